@@ -1,0 +1,103 @@
+package dev.kadence.core.json;
+
+import dev.kadence.core.error.KadenceException;
+import dev.kadence.core.error.Violations;
+import io.micronaut.json.tree.JsonNode;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A JSON request body read field by field, so that a missing field, an explicit {@code null} and a
+ * value of the wrong type can each be told apart and reported against the field's name.
+ */
+public final class Body {
+    private final JsonNode node;
+    private final Violations violations;
+
+    private Body(JsonNode node, Violations violations) {
+        this.node = node;
+        this.violations = violations;
+    }
+
+    public static Body of(JsonNode node, Violations violations) {
+        if (node == null || !node.isObject()) {
+            throw KadenceException.invalid("body", "not_an_object", "must be a JSON object");
+        }
+        return new Body(node, violations);
+    }
+
+    /** True when the field is present, even as {@code null}. */
+    public boolean has(String field) {
+        return node.get(field) != null;
+    }
+
+    public JsonNode raw(String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? null : value;
+    }
+
+    public String string(String field) {
+        JsonNode value = raw(field);
+        if (value == null) {
+            return null;
+        }
+        if (!value.isString()) {
+            violations.add(field, "not_a_string", "must be a string");
+            return null;
+        }
+        return value.getStringValue();
+    }
+
+    public List<String> strings(String field) {
+        JsonNode value = raw(field);
+        if (value == null) {
+            return null;
+        }
+        if (!value.isArray()) {
+            violations.add(field, "not_an_array", "must be an array of strings");
+            return null;
+        }
+        List<String> out = new ArrayList<>();
+        for (JsonNode item : value.values()) {
+            if (!item.isString()) {
+                violations.add(field, "not_a_string", "every item must be a string");
+                return null;
+            }
+            out.add(item.getStringValue());
+        }
+        return out;
+    }
+
+    public List<Body> objects(String field) {
+        JsonNode value = raw(field);
+        if (value == null) {
+            return null;
+        }
+        if (!value.isArray()) {
+            violations.add(field, "not_an_array", "must be an array of objects");
+            return null;
+        }
+        List<Body> out = new ArrayList<>();
+        for (JsonNode item : value.values()) {
+            if (!item.isObject()) {
+                violations.add(field, "not_an_object", "every item must be an object");
+                return null;
+            }
+            out.add(new Body(item, violations));
+        }
+        return out;
+    }
+
+    public Body object(String field) {
+        JsonNode value = raw(field);
+        if (value == null) {
+            return null;
+        }
+        if (!value.isObject()) {
+            violations.add(field, "not_an_object", "must be an object");
+            return null;
+        }
+        return new Body(value, violations);
+    }
+}

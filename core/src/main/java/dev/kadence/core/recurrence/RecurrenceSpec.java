@@ -1,0 +1,26 @@
+package dev.kadence.core.recurrence;
+
+import dev.kadence.core.error.Violations;
+import dev.kadence.core.json.Body;
+import dev.kadence.core.time.Zones;
+
+import java.time.ZoneId;
+
+/**
+ * A recurrence as the API states it: an RRULE, optionally a zone (the user's when absent) and a mode.
+ * The rule has been parsed; whether it ever occurs is checked against its start by {@link Rules}.
+ */
+public record RecurrenceSpec(String rule, ZoneId zone, Mode mode) {
+
+    public static RecurrenceSpec parse(String field, Body body, Violations violations) {
+        String rule = Rules.parse(field + ".rule", body.string("rule"), violations);
+        ZoneId zone = Zones.parse(field + ".timezone", body.string("timezone"), violations);
+        String modeText = body.string("mode");
+        Mode mode = modeText == null ? Mode.SCHEDULE : Mode.parse(field + ".mode", modeText, violations);
+        return rule == null ? null : new RecurrenceSpec(rule, zone, mode);
+    }
+
+    public RecurrenceSpec inZone(ZoneId fallback) {
+        return zone != null ? this : new RecurrenceSpec(rule, fallback, mode);
+    }
+}

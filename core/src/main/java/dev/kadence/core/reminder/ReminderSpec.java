@@ -1,0 +1,73 @@
+package dev.kadence.core.reminder;
+
+import dev.kadence.core.error.Violations;
+import dev.kadence.core.json.Body;
+import dev.kadence.core.time.Times;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** A reminder as the API states it: at a time ({@code at}) or a duration before the task is due ({@code before_due}). */
+public record ReminderSpec(Instant at, String beforeDue) {
+    public static final int MAX_PER_TASK = 10;
+    private static final Duration MAX_BEFORE = Duration.ofDays(366);
+    private static final Pattern WEEKS = Pattern.compile("P(\\d{1,3})W");
+
+    public static ReminderSpec parse(String field, Body body, Violations violations) {
+        boolean hasAt = body.has("at");
+        boolean hasBefore = body.has("before_due");
+        if (hasAt == hasBefore) {
+            violations.add(field, "invalid_reminder", "must have exactly one of at (a date-time) or before_due (an ISO-8601 duration)");
+            return null;
+        }
+        if (hasAt) {
+            Instant at = Times.instant(field + ".at", body.string("at"), violations);
+            if (at == null && !violations.has(field + ".at")) {
+                violations.add(field + ".at", "required", "must not be null");
+            }
+            return at == null ? null : new ReminderSpec(at, null);
+        }
+        String text = body.string("before_due");
+        Duration before = duration(text);
+        if (before == null || before.isNegative() || before.isZero() || before.compareTo(MAX_BEFORE) > 0) {
+            if (!violations.has(field + ".before_due")) {
+                violations.add(field + ".before_due", "invalid_duration",
+                    "must be a positive ISO-8601 duration of at most a year, e.g. PT15M, PT1H, P1D");
+            }
+            return null;
+        }
+        return new ReminderSpec(null, text.toUpperCase(Locale.ROOT));
+    }
+
+    public Duration beforeDueDuration() {
+        return beforeDue == null ? null : duration(beforeDue);
+    }
+
+    /** When this reminder fires for a task due at {@code dueAt} (null for a relative reminder of an undated task). */
+    public Instant fireAt(Instant dueAt) {
+        if (at != null) {
+            return at;
+        }
+        return dueAt == null ? null : dueAt.minus(beforeDueDuration());
+    }
+
+    static Duration duration(String text) {
+        if (text == null) {
+            return null;
+        }
+        String upper = text.toUpperCase(Locale.ROOT);
+        Matcher weeks = WEEKS.matcher(upper);
+        if (weeks.matches()) {
+            return Duration.ofDays(7L * Integer.parseInt(weeks.group(1)));
+        }
+        try {
+            return Duration.parse(upper);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package dev.kadence.core.reminder;
+
+import dev.kadence.core.db.Sql;
+import jakarta.inject.Singleton;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+@Singleton
+public class ReminderStore {
+    private final Sql sql;
+
+    ReminderStore(Sql sql) {
+        this.sql = sql;
+    }
+
+    public void insert(Reminder r) {
+        sql.update("""
+            insert into reminders (id, task_id, user_id, at, before_due, fire_at, status, created_at, updated_at)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+            List.of(r.id(), r.taskId(), r.userId(), Sql.ts(r.at()), Sql.text(r.beforeDue()), r.fireAt(), r.status(),
+                r.createdAt(), r.updatedAt()));
+    }
+
+    public void setStatus(UUID id, String status, Instant now) {
+        sql.update("update reminders set status = ?, updated_at = ? where id = ?", List.of(status, now, id));
+    }
+
+    public void setFireAt(UUID id, Instant fireAt, Instant now) {
+        sql.update("update reminders set fire_at = ?, updated_at = ? where id = ?", List.of(fireAt, now, id));
+    }
+
+    /** The reminders of these tasks that are still of interest (everything but cancelled), soonest first. */
+    public List<Reminder> ofTasks(Collection<UUID> taskIds) {
+        if (taskIds.isEmpty()) {
+            return List.of();
+        }
+        return sql.list("select * from reminders where task_id = any(?) and status <> 'cancelled' order by fire_at, id",
+            List.of((Object) taskIds.toArray(UUID[]::new)), ReminderStore::read);
+    }
+
+    public List<Reminder> ofUser(UUID userId, String status) {
+        if (status == null) {
+            return sql.list("select * from reminders where user_id = ? order by fire_at, id limit 1000",
+                List.of(userId), ReminderStore::read);
+        }
+        return sql.list("select * from reminders where user_id = ? and status = ? order by fire_at, id limit 1000",
+            List.of(userId, status), ReminderStore::read);
+    }
+
+    public Optional<Reminder> find(UUID userId, UUID id) {
+        return sql.one("select * from reminders where id = ? and user_id = ?", List.of(id, userId), ReminderStore::read);
+    }
+
+    public Optional<Reminder> lock(UUID userId, UUID id) {
+        return sql.one("select * from reminders where id = ? and user_id = ? for update", List.of(id, userId), ReminderStore::read);
+    }
+
+    static Reminder read(ResultSet rs) throws SQLException {
+        return new Reminder(rs.getObject("id", UUID.class), rs.getObject("task_id", UUID.class),
+            rs.getObject("user_id", UUID.class), Sql.instant(rs, "at"), rs.getString("before_due"),
+            Sql.instant(rs, "fire_at"), rs.getString("status"), Sql.instant(rs, "created_at"), Sql.instant(rs, "updated_at"));
+    }
+}

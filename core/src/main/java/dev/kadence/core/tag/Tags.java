@@ -1,0 +1,94 @@
+package dev.kadence.core.tag;
+
+import dev.kadence.core.db.Sql;
+import dev.kadence.core.error.ErrorCode;
+import dev.kadence.core.error.KadenceException;
+import dev.kadence.core.error.Violations;
+import dev.kadence.core.json.Body;
+import io.micronaut.json.tree.JsonNode;
+import jakarta.inject.Singleton;
+import jakarta.transaction.Transactional;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A user's tags. Tasks carry tag names, so renaming or deleting a tag rewrites the tasks that carry it;
+ * {@link TagChanges} does that and publishes their updates.
+ */
+@Singleton
+public class Tags {
+    private final TagRepository repository;
+    private final Sql sql;
+    private final TagChanges changes;
+    private final Clock clock;
+
+    Tags(TagRepository repository, Sql sql, TagChanges changes, Clock clock) {
+        this.repository = repository;
+        this.sql = sql;
+        this.changes = changes;
+        this.clock = clock;
+    }
+
+    /** Receives tag renames and deletions that tasks must follow (implemented next to the tasks). */
+    public interface TagChanges {
+        void renamed(UUID userId, String from, String to, Instant now);
+
+        void deleted(UUID userId, String name, Instant now);
+    }
+
+    @Transactional
+    public List<Tag> list(UUID userId) {
+        return repository.findByUserIdOrderByName(userId);
+    }
+
+    @Transactional
+    public Tag create(UUID userId, JsonNode json) {
+        String name = name(json);
+        if (repository.existsByUserIdAndName(userId, name)) {
+            throw new KadenceException(ErrorCode.TAG_EXISTS, "you already have a tag named \"" + name + "\"");
+        }
+        return repository.save(new Tag(UUID.randomUUID(), userId, name, clock.instant()));
+    }
+
+    @Transactional
+    public Tag rename(UUID userId, UUID id, JsonNode json) {
+        String name = name(json);
+        Tag tag = repository.findByIdAndUserId(id, userId).orElseThrow(() -> KadenceException.notFound("tag"));
+        if (tag.name().equals(name)) {
+            return tag;
+        }
+        if (repository.existsByUserIdAndName(userId, name)) {
+            throw new KadenceException(ErrorCode.TAG_EXISTS, "you already have a tag named \"" + name + "\"");
+        }
+        Tag renamed = repository.update(tag.renamed(name));
+        changes.renamed(userId, tag.name(), name, clock.instant());
+        return renamed;
+    }
+
+    @Transactional
+    public void delete(UUID userId, UUID id) {
+        Tag tag = repository.findByIdAndUserId(id, userId).orElseThrow(() -> KadenceException.notFound("tag"));
+        repository.delete(tag);
+        changes.deleted(userId, tag.name(), clock.instant());
+    }
+
+    /** Makes sure every name a task uses exists as a tag, so tags can be listed and autocompleted. */
+    public void ensure(UUID userId, List<String> names, Instant now) {
+        for (String name : names) {
+            sql.update("insert into tags (id, user_id, name, created_at) values (?, ?, ?, ?) on conflict (user_id, name) do nothing",
+                List.of(UUID.randomUUID(), userId, name, now));
+        }
+    }
+
+    private static String name(JsonNode json) {
+        Violations v = new Violations();
+        Body body = Body.of(json, v);
+        String raw = body.string("name");
+        String name = v.has("name") ? null : TagNames.normalize("name", raw, v);
+        v.throwIfAny();
+        return name;
+    }
+}

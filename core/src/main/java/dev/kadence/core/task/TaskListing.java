@@ -1,0 +1,149 @@
+package dev.kadence.core.task;
+
+import dev.kadence.core.db.Sql;
+import dev.kadence.core.user.Accounts;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.inject.Singleton;
+import jakarta.transaction.Transactional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The task list: filters, keyword search, sort and keyset paging in one SQL query over the indexes of
+ * V1__kadence.sql. Ties are broken by id in the sort direction, and undated tasks sort last either way,
+ * so pages never skip or repeat a task.
+ */
+@Singleton
+public class TaskListing {
+    private static final Logger LOG = LoggerFactory.getLogger(TaskListing.class);
+    private final Sql sql;
+    private final TaskViews views;
+    private final Accounts accounts;
+    private final Clock clock;
+    private final byte[] cursorKey;
+
+    TaskListing(Sql sql, TaskViews views, Accounts accounts, Clock clock, @Value("${kadence.cursor-secret:}") String secret) {
+        this.sql = sql;
+        this.views = views;
+        this.accounts = accounts;
+        this.clock = clock;
+        if (secret.isEmpty()) {
+            LOG.warn("kadence.cursor-secret is not set: page cursors are valid only in this process");
+            this.cursorKey = new byte[32];
+            new SecureRandom().nextBytes(this.cursorKey);
+        } else {
+            this.cursorKey = ("task-cursor:" + secret).getBytes(StandardCharsets.UTF_8);
+        }
+    }
+
+    @Serdeable
+    public record TaskPage(List<TaskView> items, String nextCursor) {
+    }
+
+    @Transactional
+    public TaskPage list(UUID userId, Map<String, String> params) {
+        TaskQuery q = TaskQuery.parse(params, accounts.get(userId).zone());
+        TaskQuery.SortKey key = q.sortBy();
+        String column = key.column;
+        String cast = switch (key) {
+            case PRIORITY -> "smallint";
+            case TITLE -> "text";
+            default -> "timestamptz";
+        };
+        List<Object> args = new ArrayList<>();
+        StringBuilder where = new StringBuilder("t.user_id = ?");
+        args.add(userId);
+        if (!q.statuses().isEmpty()) {
+            where.append(" and t.status in (").append(marks(q.statuses().size())).append(')');
+            q.statuses().forEach(s -> args.add(s.wire()));
+        }
+        if (!q.priorities().isEmpty()) {
+            where.append(" and t.priority in (").append(marks(q.priorities().size())).append(')');
+            q.priorities().forEach(p -> args.add((short) p.rank()));
+        }
+        if (!q.tags().isEmpty()) {
+            where.append(q.allTags() ? " and t.tags @> ?" : " and t.tags && ?");
+            args.add(q.tags().toArray(String[]::new));
+        }
+        String terms = tsquery(q.search());
+        if (terms != null) {
+            where.append(" and t.search @@ to_tsquery('simple', ?)");
+            args.add(terms);
+        }
+        range(where, args, "t.due_at", q.dueFrom(), q.dueTo());
+        range(where, args, "t.completed_at", q.completedFrom(), q.completedTo());
+        if (q.overdue() != null) {
+            where.append(q.overdue()
+                ? " and t.status <> 'done' and t.due_at < ?"
+                : " and (t.status = 'done' or t.due_at is null or t.due_at >= ?)");
+            args.add(clock.instant());
+        }
+        if (q.cursor() != null) {
+            Cursor c = Cursor.decode(q.cursor(), q.fingerprint(), cursorKey);
+            String op = q.ascending() ? ">" : "<";
+            if (c.value() == null) {
+                where.append(" and ").append(column).append(" is null and t.id ").append(op).append(" ?");
+                args.add(c.id());
+            } else {
+                where.append(" and ((").append(column).append(", t.id) ").append(op).append(" (?::").append(cast).append(", ?)");
+                where.append(key.nullable ? " or " + column + " is null)" : ")");
+                args.add(c.value());
+                args.add(c.id());
+            }
+        }
+        String direction = q.ascending() ? "asc" : "desc";
+        String query = "select t.*, (" + column + ")::text as sort_value from tasks t where " + where
+            + " order by " + column + " " + direction + " nulls last, t.id " + direction + " limit ?";
+        args.add(q.limit() + 1);
+
+        List<String> sortValues = new ArrayList<>();
+        List<Task> rows = sql.list(query, args, rs -> {
+            sortValues.add(rs.getString("sort_value"));
+            return TaskStore.read(rs);
+        });
+        String next = null;
+        if (rows.size() > q.limit()) {
+            rows = rows.subList(0, q.limit());
+            Task last = rows.get(rows.size() - 1);
+            next = new Cursor(sortValues.get(rows.size() - 1), last.id()).encode(q.fingerprint(), cursorKey);
+        }
+        return new TaskPage(views.of(rows), next);
+    }
+
+    private static void range(StringBuilder where, List<Object> args, String column, java.time.Instant from, java.time.Instant to) {
+        if (from != null) {
+            where.append(" and ").append(column).append(" >= ?");
+            args.add(from);
+        }
+        if (to != null) {
+            where.append(" and ").append(column).append(" < ?");
+            args.add(to);
+        }
+    }
+
+    /** Words of the search box as prefix terms that must all match: "prep pres" finds "Prepare presentation". */
+    static String tsquery(String search) {
+        if (search == null) {
+            return null;
+        }
+        List<String> words = Arrays.stream(search.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+"))
+            .filter(w -> !w.isEmpty()).limit(10).map(w -> w + ":*").toList();
+        return words.isEmpty() ? null : String.join(" & ", words);
+    }
+
+    private static String marks(int n) {
+        return String.join(", ", Collections.nCopies(n, "?"));
+    }
+}

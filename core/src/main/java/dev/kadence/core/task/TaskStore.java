@@ -1,0 +1,67 @@
+package dev.kadence.core.task;
+
+import dev.kadence.core.db.Sql;
+import jakarta.inject.Singleton;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Rows of {@code tasks}. Every read and write is scoped to the owning user. */
+@Singleton
+class TaskStore {
+    private final Sql sql;
+
+    TaskStore(Sql sql) {
+        this.sql = sql;
+    }
+
+    void insert(Task t) {
+        sql.update("""
+            insert into tasks (id, user_id, title, description, priority, status, tags, due_at, completed_at,
+                               series_id, missed_count, created_at, updated_at)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+            List.of(t.id(), t.userId(), t.title(), Sql.text(t.description()), (short) t.priority().rank(),
+                t.status().wire(), t.tags().toArray(String[]::new), Sql.ts(t.dueAt()), Sql.ts(t.completedAt()),
+                Sql.uuid(t.seriesId()), t.missedCount(), t.createdAt(), t.updatedAt()));
+    }
+
+    void update(Task t) {
+        sql.update("""
+            update tasks set title = ?, description = ?, priority = ?, status = ?, tags = ?, due_at = ?,
+                             completed_at = ?, series_id = ?, missed_count = ?, updated_at = ?
+            where id = ? and user_id = ?""",
+            List.of(t.title(), Sql.text(t.description()), (short) t.priority().rank(), t.status().wire(),
+                t.tags().toArray(String[]::new), Sql.ts(t.dueAt()), Sql.ts(t.completedAt()), Sql.uuid(t.seriesId()),
+                t.missedCount(), t.updatedAt(), t.id(), t.userId()));
+    }
+
+    void delete(Task t) {
+        sql.update("delete from tasks where id = ? and user_id = ?", List.of(t.id(), t.userId()));
+    }
+
+    Optional<Task> find(UUID userId, UUID id) {
+        return sql.one("select * from tasks where id = ? and user_id = ?", List.of(id, userId), TaskStore::read);
+    }
+
+    /** The task, locked until the transaction ends, so concurrent changes to one task serialise. */
+    Optional<Task> lock(UUID userId, UUID id) {
+        return sql.one("select * from tasks where id = ? and user_id = ? for update", List.of(id, userId), TaskStore::read);
+    }
+
+    /** Locks the user's tasks carrying a tag, for a rename or delete of that tag. */
+    List<Task> lockTagged(UUID userId, String tag) {
+        return sql.list("select * from tasks where user_id = ? and tags @> ? order by id for update",
+            List.of(userId, new String[] {tag}), TaskStore::read);
+    }
+
+    static Task read(ResultSet rs) throws SQLException {
+        return new Task(rs.getObject("id", UUID.class), rs.getObject("user_id", UUID.class), rs.getString("title"),
+            rs.getString("description"), Priority.ofRank(rs.getShort("priority")), Status.ofWire(rs.getString("status")),
+            Sql.strings(rs, "tags"), Sql.instant(rs, "due_at"), Sql.instant(rs, "completed_at"),
+            rs.getObject("series_id", UUID.class), rs.getInt("missed_count"), Sql.instant(rs, "created_at"),
+            Sql.instant(rs, "updated_at"));
+    }
+}

@@ -1,0 +1,22 @@
+package dev.kadence.core.task;
+
+import dev.kadence.core.reminder.ReminderView;
+import io.micronaut.serde.annotation.Serdeable;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The full task snapshot: what the API returns and what every task event carries, so consumers need
+ * no read-back.
+ */
+@Serdeable
+public record TaskView(UUID id, UUID userId, String title, String description, String priority, String status,
+                       List<String> tags, Instant dueAt, Instant completedAt, Instant createdAt, Instant updatedAt,
+                       RecurrenceView recurrence, List<ReminderView> reminders) {
+
+    @Serdeable
+    public record RecurrenceView(UUID seriesId, String rule, String timezone, String mode, String status, int missedCount) {
+    }
+}

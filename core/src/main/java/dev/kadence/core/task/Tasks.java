@@ -1,0 +1,208 @@
+package dev.kadence.core.task;
+
+import dev.kadence.core.error.KadenceException;
+import dev.kadence.core.error.Violations;
+import dev.kadence.core.event.EventTypes;
+import dev.kadence.core.recurrence.RecurrenceSpec;
+import dev.kadence.core.recurrence.Rules;
+import dev.kadence.core.recurrence.Series;
+import dev.kadence.core.recurrence.SeriesStore;
+import dev.kadence.core.reminder.Reminder;
+import dev.kadence.core.reminder.ReminderSpec;
+import dev.kadence.core.reminder.ReminderStore;
+import dev.kadence.core.tag.Tags;
+import dev.kadence.core.user.Accounts;
+import io.micronaut.json.tree.JsonNode;
+import jakarta.inject.Singleton;
+import jakarta.transaction.Transactional;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Task use cases. Each runs in one transaction that stores the change and its events together; a request
+ * that fails validation stores nothing.
+ */
+@Singleton
+public class Tasks {
+    private final TaskStore store;
+    private final TaskViews views;
+    private final TaskEvents events;
+    private final SeriesStore series;
+    private final ReminderStore reminders;
+    private final Tags tags;
+    private final Accounts accounts;
+    private final Clock clock;
+
+    Tasks(TaskStore store, TaskViews views, TaskEvents events, SeriesStore series, ReminderStore reminders, Tags tags,
+          Accounts accounts, Clock clock) {
+        this.store = store;
+        this.views = views;
+        this.events = events;
+        this.series = series;
+        this.reminders = reminders;
+        this.tags = tags;
+        this.accounts = accounts;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public TaskView create(UUID userId, JsonNode body) {
+        TaskDraft draft = TaskDraft.parse(body, TaskDraft.Kind.CREATE);
+        Instant now = clock.instant();
+        return save(userId, Task.blank(userId, now), draft, true, now);
+    }
+
+    @Transactional
+    public TaskView get(UUID userId, UUID id) {
+        return views.of(store.find(userId, id).orElseThrow(() -> KadenceException.notFound("task")));
+    }
+
+    @Transactional
+    public TaskView replace(UUID userId, UUID id, JsonNode body) {
+        TaskDraft draft = TaskDraft.parse(body, TaskDraft.Kind.REPLACE);
+        return save(userId, lock(userId, id), draft, false, clock.instant());
+    }
+
+    @Transactional
+    public TaskView patch(UUID userId, UUID id, JsonNode body) {
+        TaskDraft draft = TaskDraft.parse(body, TaskDraft.Kind.PATCH);
+        return save(userId, lock(userId, id), draft, false, clock.instant());
+    }
+
+    @Transactional
+    public TaskView complete(UUID userId, UUID id) {
+        Task before = lock(userId, id);
+        return transition(before, before.complete(clock.instant()));
+    }
+
+    @Transactional
+    public TaskView reopen(UUID userId, UUID id) {
+        Task before = lock(userId, id);
+        return transition(before, before.reopen(clock.instant()));
+    }
+
+    @Transactional
+    public void delete(UUID userId, UUID id) {
+        Task task = lock(userId, id);
+        TaskView last = views.of(task);
+        Instant now = clock.instant();
+        stopSeries(task, now);
+        store.delete(task);
+        events.emit(EventTypes.TASK_DELETED, last);
+    }
+
+    /** Stops the task's series: no more instances; this one stays, as a plain task. */
+    @Transactional
+    public TaskView stopRecurrence(UUID userId, UUID id) {
+        Task task = lock(userId, id);
+        if (task.seriesId() == null) {
+            throw KadenceException.invalid("recurrence", "not_recurring", "this task does not recur");
+        }
+        Instant now = clock.instant();
+        stopSeries(task, now);
+        Task plain = task.inSeries(null).touched(now);
+        store.update(plain);
+        TaskView view = views.of(plain);
+        events.emit(EventTypes.TASK_UPDATED, view);
+        return view;
+    }
+
+    private Task lock(UUID userId, UUID id) {
+        return store.lock(userId, id).orElseThrow(() -> KadenceException.notFound("task"));
+    }
+
+    private TaskView transition(Task before, Task after) {
+        if (after.equals(before)) {
+            return views.of(before);        // already in that state: nothing happened, nothing to publish
+        }
+        Task saved = after.touched(clock.instant());
+        store.update(saved);
+        TaskView view = views.of(saved);
+        events.emit(TaskEvents.typeOf(before, saved), view);
+        return view;
+    }
+
+    private TaskView save(UUID userId, Task before, TaskDraft draft, boolean isNew, Instant now) {
+        Task after = before.apply(draft, now);
+        List<Reminder> current = isNew ? List.of() : reminders.ofTasks(List.of(before.id())).stream().filter(Reminder::isPending).toList();
+        List<ReminderSpec> wanted = draft.has(TaskDraft.REMINDERS) ? draft.reminders() : current.stream().map(Reminder::spec).toList();
+        Series currentSeries = before.seriesId() == null ? null : series.find(before.seriesId()).orElse(null);
+        RecurrenceSpec recurrence = draft.has(TaskDraft.RECURRENCE) ? draft.recurrence() : null;
+
+        Violations v = new Violations();
+        for (int i = 0; i < wanted.size(); i++) {
+            if (wanted.get(i).beforeDue() != null && after.dueAt() == null) {
+                v.add("reminders[" + i + "].before_due", "due_at_required", "a reminder before the due time needs a due_at");
+            }
+        }
+        if (recurrence != null) {
+            recurrence = recurrence.inZone(currentSeries != null ? currentSeries.zone() : accounts.get(userId).zone());
+            if (after.dueAt() == null) {
+                v.add("due_at", "required_for_recurrence", "a recurring task needs a due_at: its first occurrence");
+            } else {
+                Rules.checkOccurs("recurrence.rule", recurrence.rule(), after.dueAt(), recurrence.zone(), v);
+            }
+        }
+        v.throwIfAny();
+
+        if (!isNew && after.equals(before) && !draft.has(TaskDraft.REMINDERS) && !draft.has(TaskDraft.RECURRENCE)) {
+            return views.of(before);        // a PATCH that changes nothing publishes nothing
+        }
+        tags.ensure(userId, after.tags(), now);
+        after = applyRecurrence(after, currentSeries, draft.has(TaskDraft.RECURRENCE), recurrence, now).touched(now);
+        if (isNew) {
+            store.insert(after);
+        } else {
+            store.update(after);
+        }
+        syncReminders(after, current, wanted, now);
+        TaskView view = views.of(after);
+        events.emit(isNew ? EventTypes.TASK_CREATED : TaskEvents.typeOf(before, after), view);
+        return view;
+    }
+
+    private Task applyRecurrence(Task task, Series current, boolean stated, RecurrenceSpec spec, Instant now) {
+        if (!stated) {
+            return task;
+        }
+        if (spec == null) {
+            stopSeries(task, now);
+            return task.inSeries(null);
+        }
+        if (current == null) {
+            Series created = Series.start(task.userId(), spec, task.dueAt(), now);
+            series.insert(created);
+            return task.inSeries(created.id());
+        }
+        series.update(current.respecified(spec, task.dueAt(), now));
+        return task;
+    }
+
+    private void stopSeries(Task task, Instant now) {
+        if (task.seriesId() != null) {
+            series.find(task.seriesId()).filter(Series::isActive).ifPresent(s -> series.update(s.stopped(now)));
+        }
+    }
+
+    /** Keeps reminders that are still wanted (moving relative ones with the due time), cancels the rest, adds new ones. */
+    private void syncReminders(Task task, List<Reminder> current, List<ReminderSpec> wanted, Instant now) {
+        List<ReminderSpec> toAdd = new ArrayList<>(wanted);
+        for (Reminder r : current) {
+            if (toAdd.remove(r.spec())) {
+                Instant fireAt = r.spec().fireAt(task.dueAt());
+                if (!fireAt.equals(r.fireAt())) {
+                    reminders.setFireAt(r.id(), fireAt, now);
+                }
+            } else {
+                reminders.setStatus(r.id(), Reminder.CANCELLED, now);
+            }
+        }
+        for (ReminderSpec spec : toAdd) {
+            reminders.insert(Reminder.of(task.id(), task.userId(), spec, task.dueAt(), now));
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package dev.kadence.core.time;
+
+import dev.kadence.core.error.Violations;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.Locale;
+
+/** Parsing of the API's time values: RFC 3339 timestamps with an explicit offset, and calendar dates. */
+public final class Times {
+    private Times() {
+    }
+
+    /** An RFC 3339 date-time with offset ({@code 2026-11-27T14:00:00+01:00}), or null after recording why not. */
+    public static Instant instant(String field, String value, Violations violations) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(value.toUpperCase(Locale.ROOT), DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant()
+                .truncatedTo(ChronoUnit.MICROS);
+        } catch (DateTimeParseException e) {
+            violations.add(field, "invalid_datetime", "must be an RFC 3339 date-time with offset, e.g. 2026-11-27T14:00:00+01:00");
+            return null;
+        }
+    }
+
+    /**
+     * A bound of a time range in a query: an RFC 3339 date-time, or a plain date read in {@code zone}.
+     * A date means the start of that day for a lower bound and the start of the next day for an
+     * (exclusive) upper bound, so {@code due_to=2026-11-30} includes all of November 30th.
+     */
+    public static Instant rangeBound(String field, String value, ZoneId zone, boolean upper, Violations violations) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        if (value.length() == 10) {
+            try {
+                LocalDate date = LocalDate.parse(value);
+                return (upper ? date.plusDays(1) : date).atStartOfDay(zone).toInstant();
+            } catch (DateTimeParseException e) {
+                violations.add(field, "invalid_datetime", "must be a date (2026-11-27) or an RFC 3339 date-time with offset");
+                return null;
+            }
+        }
+        return instant(field, value, violations);
+    }
+}

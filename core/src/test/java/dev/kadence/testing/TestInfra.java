@@ -1,0 +1,107 @@
+package dev.kadence.testing;
+
+import dev.kadence.core.event.Topics;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import kafka.server.BrokerServer;
+import kafka.testkit.KafkaClusterTestKit;
+import kafka.testkit.TestKitNodes;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Real infrastructure for tests, one of each per JVM: an embedded PostgreSQL 17 and an in-JVM KRaft
+ * Kafka broker with Kadence's topics. Both close in a shutdown hook, after the Micronaut contexts.
+ */
+public final class TestInfra {
+    private static EmbeddedPostgres postgres;
+    private static KafkaClusterTestKit kafka;
+
+    private TestInfra() {
+    }
+
+    /** Configuration that points a Kadence function at this infrastructure. */
+    public static synchronized Map<String, String> properties() {
+        start();
+        return Map.ofEntries(
+            Map.entry("datasources.default.url", postgres.getJdbcUrl("postgres", "postgres")),
+            Map.entry("datasources.default.username", "postgres"),
+            Map.entry("datasources.default.password", ""),
+            Map.entry("kadence.kafka.bootstrap-servers", kafka.bootstrapServers()),
+            Map.entry("kadence.kafka.max-backoff", "500ms"),
+            Map.entry("kadence.kafka.send-timeout", "2s"),
+            Map.entry("kadence.auth.bcrypt-cost", "4"),
+            Map.entry("micronaut.security.token.jwt.signatures.secret.generator.secret", "test-secret-that-is-long-enough-for-hs256-signing"),
+            Map.entry("kadence.cursor-secret", "test-cursor-secret"),
+            Map.entry("micronaut.server.port", "-1"));
+    }
+
+    public static synchronized String bootstrapServers() {
+        start();
+        return kafka.bootstrapServers();
+    }
+
+    /** Stops the broker (the controller stays up), as an outage the functions must ride out. */
+    public static synchronized void stopBroker() {
+        broker().shutdown();
+        broker().awaitShutdown();
+    }
+
+    public static synchronized void startBroker() {
+        broker().startup();
+    }
+
+    private static BrokerServer broker() {
+        return kafka.brokers().values().iterator().next();
+    }
+
+    private static void start() {
+        if (postgres != null) {
+            return;
+        }
+        try {
+            Path work = Files.createTempDirectory("kadence-test-pg");
+            postgres = EmbeddedPostgres.builder().setOverrideWorkingDirectory(work.toFile()).start();
+            // fixed ports, so that a broker stopped by a test comes back where its clients look for it
+            String listeners = "EXTERNAL://localhost:" + freePort() + ",CONTROLLER://localhost:" + freePort();
+            kafka = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
+                    .setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1)
+                    .setPerServerProperties(Map.of(0, Map.of("listeners", listeners)))
+                    .build())
+                .setConfigProp("auto.create.topics.enable", "false")
+                .setConfigProp("offsets.topic.replication.factor", "1")
+                .setConfigProp("group.initial.rebalance.delay.ms", "0")
+                .build();
+            kafka.format();
+            kafka.startup();
+            kafka.waitForReadyBrokers();
+            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
+                admin.createTopics(Topics.ALL.stream().map(t -> new NewTopic(t, 3, (short) 1)).toList()).all().get();
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("could not start test infrastructure", e);
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(TestInfra::stop, "test-infra-stop"));
+    }
+
+    private static int freePort() throws java.io.IOException {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static void stop() {
+        for (AutoCloseable c : List.<AutoCloseable>of(kafka, postgres)) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                System.err.println("test infrastructure: " + e);
+            }
+        }
+    }
+}

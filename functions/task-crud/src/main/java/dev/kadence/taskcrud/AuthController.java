@@ -1,0 +1,51 @@
+package dev.kadence.taskcrud;
+
+import dev.kadence.core.user.Accounts;
+import dev.kadence.core.user.User;
+import dev.kadence.core.user.UserView;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.json.tree.JsonNode;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.serde.annotation.Serdeable;
+
+import java.time.Instant;
+
+@Controller("/api/v1/auth")
+@Secured(SecurityRule.IS_ANONYMOUS)
+@ExecuteOn(TaskExecutors.BLOCKING)
+class AuthController {
+    private final Accounts accounts;
+    private final Tokens tokens;
+
+    AuthController(Accounts accounts, Tokens tokens) {
+        this.accounts = accounts;
+        this.tokens = tokens;
+    }
+
+    @Serdeable
+    record Signup(UserView user, String token, Instant expiresAt) {
+    }
+
+    @Serdeable
+    record Login(String token, Instant expiresAt) {
+    }
+
+    @Post("/signup")
+    HttpResponse<Signup> signup(@Body JsonNode body) {
+        User user = accounts.signup(body);
+        Tokens.Token token = tokens.issue(user);
+        return HttpResponse.created(new Signup(UserView.of(user), token.value(), token.expiresAt()));
+    }
+
+    @Post("/login")
+    Login login(@Body JsonNode body) {
+        Tokens.Token token = tokens.issue(accounts.authenticate(body));
+        return new Login(token.value(), token.expiresAt());
+    }
+}

@@ -1,0 +1,35 @@
+package dev.kadence.taskcrud;
+
+import dev.kadence.core.user.Accounts;
+import dev.kadence.core.user.UserView;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Patch;
+import io.micronaut.json.tree.JsonNode;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+
+@Controller("/api/v1/me")
+@Secured(SecurityRule.IS_AUTHENTICATED)
+@ExecuteOn(TaskExecutors.BLOCKING)
+class MeController {
+    private final Accounts accounts;
+
+    MeController(Accounts accounts) {
+        this.accounts = accounts;
+    }
+
+    @Get
+    UserView me(Authentication auth) {
+        return UserView.of(accounts.get(Ids.caller(auth)));
+    }
+
+    @Patch
+    UserView update(Authentication auth, @Body JsonNode body) {
+        return UserView.of(accounts.update(Ids.caller(auth), body));
+    }
+}

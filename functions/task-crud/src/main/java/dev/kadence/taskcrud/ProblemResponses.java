@@ -1,0 +1,103 @@
+package dev.kadence.taskcrud;
+
+import dev.kadence.core.error.ErrorCode;
+import dev.kadence.core.error.FieldError;
+import dev.kadence.core.error.KadenceException;
+import io.micronaut.context.annotation.Replaces;
+import io.micronaut.core.convert.exceptions.ConversionErrorException;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.server.exceptions.ExceptionHandler;
+import io.micronaut.http.server.exceptions.response.Error;
+import io.micronaut.http.server.exceptions.response.ErrorContext;
+import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
+import io.micronaut.security.authentication.AuthorizationException;
+import io.micronaut.security.authentication.DefaultAuthorizationExceptionHandler;
+import io.micronaut.web.router.exceptions.UnsatisfiedRouteException;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.List;
+
+/**
+ * The one place where errors become HTTP: domain errors, the framework's own (bad JSON, wrong content
+ * type, body too large, unknown route) and authentication failures all answer problem+json with a code.
+ */
+final class ProblemResponses {
+    private static final Logger LOG = LoggerFactory.getLogger(ProblemResponses.class);
+
+    private ProblemResponses() {
+    }
+
+    /** Errors the domain raised on purpose. */
+    @Singleton
+    @Produces(Problem.MEDIA_TYPE)
+    static class Domain implements ExceptionHandler<KadenceException, HttpResponse<Problem>> {
+        @Override
+        public HttpResponse<Problem> handle(HttpRequest request, KadenceException e) {
+            return Problem.of(e.code(), e.getMessage(), e.errors()).response();
+        }
+    }
+
+    /** Missing, invalid or expired tokens (401) and denied access (403). */
+    @Singleton
+    @Replaces(DefaultAuthorizationExceptionHandler.class)
+    static class Authorization implements ExceptionHandler<AuthorizationException, MutableHttpResponse<?>> {
+        @Override
+        public MutableHttpResponse<?> handle(HttpRequest request, AuthorizationException e) {
+            return e.isForbidden()
+                ? Problem.of(ErrorCode.FORBIDDEN, "not allowed", List.of()).response()
+                : Problem.of(ErrorCode.UNAUTHENTICATED, "a valid bearer token is required: it is missing, invalid or expired", List.of()).response();
+        }
+    }
+
+    /** Everything the framework answers on its own: malformed JSON, 404/405/413/415, and unexpected failures. */
+    @Singleton
+    @Replaces(ErrorResponseProcessor.class)
+    static class Framework implements ErrorResponseProcessor<Problem> {
+        @Override
+        public MutableHttpResponse<Problem> processResponse(ErrorContext context, MutableHttpResponse<?> base) {
+            int status = base.code();
+            Throwable cause = context.getRootCause().orElse(null);
+            Problem problem = problem(status, cause, context.getErrors());
+            return base.body(problem).contentType(Problem.MEDIA_TYPE);
+        }
+
+        private static Problem problem(int status, Throwable cause, List<Error> errors) {
+            String message = errors.isEmpty() ? null : errors.get(0).getMessage();
+            if (status >= 500) {
+                LOG.error("unexpected failure", cause);
+                return Problem.of(ErrorCode.forStatus(status), "an unexpected error occurred; it has been logged", List.of());
+            }
+            if (status == 400 && isJsonError(cause)) {
+                return Problem.of(ErrorCode.MALFORMED_JSON, "the request body is not valid JSON", List.of());
+            }
+            if (status == 400 && cause instanceof UnsatisfiedRouteException unsatisfied) {
+                String field = unsatisfied.getArgument().getName();
+                String what = field.equals("body") ? "a JSON request body is required" : "is required";
+                return Problem.of(ErrorCode.VALIDATION_FAILED, field + ": " + what,
+                    List.of(new FieldError(field, "required", what)));
+            }
+            if (status == 400 && cause instanceof ConversionErrorException conversion) {
+                String field = conversion.getArgument().getName();
+                return Problem.of(ErrorCode.VALIDATION_FAILED, field + ": has the wrong type",
+                    List.of(new FieldError(field, "invalid_type", "has the wrong type")));
+            }
+            ErrorCode code = ErrorCode.forStatus(status);
+            return Problem.of(code, message == null ? code.title() : message, List.of());
+        }
+
+        private static boolean isJsonError(Throwable cause) {
+            for (Throwable t = cause; t != null; t = t.getCause()) {
+                String name = t.getClass().getName();
+                if (name.contains("Json") || name.contains("Serde")) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+}

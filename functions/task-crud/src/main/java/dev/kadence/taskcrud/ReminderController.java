@@ -1,0 +1,43 @@
+package dev.kadence.taskcrud;
+
+import dev.kadence.core.reminder.ReminderView;
+import dev.kadence.core.reminder.Reminders;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.serde.annotation.Serdeable;
+
+import java.util.List;
+
+@Controller("/api/v1/reminders")
+@Secured(SecurityRule.IS_AUTHENTICATED)
+@ExecuteOn(TaskExecutors.BLOCKING)
+class ReminderController {
+    private final Reminders reminders;
+
+    ReminderController(Reminders reminders) {
+        this.reminders = reminders;
+    }
+
+    @Serdeable
+    record ReminderList(List<ReminderView> items) {
+    }
+
+    @Get
+    ReminderList list(Authentication auth, @Nullable @QueryValue String status) {
+        return new ReminderList(reminders.list(Ids.caller(auth), status));
+    }
+
+    /** Cancels a pending reminder; answers the reminder as it is now. */
+    @Delete("/{id}")
+    ReminderView cancel(Authentication auth, String id) {
+        return reminders.cancel(Ids.caller(auth), Ids.path(id, "reminder"));
+    }
+}

@@ -1,0 +1,182 @@
+package dev.kadence.taskcrud;
+
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.token.jwt.generator.JwtTokenGenerator;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Every kind of bad input answers a 4xx problem+json that names the problem and the field, and stores nothing. */
+@MicronautTest(transactional = false)
+class BadInputTest extends ApiTest {
+    @Inject
+    JwtTokenGenerator tokens;
+
+    static void assertProblem(Response r, int status, String code, String field) {
+        assertThat(r.status()).as(r.body()).isEqualTo(status);
+        assertThat(r.contentType()).startsWith("application/problem+json");
+        assertThat(r.json()).containsEntry("status", status).containsKeys("type", "title", "detail");
+        assertThat(r.json().get("type")).isEqualTo("urn:kadence:problem:" + r.json().get("code"));
+        if (field == null) {
+            assertThat(r.json()).containsEntry("code", code);
+        } else {
+            assertThat(r.json()).containsEntry("code", "validation_failed");
+            assertThat(r.errors()).as(r.body()).anySatisfy(e -> {
+                assertThat(e).containsEntry("field", field);
+                assertThat(e).containsEntry("code", code);
+                assertThat((String) e.get("message")).isNotBlank();
+            });
+        }
+    }
+
+    static Stream<Arguments> badTasks() {
+        return Stream.of(
+            Arguments.of("no title", Map.of("priority", "high"), "required", "title"),
+            Arguments.of("empty title", Map.of("title", "   "), "empty", "title"),
+            Arguments.of("title over 500", Map.of("title", "x".repeat(501)), "too_long", "title"),
+            Arguments.of("title not a string", Map.of("title", 42), "not_a_string", "title"),
+            Arguments.of("description over 10000", Map.of("title", "t", "description", "d".repeat(10_001)), "too_long", "description"),
+            Arguments.of("unknown priority", Map.of("title", "t", "priority", "urgent"), "invalid_priority", "priority"),
+            Arguments.of("unknown status", Map.of("title", "t", "status", "blocked"), "invalid_status", "status"),
+            Arguments.of("date without offset", Map.of("title", "t", "due_at", "2026-12-01T09:00:00"), "invalid_datetime", "due_at"),
+            Arguments.of("not a date", Map.of("title", "t", "due_at", "tomorrow"), "invalid_datetime", "due_at"),
+            Arguments.of("unknown zone", Map.of("title", "t", "due_at", "2026-12-04T14:00:00Z",
+                "recurrence", Map.of("rule", "FREQ=WEEKLY;BYDAY=FR", "timezone", "Mars/Olympus")), "invalid_timezone", "recurrence.timezone"),
+            Arguments.of("unparseable rule", Map.of("title", "t", "due_at", "2026-12-04T14:00:00Z",
+                "recurrence", Map.of("rule", "EVERY FRIDAY")), "invalid_rule", "recurrence.rule"),
+            Arguments.of("never-occurring rule", Map.of("title", "t", "due_at", "2026-12-04T14:00:00Z",
+                "recurrence", Map.of("rule", "FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30")), "never_occurs", "recurrence.rule"),
+            Arguments.of("minutely rule", Map.of("title", "t", "due_at", "2026-12-04T14:00:00Z",
+                "recurrence", Map.of("rule", "FREQ=MINUTELY")), "unsupported_frequency", "recurrence.rule"),
+            Arguments.of("until before start", Map.of("title", "t", "due_at", "2026-12-04T14:00:00Z",
+                "recurrence", Map.of("rule", "FREQ=DAILY;UNTIL=20261101T000000Z")), "until_before_start", "recurrence.rule"),
+            Arguments.of("unknown mode", Map.of("title", "t", "due_at", "2026-12-04T14:00:00Z",
+                "recurrence", Map.of("rule", "FREQ=DAILY", "mode", "sometimes")), "invalid_mode", "recurrence.mode"),
+            Arguments.of("recurrence without due date", Map.of("title", "t", "recurrence", Map.of("rule", "FREQ=DAILY")),
+                "required_for_recurrence", "due_at"),
+            Arguments.of("before_due without due date", Map.of("title", "t", "reminders", List.of(Map.of("before_due", "PT15M"))),
+                "due_at_required", "reminders[0].before_due"),
+            Arguments.of("bad duration", Map.of("title", "t", "due_at", "2026-12-04T14:00:00Z",
+                "reminders", List.of(Map.of("before_due", "15 minutes"))), "invalid_duration", "reminders[0].before_due"),
+            Arguments.of("reminder with both kinds", Map.of("title", "t", "due_at", "2026-12-04T14:00:00Z",
+                "reminders", List.of(Map.of("before_due", "PT15M", "at", "2026-12-04T13:00:00Z"))), "invalid_reminder", "reminders[0]"),
+            Arguments.of("empty tag", Map.of("title", "t", "tags", List.of("ok", " ")), "empty", "tags"),
+            Arguments.of("add_tags outside PATCH", Map.of("title", "t", "add_tags", List.of("x")), "patch_only", "add_tags"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badTasks")
+    void badTaskIsRefusedAndNothingStored(String name, Map<String, Object> body, String code, String field) {
+        User user = signup();
+        long outboxBefore = count("select count(*) from outbox");
+        assertProblem(call("POST", "/api/v1/tasks", user, body), 400, code, field);
+        assertThat(count("select count(*) from tasks where user_id = ?", user.id())).isZero();
+        assertThat(count("select count(*) from tags where user_id = ?", user.id())).isZero();
+        assertThat(count("select count(*) from series where user_id = ?", user.id())).isZero();
+        assertThat(count("select count(*) from outbox")).isLessThanOrEqualTo(outboxBefore);
+    }
+
+    @Test
+    void badUpdateLeavesTheTaskAsItWas() {
+        User user = signup();
+        String id = createTask(user, Map.of("title", "keep me", "priority", "high", "tags", List.of("a"))).id();
+        assertProblem(call("PATCH", "/api/v1/tasks/" + id, user, Map.of("title", "", "priority", "low")), 400, "empty", "title");
+        assertProblem(call("PUT", "/api/v1/tasks/" + id, user, Map.of("title", "new", "status", "nope")), 400, "invalid_status", "status");
+        Map<String, Object> nullPriority = new java.util.HashMap<>();
+        nullPriority.put("priority", null);
+        assertProblem(call("PATCH", "/api/v1/tasks/" + id, user, nullPriority), 400, "required", "priority");
+        Response now = call("GET", "/api/v1/tasks/" + id, user, null);
+        assertThat(now.json()).containsEntry("title", "keep me").containsEntry("priority", "high");
+    }
+
+    @Test
+    void malformedJsonWrongTypeAndOversizedBodies() {
+        User user = signup();
+        assertProblem(send("POST", "/api/v1/tasks", user.token(), "{\"title\": ", "application/json"), 400, "malformed_json", null);
+        assertProblem(send("POST", "/api/v1/tasks", user.token(), "[1, 2]", "application/json"), 400, "not_an_object", "body");
+        assertProblem(send("POST", "/api/v1/tasks", user.token(), "title=hello", "text/plain"), 415, "unsupported_media_type", null);
+        String huge = "{\"title\": \"t\", \"description\": \"" + "x".repeat(1_100_000) + "\"}";
+        assertProblem(send("POST", "/api/v1/tasks", user.token(), huge, "application/json"), 413, "payload_too_large", null);
+        assertThat(count("select count(*) from tasks where user_id = ?", user.id())).isZero();
+    }
+
+    static Stream<Arguments> badQueries() {
+        return Stream.of(
+            Arguments.of("sort_by=colour", "invalid_sort", "sort_by"),
+            Arguments.of("order=up", "invalid_order", "order"),
+            Arguments.of("priority=high,extreme", "invalid_priority", "priority"),
+            Arguments.of("status=open", "invalid_status", "status"),
+            Arguments.of("tag_mode=most", "invalid_tag_mode", "tag_mode"),
+            Arguments.of("limit=0", "invalid_limit", "limit"),
+            Arguments.of("limit=201", "invalid_limit", "limit"),
+            Arguments.of("limit=ten", "invalid_limit", "limit"),
+            Arguments.of("due_from=yesterday", "invalid_datetime", "due_from"),
+            Arguments.of("completed_to=2026-13-45", "invalid_datetime", "completed_to"),
+            Arguments.of("due_from=2026-12-10&due_to=2026-12-01", "empty_range", "due_to"),
+            Arguments.of("overdue=maybe", "invalid_boolean", "overdue"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badQueries")
+    void badListQuery(String query, String code, String field) {
+        User user = signup();
+        assertProblem(call("GET", "/api/v1/tasks?" + query, user, null), 400, code, field);
+    }
+
+    @Test
+    void forgedOrForeignCursorIsRefused() {
+        User user = signup();
+        for (int i = 0; i < 3; i++) {
+            createTask(user, Map.of("title", "t" + i));
+        }
+        String cursor = (String) list(user, "limit", "1", "sort_by", "title").json().get("next_cursor");
+        assertThat(cursor).isNotNull();
+        assertProblem(call("GET", "/api/v1/tasks?limit=1&sort_by=title&cursor=garbage", user, null), 400, "invalid_cursor", null);
+        String tampered = cursor.substring(0, cursor.length() - 2) + (cursor.endsWith("AA") ? "BB" : "AA");
+        assertProblem(call("GET", "/api/v1/tasks?limit=1&sort_by=title&cursor=" + tampered, user, null), 400, "invalid_cursor", null);
+        // a real cursor used with other filters belongs to another result set
+        assertProblem(call("GET", "/api/v1/tasks?limit=1&sort_by=due_at&cursor=" + cursor, user, null), 400, "invalid_cursor", null);
+    }
+
+    @Test
+    void missingInvalidOrExpiredTokenIs401() {
+        assertProblem(call("GET", "/api/v1/tasks", null, null), 401, "unauthenticated", null);
+        assertProblem(send("GET", "/api/v1/tasks", "not.a.jwt", null, null), 401, "unauthenticated", null);
+        User user = signup();
+        String expired = tokens.generateToken(Authentication.build(user.id().toString()), -60).orElseThrow();
+        assertProblem(send("GET", "/api/v1/tasks", expired, null, null), 401, "unauthenticated", null);
+        String forged = user.token().substring(0, user.token().lastIndexOf('.') + 1) + "c2lnbmF0dXJl";
+        assertProblem(send("GET", "/api/v1/tasks", forged, null, null), 401, "unauthenticated", null);
+        assertThat(call("GET", "/api/v1/tasks", null, null).body()).doesNotContain("Exception");
+    }
+
+    @Test
+    void signupAndLoginMistakes() {
+        assertProblem(call("POST", "/api/v1/auth/signup", null, Map.of("email", "not-an-email", "password", "long enough pw")), 400, "invalid_email", "email");
+        assertProblem(call("POST", "/api/v1/auth/signup", null, Map.of("email", "a@example.com", "password", "short")), 400, "too_short", "password");
+        assertProblem(call("POST", "/api/v1/auth/signup", null, Map.of("email", "b@example.com", "password", "long enough pw", "timezone", "Berlin")), 400, "invalid_timezone", "timezone");
+        User user = signup();
+        assertProblem(call("POST", "/api/v1/auth/signup", null, Map.of("email", user.email().toUpperCase(), "password", "another password")), 409, "email_taken", null);
+        assertProblem(call("POST", "/api/v1/auth/login", null, Map.of("email", user.email(), "password", "wrong password")), 401, "invalid_credentials", null);
+        assertProblem(call("POST", "/api/v1/auth/login", null, Map.of("email", "nobody@example.com", "password", "whatever pw")), 401, "invalid_credentials", null);
+        assertProblem(call("PATCH", "/api/v1/me", user, Map.of("timezone", "Europe/Nowhere")), 400, "invalid_timezone", "timezone");
+    }
+
+    @Test
+    void unknownIdsAndRoutesAre404() {
+        User user = signup();
+        assertProblem(call("GET", "/api/v1/tasks/not-a-uuid", user, null), 404, "not_found", null);
+        assertProblem(call("GET", "/api/v1/tasks/" + java.util.UUID.randomUUID(), user, null), 404, "not_found", null);
+        assertProblem(call("GET", "/api/v1/nothing-here", user, null), 404, "not_found", null);
+        assertProblem(call("DELETE", "/api/v1/reminders/" + java.util.UUID.randomUUID(), user, null), 404, "not_found", null);
+    }
+}
