@@ -20,7 +20,9 @@ public record RecurrenceSpec(String rule, ZoneId zone, Mode mode) {
         return rule == null ? null : new RecurrenceSpec(rule, zone, mode);
     }
 
+    /** This recurrence in its own zone, or in {@code fallback} (the user's) when it names none. */
     public RecurrenceSpec inZone(ZoneId fallback) {
-        return zone != null ? this : new RecurrenceSpec(rule, fallback, mode);
+        ZoneId effective = zone != null ? zone : fallback;
+        return new RecurrenceSpec(Rules.inZone(rule, effective), effective, mode);
     }
 }

@@ -47,6 +47,21 @@ public final class Rules {
         return rule.toString();
     }
 
+    /**
+     * The rule as stored for a series in {@code zone}: a date-only UNTIL ("until the 31st") becomes the end of
+     * that day in the zone, in UTC, as RFC 5545 requires when the start has a time zone.
+     */
+    public static String inZone(String ruleText, ZoneId zone) {
+        RecurrenceRule rule = rule(ruleText);
+        DateTime until = rule.getUntil();
+        if (until == null || !until.isAllDay()) {
+            return ruleText;
+        }
+        Instant end = untilInstant(until, zone).minusSeconds(1);
+        rule.setUntil(new DateTime(TimeZone.getTimeZone("UTC"), end.toEpochMilli()));
+        return rule.toString();
+    }
+
     /** Records an error when the rule, started at {@code start} in {@code zone}, never produces an occurrence. */
     public static void checkOccurs(String field, String ruleText, Instant start, ZoneId zone, Violations violations) {
         RecurrenceRule rule = rule(ruleText);

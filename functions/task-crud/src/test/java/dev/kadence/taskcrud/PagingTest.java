@@ -1,0 +1,73 @@
+package dev.kadence.taskcrud;
+
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Walking every page with the cursor yields each task exactly once, in the same order as one big page,
+ * for every sort key and direction, with ties and undated tasks among them.
+ */
+@MicronautTest(transactional = false)
+class PagingTest extends ApiTest {
+    private User user;
+
+    @BeforeAll
+    void manyTasksWithTiesAndGaps() {
+        user = signup();
+        String[] priorities = {"low", "medium", "high"};
+        for (int i = 0; i < 23; i++) {
+            Map<String, Object> body = new HashMap<>();
+            body.put("title", (i % 2 == 0 ? "Task " : "task ") + (i % 7));          // duplicate titles, mixed case
+            body.put("priority", priorities[i % 3]);
+            if (i % 4 != 0) {
+                body.put("due_at", Instant.parse("2026-12-01T09:00:00Z").plusSeconds(3600L * (i % 5)).toString());  // ties
+            }
+            createTask(user, body);
+        }
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource({"due_at,asc", "due_at,desc", "priority,asc", "priority,desc", "created_at,asc", "created_at,desc",
+        "updated_at,desc", "title,asc", "title,desc"})
+    void pagesAreStableAndComplete(String sortBy, String order) {
+        List<Map<String, Object>> all = list(user, "sort_by", sortBy, "order", order, "limit", "200").items();
+        assertThat(all).hasSize(23);
+        List<Object> walked = new ArrayList<>();
+        String cursor = null;
+        int pages = 0;
+        do {
+            Response page = cursor == null
+                ? list(user, "sort_by", sortBy, "order", order, "limit", "4")
+                : list(user, "sort_by", sortBy, "order", order, "limit", "4", "cursor", cursor);
+            page.items().forEach(t -> walked.add(t.get("id")));
+            cursor = (String) page.json().get("next_cursor");
+            pages++;
+        } while (cursor != null && pages < 20);
+        assertThat(walked).containsExactlyElementsOf(all.stream().map(t -> t.get("id")).toList());
+        assertThat(pages).isEqualTo(6);
+
+        if (sortBy.equals("due_at")) {
+            List<Object> dues = all.stream().map(t -> t.get("due_at")).toList();
+            int firstNull = dues.indexOf(null);
+            assertThat(dues.subList(firstNull, dues.size())).as("undated tasks last").containsOnlyNulls();
+            List<String> dated = dues.subList(0, firstNull).stream().map(String.class::cast).toList();
+            Comparator<String> byTime = Comparator.comparing(Instant::parse);
+            assertThat(dated).isSortedAccordingTo(order.equals("asc") ? byTime : byTime.reversed());
+        }
+        if (sortBy.equals("priority")) {
+            List<Integer> ranks = all.stream().map(t -> List.of("low", "medium", "high").indexOf(t.get("priority"))).toList();
+            assertThat(ranks).isSortedAccordingTo(order.equals("asc") ? Comparator.naturalOrder() : Comparator.reverseOrder());
+        }
+    }
+}
