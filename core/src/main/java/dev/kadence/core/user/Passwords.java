@@ -11,11 +11,10 @@ import java.nio.charset.StandardCharsets;
 class Passwords {
     static final int MAX_BYTES = 72;   // bcrypt ignores anything longer, so longer passwords are refused
     private final int cost;
-    private final String decoy;
+    private volatile String decoy;     // made on first use: a bcrypt hash at start-up would slow every cold start
 
     Passwords(@Value("${kadence.auth.bcrypt-cost:11}") int cost) {
         this.cost = cost;
-        this.decoy = hash("decoy-password-for-unknown-emails");
     }
 
     String hash(String password) {
@@ -28,6 +27,9 @@ class Passwords {
 
     /** Spends the same time as a real check, so response times do not reveal which emails exist. */
     void matchDecoy(String password) {
+        if (decoy == null) {
+            decoy = hash("decoy-password-for-unknown-emails");
+        }
         matches(password, decoy);
     }
 }

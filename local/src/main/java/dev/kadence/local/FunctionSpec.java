@@ -1,0 +1,38 @@
+package dev.kadence.local;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** One function to run as its own process: {@code java -jar <jar>} listening on {@code port} (given as PORT). */
+record FunctionSpec(String name, Path jar, int port, Map<String, String> env) {
+
+    static final List<String> JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-Xmx96m");
+
+    FunctionSpec {
+        env = Map.copyOf(env);
+    }
+
+    /** Names the variables but never shows their values: one of them is the JWT secret. */
+    @Override
+    public String toString() {
+        return "FunctionSpec[" + name + ", " + jar + ", port " + port + ", env " + env.keySet() + "]";
+    }
+
+    URI healthUrl() {
+        return URI.create("http://127.0.0.1:" + port + "/health");
+    }
+
+    String address() {
+        return "http://localhost:" + port;
+    }
+
+    ChildProcess launch(DataDirectory data) {
+        Map<String, String> processEnv = new HashMap<>(env);
+        processEnv.put("PORT", Integer.toString(port));
+        return ChildProcess.start(name, JavaCommand.jar(JVM_OPTIONS, jar), processEnv, data.freshLog(name),
+                data.pidFile(name), data.root());
+    }
+}

@@ -1,0 +1,162 @@
+package dev.kadence.local;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Starts PostgreSQL, Kafka and the functions, in that order, and stops them in the reverse order. Whatever was
+ * started is stopped, also when startup fails half-way or is interrupted by Ctrl-C.
+ */
+final class LocalPlatform {
+
+    static final List<String> TOPICS = List.of("task-events", "task-updates", "reminders");
+    private static final Duration KAFKA_READY = Duration.ofSeconds(60);
+    private static final Duration FUNCTION_READY = Duration.ofSeconds(60);
+    private static final Duration FUNCTION_STOP = Duration.ofSeconds(10);
+    private static final Duration KAFKA_STOP = Duration.ofSeconds(20);
+
+    private final Settings settings;
+    private final Progress progress;
+    private PostgresServer postgres;
+    private KafkaBroker kafka;
+    private final List<ChildProcess> functions = new ArrayList<>();
+    private Thread starting;
+    private boolean stopping;
+
+    LocalPlatform(Settings settings, Progress progress) {
+        this.settings = settings;
+        this.progress = progress;
+    }
+
+    void start(List<FunctionSpec> specs) {
+        synchronized (this) {
+            starting = Thread.currentThread();
+        }
+        try {
+            new PortsInUse(settings, specs).requireAllFree();
+            progress.step("postgres", "ready on 127.0.0.1:" + settings.postgresPort(), () ->
+                    started(PostgresServer.start(settings.data(), settings.postgresPort()))
+                            .createDatabaseIfMissing(Settings.DATABASE));
+            progress.step("kafka", "ready on " + settings.kafkaBootstrap(), () ->
+                    started(KafkaBroker.start(settings)).awaitReady(KAFKA_READY));
+            createTopics();
+            startFunctions(specs);
+        } finally {
+            synchronized (this) {
+                starting = null;
+                notifyAll();
+            }
+        }
+    }
+
+    private void createTopics() {
+        long begun = System.nanoTime();
+        try (KafkaAdmin admin = new KafkaAdmin(settings.kafkaBootstrap())) {
+            List<String> created = admin.createMissing(TOPICS, 3);
+            progress.done("topics", created.isEmpty() ? "present: " + String.join(", ", TOPICS)
+                    : "created: " + String.join(", ", created), begun);
+        } catch (RuntimeException e) {
+            progress.failed("topics", begun);
+            throw e;
+        }
+    }
+
+    private void startFunctions(List<FunctionSpec> specs) {
+        long launched = System.nanoTime();
+        List<ChildProcess> processes = specs.stream().map(spec -> started(spec.launch(settings.data()))).toList();
+        for (int i = 0; i < specs.size(); i++) {
+            FunctionSpec spec = specs.get(i);
+            try {
+                HealthCheck.await(processes.get(i), spec.healthUrl(), FUNCTION_READY);
+            } catch (RuntimeException e) {
+                progress.failed(spec.name(), launched);
+                throw e;
+            }
+            progress.done(spec.name(), "ready on " + spec.address(), launched);
+        }
+    }
+
+    /** Keeps what was just started so that stop() finds it; if a stop began meanwhile, startup ends here. */
+    private synchronized PostgresServer started(PostgresServer server) {
+        postgres = server;
+        return unlessStopping(server);
+    }
+
+    private synchronized KafkaBroker started(KafkaBroker broker) {
+        kafka = broker;
+        return unlessStopping(broker);
+    }
+
+    private synchronized ChildProcess started(ChildProcess function) {
+        functions.add(function);
+        return unlessStopping(function);
+    }
+
+    private <T> T unlessStopping(T component) {
+        if (stopping) {
+            throw new StartupFailure("startup was interrupted");
+        }
+        return component;
+    }
+
+    /** Functions first, then Kafka, then PostgreSQL. Safe to call more than once and from a shutdown hook. */
+    void stop() {
+        synchronized (this) {
+            if (stopping) {
+                return;
+            }
+            stopping = true;
+            while (starting != null) {
+                starting.interrupt();
+                try {
+                    wait(100);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+        }
+        stopFunctions();
+        if (kafka != null) {
+            stopStep("kafka", () -> kafka.stop(KAFKA_STOP));
+        }
+        if (postgres != null) {
+            stopStep("postgres", postgres::stop);
+            progress.message("Kadence stopped.");
+        }
+    }
+
+    /** A part that fails to stop is reported, and the next part is still stopped. */
+    private void stopStep(String name, Runnable stop) {
+        try {
+            progress.step(name, "stopped", stop);
+        } catch (RuntimeException e) {
+            progress.line(name, "did not stop cleanly: " + e.getMessage());
+        }
+    }
+
+    private void stopFunctions() {
+        long begun = System.nanoTime();
+        functions.forEach(ChildProcess::requestStop);
+        for (ChildProcess function : functions) {
+            function.awaitStop(begun + FUNCTION_STOP.toNanos());
+            progress.done(function.name(), "stopped", begun);
+        }
+    }
+
+    synchronized boolean isStopping() {
+        return stopping;
+    }
+
+    /** Blocks until the broker or a function exits; returns the first one that did. */
+    ChildProcess awaitFirstExit() {
+        List<CompletableFuture<ChildProcess>> exits = new ArrayList<>();
+        synchronized (this) {
+            functions.forEach(function -> exits.add(function.onExit()));
+            exits.add(kafka.process().onExit());
+        }
+        return (ChildProcess) CompletableFuture.anyOf(exits.toArray(CompletableFuture[]::new)).join();
+    }
+}

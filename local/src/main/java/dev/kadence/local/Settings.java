@@ -1,0 +1,54 @@
+package dev.kadence.local;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Where the local platform keeps its data and which ports it uses.
+ *
+ * @param childClasspath the classpath of the Kafka processes this launcher starts (its own libraries)
+ */
+record Settings(DataDirectory data, int postgresPort, int kafkaPort, int kafkaControllerPort, int apiPort,
+                String childClasspath) {
+
+    static final String DATABASE = "kadence";
+    static final String DATABASE_USER = "postgres";
+    /** initdb runs with trust authentication, so any password works; this one is what the functions get. */
+    static final String DATABASE_PASSWORD = "postgres";
+
+    /** Reads KADENCE_DATA, KADENCE_PG_PORT, KADENCE_KAFKA_PORT, KADENCE_KAFKA_CONTROLLER_PORT and KADENCE_PORT. */
+    static Settings fromEnvironment(Map<String, String> env, Path workingDirectory) {
+        String data = env.getOrDefault("KADENCE_DATA", "");
+        Path root = workingDirectory.resolve(data.isBlank() ? ".kadence" : data).toAbsolutePath().normalize();
+        return new Settings(new DataDirectory(root),
+                port(env, "KADENCE_PG_PORT", 55432),
+                port(env, "KADENCE_KAFKA_PORT", 59092),
+                port(env, "KADENCE_KAFKA_CONTROLLER_PORT", 59093),
+                port(env, "KADENCE_PORT", 8080),
+                ChildClasspath.ofThisLauncher());
+    }
+
+    String kafkaBootstrap() {
+        return "127.0.0.1:" + kafkaPort;
+    }
+
+    String jdbcUrl() {
+        return "jdbc:postgresql://127.0.0.1:" + postgresPort + "/" + DATABASE;
+    }
+
+    private static int port(Map<String, String> env, String name, int fallback) {
+        String value = env.getOrDefault(name, "").trim();
+        if (value.isEmpty()) {
+            return fallback;
+        }
+        try {
+            int port = Integer.parseInt(value);
+            if (port >= 1 && port <= 65535) {
+                return port;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new StartupFailure(name + " must be a port number between 1 and 65535, not '" + value + "'");
+    }
+}
