@@ -1,0 +1,155 @@
+package dev.kadence.local.manifest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+/** The knative/ chart, rendered with each values file, against the shared schemas and every check. */
+class ChartManifestsTest {
+
+    static final Set<String> FUNCTIONS = Set.of("task-crud", "recurrence-handler", "reminder-fire", "notify");
+    static final Set<String> TOPICS = Set.of("task-events", "task-updates", "reminders", "kadence-dead-letters");
+
+    static Stream<Path> valuesFiles() throws IOException {
+        try (Stream<Path> files = Files.list(Repository.chart())) {
+            List<Path> values = files.filter(file -> file.getFileName().toString().matches("values(-.+)?\\.yaml"))
+                    .sorted().toList();
+            assertEquals(4, values.size(), "values.yaml and three environments: " + values);
+            return values.stream();
+        }
+    }
+
+    private static final Map<String, List<Manifest>> RENDERED = new ConcurrentHashMap<>();
+
+    /** The chart rendered with one of its values files (once per test JVM: the manifests are not changed). */
+    static List<Manifest> render(String valuesFile) {
+        return RENDERED.computeIfAbsent(valuesFile, file ->
+                Manifest.parse(file, Chart.render(Repository.chart(), Repository.chart().resolve(file))));
+    }
+
+    @ParameterizedTest
+    @MethodSource("valuesFiles")
+    void everyRenderedResourceKeepsEveryCheck(Path values) {
+        List<Manifest> manifests = render(values.getFileName().toString());
+
+        assertFalse(manifests.isEmpty());
+        Findings.assertNone("the chart with " + values.getFileName(), ManifestValidator.shared().validate(manifests));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"values.yaml", "values-local.yaml", "values-minikube.yaml", "values-cloud.yaml"})
+    void everyFunctionIsAKnativeServiceFedByItsKafkaSources(String values) {
+        List<Manifest> manifests = render(values);
+
+        assertEquals(FUNCTIONS, SinkCheck.names(manifests, "serving.knative.dev/v1", "Service"));
+        assertEquals(Set.of("recurrence-handler-task-events", "reminder-fire-task-events", "notify-reminders"),
+                SinkCheck.names(manifests, "sources.knative.dev/v1", "KafkaSource"));
+        assertEquals(Set.of("kadence-dead-letters"),
+                SinkCheck.names(manifests, "eventing.knative.dev/v1alpha1", "KafkaSink"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"values-minikube.yaml", "values-cloud.yaml"})
+    void everyTopicHasAKafkaTopicWithThreePartitions(String values) {
+        Map<String, JsonNode> topics = render(values).stream()
+                .filter(manifest -> manifest.is("kafka.strimzi.io/v1", "KafkaTopic"))
+                .collect(Collectors.toMap(Manifest::name, Manifest::document));
+
+        assertEquals(TOPICS, topics.keySet());
+        topics.values().forEach(topic -> assertEquals(3, topic.path("spec").path("partitions").asInt()));
+    }
+
+    @Test
+    void minikubeRunsKafkaAndPostgresqlInTheClusterAndTheOthersDoNot() {
+        Set<String> inCluster = Set.of("Kafka", "KafkaNodePool", "StatefulSet");
+
+        assertEquals(inCluster, kinds(render("values-minikube.yaml")).stream().filter(inCluster::contains)
+                .collect(Collectors.toSet()));
+        for (String values : List.of("values.yaml", "values-local.yaml", "values-cloud.yaml")) {
+            assertTrue(kinds(render(values)).stream().noneMatch(inCluster::contains), values);
+        }
+    }
+
+    @Test
+    void theCloudReachesKafkaOverSaslAndTlsWithCredentialsFromSecrets() {
+        List<Manifest> manifests = render("values-cloud.yaml");
+
+        for (Manifest source : manifests.stream().filter(SinkCheck::isKafkaSource).toList()) {
+            JsonNode net = source.document().path("spec").path("net");
+            assertTrue(net.path("sasl").path("enable").asBoolean(), source.label());
+            assertTrue(net.path("tls").path("enable").asBoolean(), source.label());
+            assertEquals("kadence-kafka-auth", net.path("sasl").path("password").path("secretKeyRef").path("name").asText());
+        }
+        Manifest taskCrud = service(manifests, "task-crud");
+        assertEquals("kadence-db", env(taskCrud).get("KADENCE_DB_URL").path("valueFrom").path("secretKeyRef")
+                .path("name").asText());
+    }
+
+    @Test
+    void reminderFireStaysUpForDaprAndTheOthersScaleToZero() {
+        List<Manifest> manifests = render("values-minikube.yaml");
+
+        for (String function : FUNCTIONS) {
+            JsonNode annotations = template(service(manifests, function)).path("metadata").path("annotations");
+            boolean dapr = function.equals("reminder-fire");
+            assertEquals(dapr ? "1" : "0", annotations.path("autoscaling.knative.dev/min-scale").asText(), function);
+            assertEquals(dapr ? "true" : "", annotations.path("dapr.io/enabled").asText(""), function);
+        }
+        JsonNode reminderFire = template(service(manifests, "reminder-fire")).path("metadata").path("annotations");
+        assertEquals("reminder-fire", reminderFire.path("dapr.io/app-id").asText());
+        assertEquals("8080", reminderFire.path("dapr.io/app-port").asText());
+        assertEquals("9095", reminderFire.path("dapr.io/metrics-port").asText());
+    }
+
+    @Test
+    void eachFunctionRunsItsImageWithExplicitProbesAndSecretsByReference() {
+        for (String function : FUNCTIONS) {
+            Manifest service = service(render("values-minikube.yaml"), function);
+            JsonNode container = template(service).path("spec").path("containers").get(0);
+
+            assertEquals("dev.local/kadence-" + function + ":latest", container.path("image").asText());
+            assertEquals("/health/liveness", container.path("livenessProbe").path("httpGet").path("path").asText());
+            assertEquals("/health/readiness", container.path("readinessProbe").path("httpGet").path("path").asText());
+            assertFalse(container.path("livenessProbe").path("httpGet").has("port"), "Knative probes its own port");
+            assertEquals("kadence-postgres", env(service).get("KADENCE_DB_PASSWORD").path("valueFrom")
+                    .path("secretKeyRef").path("name").asText());
+            assertEquals("kadence-kafka-bootstrap.kadence.svc:9092",
+                    env(service).get("KADENCE_KAFKA_BOOTSTRAP").path("value").asText());
+        }
+    }
+
+    private static Set<String> kinds(List<Manifest> manifests) {
+        return manifests.stream().map(Manifest::kind).collect(Collectors.toSet());
+    }
+
+    private static Manifest service(List<Manifest> manifests, String name) {
+        return manifests.stream().filter(m -> m.is("serving.knative.dev/v1", "Service") && m.name().equals(name))
+                .findFirst().orElseThrow(() -> new AssertionError("no Knative Service " + name));
+    }
+
+    private static JsonNode template(Manifest service) {
+        return service.document().path("spec").path("template");
+    }
+
+    private static Map<String, JsonNode> env(Manifest service) {
+        JsonNode env = template(service).path("spec").path("containers").get(0).path("env");
+        return Stream.iterate(0, i -> i < env.size(), i -> i + 1).map(env::get)
+                .collect(Collectors.toMap(variable -> variable.path("name").asText(), Function.identity()));
+    }
+}
