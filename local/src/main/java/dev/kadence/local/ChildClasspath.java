@@ -4,7 +4,10 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** The classpath for the Kafka processes: the libraries next to kadence-local.jar, else this JVM's own classpath. */
+/**
+ * The classpath for the launcher's child JVMs (the Kafka broker, the chart renderer): kadence-local.jar and the
+ * libraries next to it, else this JVM's own classpath.
+ */
 final class ChildClasspath {
 
     private ChildClasspath() {
@@ -15,7 +18,7 @@ final class ChildClasspath {
             Path location = Path.of(KadenceLocal.class.getProtectionDomain().getCodeSource().getLocation().toURI());
             Path lib = location.resolveSibling("lib");
             if (Files.isRegularFile(location) && Files.isDirectory(lib)) {
-                return lib + File.separator + "*";
+                return location + File.pathSeparator + lib + File.separator + "*";
             }
         } catch (Exception ignored) {
             // not started from the packaged jar: fall through

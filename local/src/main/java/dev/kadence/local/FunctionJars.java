@@ -31,7 +31,7 @@ final class FunctionJars {
             }
             return jar;
         }
-        Path root = repositoryRoot(variable);
+        Path root = repositoryRoot(workingDirectory, variable);
         Path jar = root.resolve("functions").resolve(function).resolve("target").resolve(function + ".jar");
         if (!Files.isRegularFile(jar)) {
             throw new StartupFailure(root.relativize(jar) + " is missing: build it first with"
@@ -40,7 +40,8 @@ final class FunctionJars {
         return jar;
     }
 
-    private Path repositoryRoot(String variable) {
+    /** The Kadence repository at or above {@code workingDirectory}. */
+    static Path repositoryRoot(Path workingDirectory, String variable) {
         for (Path dir = workingDirectory; dir != null; dir = dir.getParent()) {
             if (Files.isRegularFile(dir.resolve(MARKER))) {
                 return dir;

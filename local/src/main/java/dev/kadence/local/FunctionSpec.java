@@ -6,8 +6,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** One function to run as its own process: {@code java -jar <jar>} listening on {@code port} (given as PORT). */
-record FunctionSpec(String name, Path jar, int port, Map<String, String> env) {
+/**
+ * One function to run as its own process: {@code java -jar <jar>} listening on {@code port} (given as PORT),
+ * with its Dapr HTTP endpoint on {@code daprPort} (given as DAPR_HTTP_PORT, as a sidecar would).
+ */
+record FunctionSpec(String name, Path jar, int port, int daprPort, Map<String, String> env) {
 
     static final List<String> JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-Xmx96m");
 
@@ -18,7 +21,7 @@ record FunctionSpec(String name, Path jar, int port, Map<String, String> env) {
     /** Names the variables but never shows their values: one of them is the JWT secret. */
     @Override
     public String toString() {
-        return "FunctionSpec[" + name + ", " + jar + ", port " + port + ", env " + env.keySet() + "]";
+        return "FunctionSpec[" + name + ", " + jar + ", port " + port + ", dapr " + daprPort + ", env " + env.keySet() + "]";
     }
 
     URI healthUrl() {
@@ -32,6 +35,8 @@ record FunctionSpec(String name, Path jar, int port, Map<String, String> env) {
     ChildProcess launch(DataDirectory data) {
         Map<String, String> processEnv = new HashMap<>(env);
         processEnv.put("PORT", Integer.toString(port));
+        processEnv.put("DAPR_HTTP_PORT", Integer.toString(daprPort));
+        processEnv.put("DAPR_HTTP_ENDPOINT", "http://127.0.0.1:" + daprPort);
         return ChildProcess.start(name, JavaCommand.jar(JVM_OPTIONS, jar), processEnv, data.freshLog(name),
                 data.pidFile(name), data.root());
     }

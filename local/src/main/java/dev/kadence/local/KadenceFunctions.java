@@ -6,6 +6,9 @@ import java.util.Map;
 /** The functions the local platform runs, and the environment each gets. */
 final class KadenceFunctions {
 
+    /** task-crud first: it owns the schema migrations, so the others find the tables in place. */
+    static final List<String> NAMES = List.of("task-crud", "recurrence-handler", "reminder-fire", "notify");
+
     private KadenceFunctions() {
     }
 
@@ -16,6 +19,11 @@ final class KadenceFunctions {
                 "KADENCE_DB_PASSWORD", Settings.DATABASE_PASSWORD,
                 "KADENCE_KAFKA_BOOTSTRAP", settings.kafkaBootstrap(),
                 "KADENCE_JWT_SECRET", jwtSecret);
-        return List.of(new FunctionSpec("task-crud", jars.jar("task-crud"), settings.apiPort(), shared));
+        List<FunctionSpec> functions = new java.util.ArrayList<>();
+        for (int i = 0; i < NAMES.size(); i++) {
+            String name = NAMES.get(i);
+            functions.add(new FunctionSpec(name, jars.jar(name), settings.functionPortBase() + i, settings.daprPortBase() + i, shared));
+        }
+        return functions;
     }
 }

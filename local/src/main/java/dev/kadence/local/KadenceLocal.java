@@ -28,7 +28,7 @@ public final class KadenceLocal {
             platform = new LocalPlatform(settings, progress);
             Runtime.getRuntime().addShutdownHook(new Thread(platform::stop, "kadence-stop"));
             platform.start(functions);
-            progress.message("Kadence is running: API at " + functions.getFirst().address() + "/api/v1 — logs in "
+            progress.message("Kadence is running: http://localhost:" + settings.apiPort() + " (API under /api/v1) — logs in "
                     + data.logs() + " — Ctrl-C to stop");
         } catch (RuntimeException e) {
             fail(platform, e);

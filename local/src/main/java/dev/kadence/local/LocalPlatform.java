@@ -20,6 +20,7 @@ final class LocalPlatform {
     private final Settings settings;
     private final Progress progress;
     private PostgresServer postgres;
+    private ClusterServices cluster;
     private KafkaBroker kafka;
     private final List<ChildProcess> functions = new ArrayList<>();
     private Thread starting;
@@ -36,13 +37,18 @@ final class LocalPlatform {
         }
         try {
             new PortsInUse(settings, specs).requireAllFree();
-            progress.step("postgres", "ready on 127.0.0.1:" + settings.postgresPort(), () ->
-                    started(PostgresServer.start(settings.data(), settings.postgresPort()))
-                            .createDatabaseIfMissing(Settings.DATABASE));
+            ClusterServices cluster = started(new ClusterServices(settings, progress));
+            progress.step("postgres", "ready on 127.0.0.1:" + settings.postgresPort(), () -> {
+                PostgresServer server = started(PostgresServer.start(settings.data(), settings.postgresPort()));
+                server.createDatabaseIfMissing(Settings.DATABASE);
+                server.createDatabaseIfMissing(ClusterServices.DAPR_DATABASE);
+            });
             progress.step("kafka", "ready on " + settings.kafkaBootstrap(), () ->
                     started(KafkaBroker.start(settings)).awaitReady(KAFKA_READY));
-            createTopics();
+            createTopics(cluster.topics());
+            cluster.startDapr(specs);
             startFunctions(specs);
+            cluster.startAround(specs);
         } finally {
             synchronized (this) {
                 starting = null;
@@ -51,11 +57,13 @@ final class LocalPlatform {
         }
     }
 
-    private void createTopics() {
+    private void createTopics(List<String> fromManifests) {
         long begun = System.nanoTime();
+        List<String> topics = new ArrayList<>(TOPICS);
+        fromManifests.stream().filter(t -> !topics.contains(t)).forEach(topics::add);
         try (KafkaAdmin admin = new KafkaAdmin(settings.kafkaBootstrap())) {
-            List<String> created = admin.createMissing(TOPICS, 3);
-            progress.done("topics", created.isEmpty() ? "present: " + String.join(", ", TOPICS)
+            List<String> created = admin.createMissing(topics, 3);
+            progress.done("topics", created.isEmpty() ? "present: " + String.join(", ", topics)
                     : "created: " + String.join(", ", created), begun);
         } catch (RuntimeException e) {
             progress.failed("topics", begun);
@@ -79,6 +87,11 @@ final class LocalPlatform {
     }
 
     /** Keeps what was just started so that stop() finds it; if a stop began meanwhile, startup ends here. */
+    private synchronized ClusterServices started(ClusterServices services) {
+        cluster = services;
+        return unlessStopping(services);
+    }
+
     private synchronized PostgresServer started(PostgresServer server) {
         postgres = server;
         return unlessStopping(server);
@@ -101,7 +114,10 @@ final class LocalPlatform {
         return component;
     }
 
-    /** Functions first, then Kafka, then PostgreSQL. Safe to call more than once and from a shutdown hook. */
+    /**
+     * The front door, deliveries and Dapr first, then the functions, Kafka, PostgreSQL. Safe to call more than
+     * once and from a shutdown hook.
+     */
     void stop() {
         synchronized (this) {
             if (stopping) {
@@ -117,6 +133,9 @@ final class LocalPlatform {
                     break;
                 }
             }
+        }
+        if (cluster != null) {
+            stopStep("platform", cluster::stop);
         }
         stopFunctions();
         if (kafka != null) {

@@ -29,9 +29,12 @@ record PortsInUse(Settings settings, List<FunctionSpec> functions) {
                 new PortCheck(settings.kafkaPort(), "Kafka broker", data.pidFile("kafka"), "KADENCE_KAFKA_PORT"),
                 new PortCheck(settings.kafkaControllerPort(), "Kafka broker", data.pidFile("kafka"),
                         "KADENCE_KAFKA_CONTROLLER_PORT")));
+        checks.add(new PortCheck(settings.apiPort(), "front door", data.pidFile("kadence"), "KADENCE_PORT"));
         for (FunctionSpec function : functions) {
             checks.add(new PortCheck(function.port(), function.name(), data.pidFile(function.name()),
-                    function.port() == settings.apiPort() ? "KADENCE_PORT" : "its port setting"));
+                    "KADENCE_FUNCTION_PORT_BASE"));
+            checks.add(new PortCheck(function.daprPort(), function.name() + "'s Dapr API", data.pidFile("kadence"),
+                    "KADENCE_DAPR_PORT_BASE"));
         }
         return checks;
     }

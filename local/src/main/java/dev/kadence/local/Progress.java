@@ -18,7 +18,7 @@ final class Progress {
     }
 
     void line(String name, String message) {
-        out.printf(Locale.ROOT, "%-10s %s%n", name, message);
+        out.printf(Locale.ROOT, "%-18s %s%n", name, message);
     }
 
     /** Runs a step and prints {@code doneMessage} with its duration, or {@code failed} if it throws. */

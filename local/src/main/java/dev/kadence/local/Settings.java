@@ -9,22 +9,32 @@ import java.util.Map;
  * @param childClasspath the classpath of the Kafka processes this launcher starts (its own libraries)
  */
 record Settings(DataDirectory data, int postgresPort, int kafkaPort, int kafkaControllerPort, int apiPort,
-                String childClasspath) {
+                int functionPortBase, int daprPortBase, Path repositoryRoot, Path daprDirectory, String childClasspath) {
 
     static final String DATABASE = "kadence";
     static final String DATABASE_USER = "postgres";
     /** initdb runs with trust authentication, so any password works; this one is what the functions get. */
     static final String DATABASE_PASSWORD = "postgres";
 
-    /** Reads KADENCE_DATA, KADENCE_PG_PORT, KADENCE_KAFKA_PORT, KADENCE_KAFKA_CONTROLLER_PORT and KADENCE_PORT. */
+    /**
+     * Reads KADENCE_DATA, KADENCE_PG_PORT, KADENCE_KAFKA_PORT, KADENCE_KAFKA_CONTROLLER_PORT, KADENCE_PORT (the
+     * front door), KADENCE_FUNCTION_PORT_BASE (the functions take this port and the next three),
+     * KADENCE_DAPR_PORT_BASE (their Dapr endpoints, likewise) and KADENCE_DAPR_DIR.
+     */
     static Settings fromEnvironment(Map<String, String> env, Path workingDirectory) {
         String data = env.getOrDefault("KADENCE_DATA", "");
         Path root = workingDirectory.resolve(data.isBlank() ? ".kadence" : data).toAbsolutePath().normalize();
+        Path repository = FunctionJars.repositoryRoot(workingDirectory, "KADENCE_DAPR_DIR");
+        String dapr = env.getOrDefault("KADENCE_DAPR_DIR", "");
         return new Settings(new DataDirectory(root),
                 port(env, "KADENCE_PG_PORT", 55432),
                 port(env, "KADENCE_KAFKA_PORT", 59092),
                 port(env, "KADENCE_KAFKA_CONTROLLER_PORT", 59093),
                 port(env, "KADENCE_PORT", 8080),
+                port(env, "KADENCE_FUNCTION_PORT_BASE", 8081),
+                port(env, "KADENCE_DAPR_PORT_BASE", 3501),
+                repository,
+                dapr.isBlank() ? ClusterServices.daprDirectory(repository) : workingDirectory.resolve(dapr).normalize(),
                 ChildClasspath.ofThisLauncher());
     }
 
@@ -33,7 +43,11 @@ record Settings(DataDirectory data, int postgresPort, int kafkaPort, int kafkaCo
     }
 
     String jdbcUrl() {
-        return "jdbc:postgresql://127.0.0.1:" + postgresPort + "/" + DATABASE;
+        return jdbcUrl(DATABASE);
+    }
+
+    String jdbcUrl(String database) {
+        return "jdbc:postgresql://127.0.0.1:" + postgresPort + "/" + database;
     }
 
     private static int port(Map<String, String> env, String name, int fallback) {

@@ -1,0 +1,102 @@
+package dev.kadence.local;
+
+import dev.kadence.local.dapr.LocalDapr;
+import dev.kadence.local.frontdoor.FrontDoor;
+import dev.kadence.local.knative.KafkaSourceDelivery;
+import dev.kadence.local.manifest.DaprComponents;
+import dev.kadence.local.manifest.KafkaSources;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the cluster gives the functions, stood in for on a laptop from the real manifests: the KafkaSources
+ * of the knative/ chart (rendered with values-local.yaml), Dapr (a Jobs API per app, the cron bindings of
+ * dapr/), and the front door. Started around the functions and stopped before them.
+ */
+final class ClusterServices {
+    static final String NAMESPACE = "kadence";
+    static final String DAPR_DATABASE = "dapr";
+
+    private final Settings settings;
+    private final Progress progress;
+    private final List<KafkaSources.Subscription> subscriptions;
+    private final List<DaprComponents.CronBinding> cronBindings;
+    private final List<KafkaSourceDelivery> deliveries = new ArrayList<>();
+    private LocalDapr dapr;
+    private FrontDoor frontDoor;
+
+    ClusterServices(Settings settings, Progress progress) {
+        this.settings = settings;
+        this.progress = progress;
+        this.subscriptions = progress.step("manifests", "read knative/ (values-local.yaml) and dapr/",
+            () -> KafkaSources.fromRendered(RenderedChart.render(settings)));
+        this.cronBindings = DaprComponents.fromDirectory(settings.daprDirectory());
+    }
+
+    /** The topics the sources read and their dead-letter topics, for the broker to have before anything runs. */
+    List<String> topics() {
+        List<String> topics = new ArrayList<>();
+        for (KafkaSources.Subscription s : subscriptions) {
+            s.topics().stream().filter(t -> !topics.contains(t)).forEach(topics::add);
+            if (s.deadLetterTopic() != null && !topics.contains(s.deadLetterTopic())) {
+                topics.add(s.deadLetterTopic());
+            }
+        }
+        return topics;
+    }
+
+    /** Before the functions start: their Dapr endpoints must answer from their first second. */
+    void startDapr(List<FunctionSpec> functions) {
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        functions.forEach(f -> ports.put(f.name(), f.daprPort()));
+        progress.step("dapr", "Jobs API for each app on ports " + ports.values(), () -> {
+            dapr = new LocalDapr(settings.jdbcUrl(DAPR_DATABASE), Settings.DATABASE_USER, Settings.DATABASE_PASSWORD,
+                addresses(functions), ports);
+        });
+    }
+
+    /** Once the functions are up: deliver events, fire jobs and cron ticks, open the front door. */
+    void startAround(List<FunctionSpec> functions) {
+        Map<String, URI> apps = addresses(functions);
+        for (KafkaSources.Subscription s : subscriptions) {
+            URI sink = apps.get(s.sinkService());
+            if (sink == null) {
+                throw new StartupFailure("KafkaSource " + s.name() + " delivers to " + s.sinkService() + ", which is not a function");
+            }
+            KafkaSourceDelivery delivery = new KafkaSourceDelivery(s, settings.kafkaBootstrap(), sink, NAMESPACE);
+            deliveries.add(delivery.start());
+            progress.line("source", s.name() + ": " + String.join(",", s.topics()) + " → " + delivery.sink()
+                + " (retry " + s.retry() + ", dead letters to " + s.deadLetterTopic() + ")");
+        }
+        for (String cron : dapr.start(cronBindings, apps)) {
+            progress.line("cron", cron);
+        }
+        frontDoor = new FrontDoor(settings.apiPort(), apps.get("task-crud"), apps.get("notify"));
+        progress.line("front door", "http://localhost:" + settings.apiPort() + " (/api/v1 → task-crud, /api/v1/notifications → notify)");
+    }
+
+    void stop() {
+        if (frontDoor != null) {
+            frontDoor.close();
+        }
+        deliveries.forEach(KafkaSourceDelivery::close);
+        if (dapr != null) {
+            dapr.close();
+        }
+    }
+
+    private static Map<String, URI> addresses(List<FunctionSpec> functions) {
+        Map<String, URI> apps = new LinkedHashMap<>();
+        functions.forEach(f -> apps.put(f.name(), URI.create("http://127.0.0.1:" + f.port())));
+        return apps;
+    }
+
+    static Path daprDirectory(Path repositoryRoot) {
+        return repositoryRoot.resolve("dapr");
+    }
+}

@@ -1,0 +1,148 @@
+package dev.kadence.local.dapr;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+/**
+ * Fires due jobs: {@code POST /job/<name>} on the app that scheduled the job, with the job's data as the
+ * body. Never before the due time (it waits until the clock has passed it); at least once (the next due
+ * time is stored only after the app answered, so a crash in between fires the job again after restart).
+ * Failed triggers follow the job's failure policy: by default, like Dapr, three retries one second apart.
+ */
+final class JobScheduler implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(JobScheduler.class.getName());
+    private static final Duration DEFAULT_RETRY_INTERVAL = Duration.ofSeconds(1);
+    private static final int DEFAULT_MAX_RETRIES = 3;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final JobStore store;
+    private final Map<String, URI> apps;
+    private final Clock clock;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final Thread thread;
+    private volatile boolean running = true;
+
+    /** @param apps each app id's base address, e.g. reminder-fire → http://127.0.0.1:8083 */
+    JobScheduler(JobStore store, Map<String, URI> apps, Clock clock) {
+        this.store = store;
+        this.apps = Map.copyOf(apps);
+        this.clock = clock;
+        this.thread = Thread.ofPlatform().name("dapr-jobs").daemon().unstarted(this::run);
+    }
+
+    void start() {
+        thread.start();
+    }
+
+    /** A job was added, changed or removed: look again at what is due first. */
+    synchronized void wake() {
+        notifyAll();
+    }
+
+    private void run() {
+        while (running) {
+            try {
+                Optional<Job> next = store.earliest();
+                long waitMillis = next.map(j -> Duration.between(clock.instant(), j.nextFireAt()).toMillis()).orElse(1_000L);
+                if (next.isPresent() && !clock.instant().isBefore(next.get().nextFireAt())) {
+                    fire(next.get());
+                } else {
+                    synchronized (this) {
+                        wait(Math.max(1, Math.min(waitMillis, 1_000)));
+                    }
+                }
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                LOG.warning("jobs: " + e.getMessage());
+                sleepQuietly();
+            }
+        }
+    }
+
+    private void fire(Job job) throws InterruptedException {
+        URI app = apps.get(job.appId());
+        boolean delivered = app != null && deliver(app.resolve("/job/" + job.name()), job.data());
+        Instant now = clock.instant();
+        if (delivered || job.attempt() >= maxRetries(job)) {
+            Instant next = job.schedule() == null ? null : nextAfter(job, now);
+            store.replaceFired(job, job.doneAfter(job.fired() + 1, next) ? null : job.firedOnce(next));
+        } else {
+            store.replaceFired(job, job.retryAt(now.plus(retryInterval(job))));
+        }
+    }
+
+    private boolean deliver(URI target, String data) throws InterruptedException {
+        try {
+            HttpRequest request = HttpRequest.newBuilder(target).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(data == null ? "" : data)).build();
+            int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            if (status / 100 != 2) {
+                LOG.warning("jobs: " + target + " answered " + status);
+            }
+            return status / 100 == 2;
+        } catch (java.io.IOException e) {
+            LOG.warning("jobs: " + target + " unreachable: " + e.getMessage());
+            return false;
+        }
+    }
+
+    private static Instant nextAfter(Job job, Instant now) {
+        Schedule schedule = Schedule.parse(job.schedule());
+        Instant next = schedule.next(job.nextFireAt());
+        return next.isAfter(now) ? next : schedule.next(now);
+    }
+
+    private static int maxRetries(Job job) {
+        JsonNode policy = policy(job);
+        if (policy == null) {
+            return DEFAULT_MAX_RETRIES;
+        }
+        if (policy.has("drop")) {
+            return 0;
+        }
+        JsonNode constant = policy.path("constant");
+        return constant.has("maxRetries") ? constant.get("maxRetries").asInt() : Integer.MAX_VALUE;
+    }
+
+    private static Duration retryInterval(Job job) {
+        JsonNode policy = policy(job);
+        String interval = policy == null ? null : policy.path("constant").path("interval").asText(null);
+        Duration parsed = interval == null ? null : GoDuration.parse(interval);
+        return parsed == null ? DEFAULT_RETRY_INTERVAL : parsed;
+    }
+
+    private static JsonNode policy(Job job) {
+        try {
+            return job.failurePolicy() == null ? null : JSON.readTree(job.failurePolicy());
+        } catch (java.io.IOException e) {
+            return null;
+        }
+    }
+
+    private void sleepQuietly() {
+        try {
+            Thread.sleep(500);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        thread.interrupt();
+    }
+}

@@ -1,0 +1,241 @@
+package dev.kadence.local;
+
+import dev.kadence.local.knative.KafkaSourceDelivery;
+import dev.kadence.local.manifest.KafkaSources;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static dev.kadence.local.PlatformTestSupport.await;
+import static dev.kadence.local.PlatformTestSupport.count;
+import static dev.kadence.local.PlatformTestSupport.field;
+import static dev.kadence.local.PlatformTestSupport.http;
+import static dev.kadence.local.PlatformTestSupport.logLines;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The whole local platform — embedded PostgreSQL, a real Kafka broker, the four functions as processes, the
+ * KafkaSources of the knative/ chart, the Dapr stand-in and the front door — exercised as a user and as the
+ * cluster would. The cron binding runs every 2 s here (a copy of dapr/ with a faster schedule).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PlatformEndToEndTest {
+    @TempDir
+    static Path work;
+    private Settings settings;
+    private LocalPlatform platform;
+    private List<FunctionSpec> functions;
+    private String token;
+
+    @BeforeAll
+    void start() throws IOException {
+        Path repository = FunctionJars.repositoryRoot(Path.of("").toAbsolutePath(), "the tests");
+        Path dapr = Files.createDirectories(work.resolve("dapr"));
+        try (var files = Files.list(repository.resolve("dapr"))) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".yaml")).toList()) {
+                Files.writeString(dapr.resolve(f.getFileName()), Files.readString(f).replaceAll("@every \\d+[smh]", "@every 2s"));
+            }
+        }
+        settings = PlatformTestSupport.settings(work.resolve("data"), dapr);
+        settings.data().create();
+        functions = KadenceFunctions.forLaptop(settings, new FunctionJars(Map.of(), repository),
+            "end-to-end-test-secret-long-enough-for-hs256");
+        platform = startPlatform();
+        HttpResponse<String> signup = http("POST", frontDoor("/api/v1/auth/signup"), null,
+            "{\"email\":\"e2e@example.com\",\"password\":\"correct horse battery\"}");
+        assertEquals(201, signup.statusCode(), signup.body());
+        token = field(signup.body(), "token");
+    }
+
+    @AfterAll
+    void stop() {
+        if (platform != null) {
+            platform.stop();
+        }
+    }
+
+    private LocalPlatform startPlatform() {
+        LocalPlatform p = new LocalPlatform(settings, new Progress(System.out));
+        p.start(functions);
+        return p;
+    }
+
+    private String frontDoor(String path) {
+        return "http://127.0.0.1:" + settings.apiPort() + path;
+    }
+
+    private FunctionSpec function(String name) {
+        return functions.stream().filter(f -> f.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    @Test
+    @Order(1)
+    void aTaskCreatedAtTheFrontDoorReachesRecurrenceHandlerAndReminderFireWithinASecond() {
+        HttpResponse<String> created = http("POST", frontDoor("/api/v1/tasks"), token, "{\"title\":\"Water the plants\"}");
+        assertEquals(201, created.statusCode(), created.body());
+        String taskId = field(created.body(), "id");
+        for (String consumer : List.of("recurrence-handler", "reminder-fire")) {
+            Duration took = await(consumer + " receives task.created for " + taskId, Duration.ofSeconds(5),
+                () -> !logLines(settings, consumer, "dev.kadence.task.created", taskId).isEmpty());
+            assertTrue(took.compareTo(Duration.ofSeconds(1)) <= 0, consumer + " took " + took);
+        }
+        assertTrue(http("GET", frontDoor("/"), null, null).body().contains("Kadence"), "the front door serves the web app's page");
+        assertEquals(401, http("GET", frontDoor("/api/v1/tasks"), null, null).statusCode(), "and routes the API");
+    }
+
+    @Test
+    @Order(2)
+    void theSameRecordDeliveredTwiceIsProcessedOnce() {
+        String eventId = UUID.randomUUID().toString();
+        String taskId = UUID.randomUUID().toString();
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of("bootstrap.servers", settings.kafkaBootstrap()),
+            new StringSerializer(), new StringSerializer())) {
+            for (int i = 0; i < 2; i++) {
+                ProducerRecord<String, String> record = new ProducerRecord<>("task-events", taskId, "{\"task_id\":\"" + taskId + "\"}");
+                record.headers().add("ce_specversion", "1.0".getBytes()).add("ce_id", eventId.getBytes())
+                    .add("ce_source", "/tests".getBytes()).add("ce_type", "dev.kadence.task.updated".getBytes())
+                    .add("ce_subject", taskId.getBytes()).add("content-type", "application/json".getBytes());
+                producer.send(record);
+            }
+        }
+        for (String consumer : List.of("recurrence-handler", "reminder-fire")) {
+            await(consumer + " gets both deliveries", Duration.ofSeconds(10), () -> logLines(settings, consumer, eventId).size() >= 2);
+            assertEquals(1, count(settings, Settings.DATABASE,
+                "select count(*) from processed_events where consumer = ? and event_id = ?", consumer, eventId));
+        }
+    }
+
+    @Test
+    @Order(3)
+    void aSinkAnswering500IsRetriedPerTheManifestThenDeadLetteredAnd400GoesStraightThere() throws Exception {
+        KafkaSources.Subscription real = KafkaSources.fromChart(settings.repositoryRoot()).stream()
+            .filter(s -> s.sinkService().equals("recurrence-handler")).findFirst().orElseThrow();
+        AtomicInteger attempts500 = new AtomicInteger();
+        AtomicInteger attempts400 = new AtomicInteger();
+        var sink = com.sun.net.httpserver.HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        sink.createContext("/", exchange -> {
+            try (exchange) {
+                String type = exchange.getRequestHeaders().getFirst("ce-type");
+                boolean refuse = "test.refuse".equals(type);
+                (refuse ? attempts400 : attempts500).incrementAndGet();
+                exchange.sendResponseHeaders(refuse ? 400 : 500, -1);
+            }
+        });
+        sink.start();
+        String topic = "dispatch-test-" + UUID.randomUUID();
+        try (var admin = org.apache.kafka.clients.admin.Admin.create(Map.of("bootstrap.servers", settings.kafkaBootstrap()))) {
+            admin.createTopics(List.of(new org.apache.kafka.clients.admin.NewTopic(topic, 1, (short) 1))).all().get();
+        }
+        KafkaSources.Subscription source = new KafkaSources.Subscription("dispatch-test", List.of(topic), "dispatch-test-" + UUID.randomUUID(),
+            real.sinkService(), real.sinkPath(), real.retry(), real.backoffPolicy(), real.backoffDelay(), real.deadLetterTopic());
+        try (KafkaConsumer<String, byte[]> deadLetters = new KafkaConsumer<>(Map.of("bootstrap.servers", settings.kafkaBootstrap(),
+                "group.id", "dlq-probe-" + UUID.randomUUID(), "auto.offset.reset", "latest"), new StringDeserializer(), new ByteArrayDeserializer());
+             KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of("bootstrap.servers", settings.kafkaBootstrap()),
+                 new StringSerializer(), new StringSerializer())) {
+            deadLetters.subscribe(List.of(real.deadLetterTopic()));
+            await("the probe joins", Duration.ofSeconds(10), () -> {
+                deadLetters.poll(Duration.ofMillis(100));
+                return !deadLetters.assignment().isEmpty();
+            });
+            try (KafkaSourceDelivery delivery = new KafkaSourceDelivery(source, settings.kafkaBootstrap(),
+                    URI.create("http://127.0.0.1:" + sink.getAddress().getPort()), ClusterServices.NAMESPACE).start()) {
+                for (String type : List.of("test.fail", "test.refuse")) {
+                    ProducerRecord<String, String> record = new ProducerRecord<>(topic, "k", "{}");
+                    record.headers().add("ce_specversion", "1.0".getBytes()).add("ce_id", type.getBytes())
+                        .add("ce_source", "/tests".getBytes()).add("ce_type", type.getBytes());
+                    producer.send(record).get();
+                }
+                List<ConsumerRecord<String, byte[]>> dead = new ArrayList<>();
+                await("both events are dead-lettered", Duration.ofSeconds(30), () -> {
+                    deadLetters.poll(Duration.ofMillis(100)).forEach(dead::add);
+                    return dead.size() >= 2;
+                });
+                assertEquals(1 + real.retry(), attempts500.get(), "a 500 is tried once and retried " + real.retry() + " times");
+                assertEquals(1, attempts400.get(), "a 400 is not retried");
+                ConsumerRecord<String, byte[]> failed = dead.stream().filter(r -> header(r, "ce_type").equals("test.fail")).findFirst().orElseThrow();
+                assertEquals("500", header(failed, "ce_knativeerrorcode"));
+                assertEquals("test.fail", header(failed, "ce_id"));
+                ConsumerRecord<String, byte[]> refused = dead.stream().filter(r -> header(r, "ce_type").equals("test.refuse")).findFirst().orElseThrow();
+                assertEquals("400", header(refused, "ce_knativeerrorcode"));
+            }
+        } finally {
+            sink.stop(0);
+        }
+    }
+
+    @Test
+    @Order(4)
+    void theCronBindingReachesReminderFireOnSchedule() {
+        await("three sweeps", Duration.ofSeconds(10), () -> logLines(settings, "reminder-fire", "reminder sweep").size() >= 3);
+    }
+
+    @Test
+    @Order(5)
+    void aDaprJobCallsBackItsOwnAppOnceAtItsDueTimeAndSurvivesARestart() {
+        String dapr = "http://127.0.0.1:" + function("reminder-fire").daprPort();
+        String soon = "e2e-soon-" + UUID.randomUUID();
+        Instant due = Instant.now().plusSeconds(2);
+        assertEquals(204, http("POST", dapr + "/v1.0/jobs/" + soon, null,
+            "{\"dueTime\":\"" + due + "\",\"data\":{\"probe\":\"" + soon + "\"},\"overwrite\":true}").statusCode());
+        assertEquals(200, http("GET", dapr + "/v1.0/jobs/" + soon, null, null).statusCode(), "pending before its due time");
+        assertTrue(logLines(settings, "reminder-fire", soon).isEmpty(), "not called back early");
+        await("the job calls back", Duration.ofSeconds(6), () -> !logLines(settings, "reminder-fire", "/job/" + soon).isEmpty()
+            || !logLines(settings, "reminder-fire", "job " + soon).isEmpty());
+        assertTrue(Instant.now().isAfter(due));
+        await("the one-shot job is gone", Duration.ofSeconds(3), () -> http("GET", dapr + "/v1.0/jobs/" + soon, null, null).statusCode() == 404);
+
+        String later = "e2e-later-" + UUID.randomUUID();
+        assertEquals(204, http("POST", dapr + "/v1.0/jobs/" + later, null,
+            "{\"dueTime\":\"" + Instant.now().plusSeconds(4) + "\",\"data\":{\"probe\":\"" + later + "\"}}").statusCode());
+        platform.stop();
+        platform = startPlatform();
+        String restarted = "http://127.0.0.1:" + function("reminder-fire").daprPort();
+        await("the kept job calls back after the restart", Duration.ofSeconds(10),
+            () -> logLines(settings, "reminder-fire", later).size() >= 1);
+        await("and is gone once the app answered", Duration.ofSeconds(3),
+            () -> http("GET", restarted + "/v1.0/jobs/" + later, null, null).statusCode() == 404);
+        assertEquals(1, logLines(settings, "reminder-fire", later).size(), "called back once");
+        assertTrue(logLines(settings, "recurrence-handler", "dev.kadence.task.created").isEmpty(),
+            "offsets were kept: nothing delivered before the restart is delivered again");
+
+        HttpResponse<String> login = http("POST", frontDoor("/api/v1/auth/login"), null,
+            "{\"email\":\"e2e@example.com\",\"password\":\"correct horse battery\"}");
+        assertEquals(200, login.statusCode(), "the account was kept across the restart");
+        assertTrue(http("GET", frontDoor("/api/v1/tasks?search=plants"), field(login.body(), "token"), null).body()
+            .contains("Water the plants"), "and so was the task");
+    }
+
+    private static String header(ConsumerRecord<?, ?> record, String name) {
+        var h = record.headers().lastHeader(name);
+        return h == null ? "" : new String(h.value(), StandardCharsets.UTF_8);
+    }
+}

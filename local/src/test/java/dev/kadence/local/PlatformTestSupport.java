@@ -1,0 +1,130 @@
+package dev.kadence.local;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+
+/** Helpers for tests that run the whole local platform: free ports, HTTP, SQL, logs, waiting for a condition. */
+final class PlatformTestSupport {
+    static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private PlatformTestSupport() {
+    }
+
+    /** Settings on free ports (the functions and their Dapr endpoints on runs of four consecutive free ports). */
+    static Settings settings(Path data, Path daprDirectory) {
+        Path repository = FunctionJars.repositoryRoot(Path.of("").toAbsolutePath(), "the tests");
+        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        return new Settings(new DataDirectory(data), freePort(), freePort(), freePort(), freePort(), freeRun(4), freeRun(4),
+            repository, daprDirectory, classpath);
+    }
+
+    static int freePort() {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static int freeRun(int length) {
+        for (int attempt = 0; attempt < 100; attempt++) {
+            int base = 20_000 + (int) (Math.random() * 30_000);
+            boolean free = true;
+            for (int p = base; p < base + length && free; p++) {
+                try (ServerSocket s = new ServerSocket(p)) {
+                    s.setReuseAddress(true);
+                } catch (IOException e) {
+                    free = false;
+                }
+            }
+            if (free) {
+                return base;
+            }
+        }
+        throw new IllegalStateException("no run of free ports");
+    }
+
+    static HttpResponse<String> http(String method, String url, String token, String json) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
+            .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        try {
+            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A value of a JSON field in a flat-enough body: "token", "id". */
+    static String field(String json, String name) {
+        var m = java.util.regex.Pattern.compile("\"" + name + "\"\\s*:\\s*\"([^\"]+)\"").matcher(json);
+        if (!m.find()) {
+            throw new AssertionError("no " + name + " in " + json);
+        }
+        return m.group(1);
+    }
+
+    static long count(Settings settings, String database, String sql, Object... params) {
+        try (Connection c = DriverManager.getConnection(settings.jdbcUrl(database), Settings.DATABASE_USER, Settings.DATABASE_PASSWORD);
+             PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setObject(i + 1, params[i]);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static List<String> logLines(Settings settings, String function, String... containing) {
+        Path log = settings.data().logs().resolve(function + ".log");
+        try {
+            return Files.readAllLines(log).stream().filter(l -> java.util.Arrays.stream(containing).allMatch(l::contains)).toList();
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+
+    /** Polls until the condition holds; returns how long that took, or fails after {@code limit}. */
+    static Duration await(String what, Duration limit, BooleanSupplier condition) {
+        long start = System.nanoTime();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() - start > limit.toNanos()) {
+                throw new AssertionError("not within " + limit + ": " + what);
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+        return Duration.ofNanos(System.nanoTime() - start);
+    }
+}
