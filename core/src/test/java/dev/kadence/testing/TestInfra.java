@@ -86,6 +86,9 @@ public final class TestInfra {
         } catch (Exception e) {
             throw new IllegalStateException("could not start test infrastructure", e);
         }
+        // The broker must not halt the test JVM over a late fault (it calls Exit.halt on a lost log directory).
+        org.apache.kafka.common.utils.Exit.setHaltProcedure((code, message) -> System.err.println("kafka wanted to halt: " + message));
+        org.apache.kafka.common.utils.Exit.setExitProcedure((code, message) -> System.err.println("kafka wanted to exit: " + message));
         Runtime.getRuntime().addShutdownHook(new Thread(TestInfra::stop, "test-infra-stop"));
     }
 
@@ -95,7 +98,15 @@ public final class TestInfra {
         }
     }
 
-    private static void stop() {
+    /**
+     * Closes the broker, then the database. Called when the test run ends ({@link TestInfraShutdown}), before the
+     * JVM's shutdown hooks run: the test kit's own hooks delete the broker's directories, and racing them would
+     * fail the broker's shutdown. The hook registered above is only the fallback.
+     */
+    static synchronized void stop() {
+        if (postgres == null) {
+            return;
+        }
         for (AutoCloseable c : List.<AutoCloseable>of(kafka, postgres)) {
             try {
                 c.close();
@@ -103,5 +114,7 @@ public final class TestInfra {
                 System.err.println("test infrastructure: " + e);
             }
         }
+        kafka = null;
+        postgres = null;
     }
 }
