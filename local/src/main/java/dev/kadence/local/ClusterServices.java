@@ -8,6 +8,7 @@ import dev.kadence.local.manifest.KafkaSources;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -70,7 +71,11 @@ final class ClusterServices {
             }
             KafkaSourceDelivery delivery = new KafkaSourceDelivery(s, settings.kafkaBootstrap(), sink, NAMESPACE);
             deliveries.add(delivery.start());
-            progress.line("source", s.name() + ": " + String.join(",", s.topics()) + " → " + delivery.sink()
+        }
+        for (int i = 0; i < subscriptions.size(); i++) {
+            KafkaSources.Subscription s = subscriptions.get(i);
+            awaitAssignment(deliveries.get(i), s);
+            progress.line("source", s.name() + ": " + String.join(",", s.topics()) + " → " + deliveries.get(i).sink()
                 + " (retry " + s.retry() + ", dead letters to " + s.deadLetterTopic() + ")");
         }
         for (String cron : dapr.start(cronBindings, apps)) {
@@ -78,6 +83,17 @@ final class ClusterServices {
         }
         frontDoor = new FrontDoor(settings.apiPort(), apps.get("task-crud"), apps.get("notify"));
         progress.line("front door", "http://localhost:" + settings.apiPort() + " (/api/v1 → task-crud, /api/v1/notifications → notify)");
+    }
+
+    private static void awaitAssignment(KafkaSourceDelivery delivery, KafkaSources.Subscription s) {
+        try {
+            if (!delivery.awaitAssignment(Duration.ofSeconds(30))) {
+                throw new StartupFailure("KafkaSource " + s.name() + " got no partitions of " + s.topics() + " within 30 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StartupFailure("startup was interrupted");
+        }
     }
 
     void stop() {

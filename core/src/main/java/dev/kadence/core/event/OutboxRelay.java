@@ -72,7 +72,20 @@ public class OutboxRelay {
     @EventListener
     void onStartup(StartupEvent event) {
         long poll = settings.pollInterval().toMillis();
+        executor.execute(this::warmUp);
         executor.scheduleWithFixedDelay(this::wake, poll, poll, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Connects the producer and learns the topics' partitions in the background, so the first event after a
+     * cold start does not pay for it. A broker that is not there yet costs nothing: the first publish retries.
+     */
+    private void warmUp() {
+        try {
+            Topics.ALL.forEach(topic -> producer().partitionsFor(topic));
+        } catch (RuntimeException e) {
+            LOG.info("outbox: broker not reachable yet ({}); events wait in the outbox", e.getMessage());
+        }
     }
 
     @TransactionalEventListener(TransactionalEventListener.TransactionPhase.AFTER_COMMIT)

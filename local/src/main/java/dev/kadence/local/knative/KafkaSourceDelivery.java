@@ -2,6 +2,7 @@ package dev.kadence.local.knative;
 
 import dev.kadence.local.manifest.KafkaSources;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -22,6 +23,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Collection;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.Map;
 import java.util.logging.Logger;
 
@@ -42,6 +46,7 @@ public final class KafkaSourceDelivery implements AutoCloseable {
     private final KafkaProducer<String, byte[]> deadLetters;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final Thread thread;
+    private final CountDownLatch assigned = new CountDownLatch(1);
     private volatile boolean running = true;
 
     /** @param sinkBase the base address of the Service the source's sink names, e.g. http://127.0.0.1:8082 */
@@ -65,9 +70,23 @@ public final class KafkaSourceDelivery implements AutoCloseable {
     }
 
     public KafkaSourceDelivery start() {
-        consumer.subscribe(source.topics());
+        consumer.subscribe(source.topics(), new ConsumerRebalanceListener() {
+            @Override
+            public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+            }
+
+            @Override
+            public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+                assigned.countDown();
+            }
+        });
         thread.start();
         return this;
+    }
+
+    /** Waits until the source's consumer owns its partitions, so that "ready" means events flow at once. */
+    public boolean awaitAssignment(Duration limit) throws InterruptedException {
+        return assigned.await(limit.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     public URI sink() {
