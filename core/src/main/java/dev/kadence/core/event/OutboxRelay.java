@@ -26,6 +26,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -183,15 +184,16 @@ public class OutboxRelay {
     private synchronized Producer<String, byte[]> producer() {
         if (producer == null) {
             int timeout = (int) settings.sendTimeout().toMillis();
-            producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers(),
+            Map<String, Object> props = new HashMap<>(settings.clientProperties());
+            props.putAll(Map.of(
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.MAX_BLOCK_MS_CONFIG, timeout,
                 ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, timeout,
                 ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, timeout * 2,
                 ProducerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 1000,
-                ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay"),
+                ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay"));
+            producer = new KafkaProducer<>(props,
                 new StringSerializer(), new ByteArraySerializer());
         }
         return producer;
