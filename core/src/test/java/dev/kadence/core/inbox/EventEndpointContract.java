@@ -312,4 +312,12 @@ public abstract class EventEndpointContract implements TestPropertyProvider {
         assertThat(metrics.status()).isEqualTo(200);
         assertThat(metrics.body()).contains("jvm_memory_used_bytes").contains("hikaricp_connections");
     }
+
+    @Test
+    void errorsAreProblemJsonLikeEveryOtherFunctions() {
+        Reply unknown = send("GET", "/api/v1/notifications/nothing-here", Map.of(), null);
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.json()).containsEntry("code", "not_found").containsEntry("status", 404)
+            .containsEntry("type", "urn:kadence:problem:not_found");
+    }
 }

@@ -1,4 +1,4 @@
-package dev.kadence.taskcrud;
+package dev.kadence.core.web;
 
 import dev.kadence.core.error.ErrorCode;
 import dev.kadence.core.error.FieldError;
@@ -11,15 +11,15 @@ import java.util.List;
 
 /** An RFC 9457 problem document, the body of every error this function answers with. */
 @Serdeable
-record Problem(String type, String title, int status, String detail, String code, List<FieldError> errors) {
-    static final String MEDIA_TYPE = "application/problem+json";
+public record Problem(String type, String title, int status, String detail, String code, List<FieldError> errors) {
+    public static final String MEDIA_TYPE = "application/problem+json";
 
-    static Problem of(ErrorCode code, String detail, List<FieldError> errors) {
+    public static Problem of(ErrorCode code, String detail, List<FieldError> errors) {
         return new Problem("urn:kadence:problem:" + code.code(), code.title(), code.status(), detail, code.code(),
             errors.isEmpty() ? null : errors);
     }
 
-    MutableHttpResponse<Problem> response() {
+    public MutableHttpResponse<Problem> response() {
         MutableHttpResponse<Problem> response = HttpResponse.<Problem>status(HttpStatus.valueOf(status)).body(this)
             .contentType(MEDIA_TYPE);
         if (status == 401) {

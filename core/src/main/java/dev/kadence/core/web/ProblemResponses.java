@@ -1,4 +1,4 @@
-package dev.kadence.taskcrud;
+package dev.kadence.core.web;
 
 import dev.kadence.core.error.ErrorCode;
 import dev.kadence.core.error.FieldError;
@@ -13,8 +13,6 @@ import io.micronaut.http.server.exceptions.ExceptionHandler;
 import io.micronaut.http.server.exceptions.response.Error;
 import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
-import io.micronaut.security.authentication.AuthorizationException;
-import io.micronaut.security.authentication.DefaultAuthorizationExceptionHandler;
 import io.micronaut.web.router.exceptions.UnsatisfiedRouteException;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -23,10 +21,11 @@ import org.slf4j.LoggerFactory;
 import java.util.List;
 
 /**
- * The one place where errors become HTTP: domain errors, the framework's own (bad JSON, wrong content
- * type, body too large, unknown route) and authentication failures all answer problem+json with a code.
+ * The one place where errors become HTTP, for every function: domain errors and the framework's own (bad JSON,
+ * wrong content type, body too large, unknown route) answer problem+json with a stable code. (task-crud adds
+ * authentication failures, in its own {@code AuthenticationProblems}.)
  */
-final class ProblemResponses {
+public final class ProblemResponses {
     private static final Logger LOG = LoggerFactory.getLogger(ProblemResponses.class);
 
     private ProblemResponses() {
@@ -39,18 +38,6 @@ final class ProblemResponses {
         @Override
         public HttpResponse<Problem> handle(HttpRequest request, KadenceException e) {
             return Problem.of(e.code(), e.getMessage(), e.errors()).response();
-        }
-    }
-
-    /** Missing, invalid or expired tokens (401) and denied access (403). */
-    @Singleton
-    @Replaces(DefaultAuthorizationExceptionHandler.class)
-    static class Authorization implements ExceptionHandler<AuthorizationException, MutableHttpResponse<?>> {
-        @Override
-        public MutableHttpResponse<?> handle(HttpRequest request, AuthorizationException e) {
-            return e.isForbidden()
-                ? Problem.of(ErrorCode.FORBIDDEN, "not allowed", List.of()).response()
-                : Problem.of(ErrorCode.UNAUTHENTICATED, "a valid bearer token is required: it is missing, invalid or expired", List.of()).response();
         }
     }
 
