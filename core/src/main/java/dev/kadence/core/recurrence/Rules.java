@@ -18,6 +18,8 @@ import java.util.TimeZone;
 public final class Rules {
     /** A rule that yields nothing in this many candidate periods never will (e.g. February 30th). */
     private static final int MAX_PROBES = 1000;
+    /** COUNT rules are counted from the start on every evaluation; this keeps that in the microseconds. */
+    static final int MAX_COUNT = 10_000;
 
     private Rules() {
     }
@@ -42,6 +44,11 @@ public final class Rules {
         if (rule.getFreq() == Freq.SECONDLY || rule.getFreq() == Freq.MINUTELY) {
             violations.add(field, "unsupported_frequency",
                 "SECONDLY and MINUTELY rules are not supported: a task recurs at most hourly, so that each instance can be completed before the next one is due");
+            return null;
+        }
+        if (rule.getCount() != null && rule.getCount() > MAX_COUNT) {
+            violations.add(field, "count_too_large",
+                "COUNT may be at most " + MAX_COUNT + "; use UNTIL for a longer series");
             return null;
         }
         return rule.toString();
@@ -92,7 +99,8 @@ public final class Rules {
         }
     }
 
-    private static Instant untilInstant(DateTime until, ZoneId zone) {
+    /** UNTIL as an instant in {@code zone}: itself (inclusive), or for a date-only UNTIL the start of the next day (exclusive). */
+    static Instant untilInstant(DateTime until, ZoneId zone) {
         if (until.isAllDay()) {
             return LocalDate.of(until.getYear(), until.getMonth() + 1, until.getDayOfMonth()).plusDays(1).atStartOfDay(zone).toInstant();
         }

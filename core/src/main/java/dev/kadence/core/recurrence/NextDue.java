@@ -1,0 +1,84 @@
+package dev.kadence.core.recurrence;
+
+import org.dmfs.rfc5545.DateTime;
+import org.dmfs.rfc5545.recur.RecurrenceRule;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+
+/** When the next instance of a series is due once the current one is completed, in either {@link Mode}. */
+public final class NextDue {
+    private NextDue() {
+    }
+
+    /**
+     * @param previousDue     the completed instance's due time
+     * @param instancesSoFar  how many instances the series has had, the completed one included (COUNT in completion
+     *                        mode counts instances, which only the caller knows; schedule mode counts occurrences)
+     */
+    public static Optional<Instant> of(Mode mode, String rule, ZoneId zone, Instant start, Instant previousDue,
+                                       Instant completedAt, int instancesSoFar) {
+        return switch (mode) {
+            case SCHEDULE -> onSchedule(rule, zone, start, previousDue, completedAt);
+            case COMPLETION -> afterCompletion(rule, zone, start, completedAt, instancesSoFar);
+        };
+    }
+
+    /** The first occurrence after both the completed instance's due and the completion: completing late never yields an overdue instance. */
+    public static Optional<Instant> onSchedule(String rule, ZoneId zone, Instant start, Instant previousDue, Instant completedAt) {
+        Instant after = completedAt.isAfter(previousDue) ? completedAt : previousDue;
+        return NextOccurrence.after(rule, zone, start, after);
+    }
+
+    /**
+     * The completion time advanced by the rule's interval (FREQ × INTERVAL) in local wall time, at the rule's time of
+     * day (BYHOUR/BYMINUTE/BYSECOND when given, else the start's); a month or year step from a day the target month
+     * lacks lands on its last day (31 January + 1 month = 28 February). Empty once UNTIL or COUNT is reached.
+     */
+    public static Optional<Instant> afterCompletion(String ruleText, ZoneId zone, Instant start, Instant completedAt,
+                                                    int instancesSoFar) {
+        RecurrenceRule rule = Rules.rule(ruleText);
+        if (rule.getCount() != null && instancesSoFar >= rule.getCount()) {
+            return Optional.empty();
+        }
+        LocalDateTime done = LocalDateTime.ofInstant(completedAt, zone);
+        LocalTime at = timeOfDay(rule, LocalDateTime.ofInstant(start, zone).toLocalTime());
+        int n = rule.getInterval();
+        LocalDateTime next = switch (rule.getFreq()) {
+            case HOURLY -> LocalDateTime.ofInstant(completedAt.plusSeconds(3600L * n), zone)
+                .withMinute(at.getMinute()).withSecond(at.getSecond()).withNano(0);
+            case DAILY -> done.toLocalDate().plusDays(n).atTime(at);
+            case WEEKLY -> done.toLocalDate().plusWeeks(n).atTime(at);
+            case MONTHLY -> done.toLocalDate().plusMonths(n).atTime(at);
+            case YEARLY -> done.toLocalDate().plusYears(n).atTime(at);
+            default -> throw new IllegalArgumentException("unsupported frequency " + rule.getFreq());
+        };
+        Instant due = WallTime.instant(next, zone);
+        DateTime until = rule.getUntil();
+        if (until != null && !withinUntil(due, until, zone)) {
+            return Optional.empty();
+        }
+        return Optional.of(due);
+    }
+
+    static LocalTime timeOfDay(RecurrenceRule rule, LocalTime startTime) {
+        return LocalTime.of(
+            first(rule, RecurrenceRule.Part.BYHOUR, startTime.getHour()),
+            first(rule, RecurrenceRule.Part.BYMINUTE, startTime.getMinute()),
+            first(rule, RecurrenceRule.Part.BYSECOND, startTime.getSecond()));
+    }
+
+    private static int first(RecurrenceRule rule, RecurrenceRule.Part part, int otherwise) {
+        List<Integer> values = rule.getByPart(part);
+        return values == null || values.isEmpty() ? otherwise : values.stream().min(Integer::compare).orElseThrow();
+    }
+
+    private static boolean withinUntil(Instant due, DateTime until, ZoneId zone) {
+        Instant bound = Rules.untilInstant(until, zone);
+        return until.isAllDay() ? due.isBefore(bound) : !due.isAfter(bound);
+    }
+}
