@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 
 /**
  * {@code GET /tasks} parameters, validated. Comma-separated lists mean "any of"; ranges are
@@ -40,7 +41,7 @@ public record TaskQuery(String search, List<Status> statuses, List<Priority> pri
         }
     }
 
-    public static TaskQuery parse(Map<String, String> params, ZoneId zone) {
+    public static TaskQuery parse(Map<String, String> params, Supplier<ZoneId> zone) {
         Violations v = new Violations();
         String search = blankToNull(params.get("search"));
         if (search != null && search.length() > 200) {

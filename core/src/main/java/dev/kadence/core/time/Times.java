@@ -10,6 +10,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
+import java.util.function.Supplier;
 
 /** Parsing of the API's time values: RFC 3339 timestamps with an explicit offset, and calendar dates. */
 public final class Times {
@@ -33,16 +34,17 @@ public final class Times {
     /**
      * A bound of a time range in a query: an RFC 3339 date-time, or a plain date read in {@code zone}.
      * A date means the start of that day for a lower bound and the start of the next day for an
-     * (exclusive) upper bound, so {@code due_to=2026-11-30} includes all of November 30th.
+     * (exclusive) upper bound, so {@code due_to=2026-11-30} includes all of November 30th. The zone is asked
+     * for only when a plain date is given.
      */
-    public static Instant rangeBound(String field, String value, ZoneId zone, boolean upper, Violations violations) {
+    public static Instant rangeBound(String field, String value, Supplier<ZoneId> zone, boolean upper, Violations violations) {
         if (value == null || value.isBlank()) {
             return null;
         }
         if (value.length() == 10) {
             try {
                 LocalDate date = LocalDate.parse(value);
-                return (upper ? date.plusDays(1) : date).atStartOfDay(zone).toInstant();
+                return (upper ? date.plusDays(1) : date).atStartOfDay(zone.get()).toInstant();
             } catch (DateTimeParseException e) {
                 violations.add(field, "invalid_datetime", "must be a date (2026-11-27) or an RFC 3339 date-time with offset");
                 return null;

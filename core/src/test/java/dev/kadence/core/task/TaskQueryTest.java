@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 class TaskQueryTest {
-    private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
+    private static final java.util.function.Supplier<ZoneId> BERLIN = () -> ZoneId.of("Europe/Berlin");
 
     @Test
     void defaultsSortByDueDateAscendingFiftyAPage() {
@@ -47,6 +47,19 @@ class TaskQueryTest {
         assertThat(q.dueTo()).as("DST starts that night: the day is 23 hours long").isEqualTo(Instant.parse("2026-03-29T22:00:00Z"));
         TaskQuery exact = TaskQuery.parse(Map.of("due_from", "2026-03-29T10:00:00+02:00"), BERLIN);
         assertThat(exact.dueFrom()).isEqualTo(Instant.parse("2026-03-29T08:00:00Z"));
+    }
+
+    @Test
+    void theZoneIsLookedUpOnlyForPlainDates() {
+        java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.function.Supplier<ZoneId> counting = () -> {
+            asked.incrementAndGet();
+            return ZoneId.of("UTC");
+        };
+        TaskQuery.parse(Map.of("priority", "high", "due_from", "2026-03-29T10:00:00Z"), counting);
+        assertThat(asked).hasValue(0);
+        TaskQuery.parse(Map.of("due_to", "2026-03-29"), counting);
+        assertThat(asked).hasValue(1);
     }
 
     @Test
