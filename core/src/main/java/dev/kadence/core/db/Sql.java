@@ -76,6 +76,10 @@ public final class Sql {
         return value == null ? new Null(Types.OTHER) : value;
     }
 
+    public static Object integer(Integer value) {
+        return value == null ? new Null(Types.INTEGER) : value;
+    }
+
     public static Object bigint(Long value) {
         return value == null ? new Null(Types.BIGINT) : value;
     }

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -26,6 +27,54 @@ public final class NextDue {
             case SCHEDULE -> onSchedule(rule, zone, start, previousDue, completedAt);
             case COMPLETION -> afterCompletion(rule, zone, start, completedAt, instancesSoFar);
         };
+    }
+
+    /** At most this many missed occurrences are reported for one move (an hourly series after a long outage). */
+    public static final int MAX_MISSED = 1000;
+
+    /** An open instance moving on: the occurrences it missed (its own due first) and its new due time. */
+    public record Move(List<Instant> missed, Instant next) {
+    }
+
+    /**
+     * Where an instance still open when its due time {@code due} passed moves to, by {@code now}: in schedule mode the
+     * first occurrence after now, having missed its own occurrence and any others up to now; in completion mode, as if
+     * it were completed now. Empty when COUNT or UNTIL leaves no further occurrence (the instance then stays where it
+     * is). {@code instance} is its number in the series (completion mode counts COUNT in instances).
+     */
+    public static Optional<Move> afterMissed(Mode mode, String rule, ZoneId zone, Instant start, Instant due,
+                                             Instant now, int instance) {
+        Instant after = now.isAfter(due) ? now : due;
+        if (mode == Mode.COMPLETION) {
+            return afterCompletion(rule, zone, start, after, instance).map(next -> new Move(List.of(due), next));
+        }
+        List<Instant> missed = new ArrayList<>(List.of(due));
+        for (Instant o : NextOccurrence.upcoming(rule, zone, start, due, MAX_MISSED - 1)) {
+            if (o.isAfter(after)) {
+                return Optional.of(new Move(missed, o));
+            }
+            missed.add(o);
+        }
+        return NextOccurrence.after(rule, zone, start, after).map(next -> new Move(missed, next));
+    }
+
+    /**
+     * The series' next {@code n} due times as of {@code now}, for display. Schedule mode: the occurrences after now.
+     * Completion mode depends on when each instance is completed: the open instance's due (when still ahead), then
+     * what follows if each one is completed when due.
+     */
+    public static List<Instant> upcoming(Mode mode, String rule, ZoneId zone, Instant start, Instant due, int instance,
+                                         Instant now, int n) {
+        if (mode == Mode.SCHEDULE) {
+            return NextOccurrence.upcoming(rule, zone, start, now, n);
+        }
+        List<Instant> found = new ArrayList<>();
+        Optional<Instant> next = due.isAfter(now) ? Optional.of(due) : afterCompletion(rule, zone, start, now, instance);
+        for (int completed = instance; next.isPresent() && found.size() < n; completed++) {
+            found.add(next.get());
+            next = afterCompletion(rule, zone, start, next.get(), completed);
+        }
+        return List.copyOf(found);
     }
 
     /** The first occurrence after both the completed instance's due and the completion: completing late never yields an overdue instance. */

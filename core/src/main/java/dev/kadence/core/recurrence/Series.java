@@ -9,6 +9,7 @@ public record Series(UUID id, UUID userId, String rule, String timezone, Mode mo
                      Instant createdAt, Instant updatedAt) {
     public static final String ACTIVE = "active";
     public static final String STOPPED = "stopped";
+    public static final String FINISHED = "finished";
 
     public static Series start(UUID userId, RecurrenceSpec spec, Instant start, Instant now) {
         return new Series(UUID.randomUUID(), userId, spec.rule(), spec.zone().getId(), spec.mode(), start, ACTIVE, now, now);
@@ -28,5 +29,10 @@ public record Series(UUID id, UUID userId, String rule, String timezone, Mode mo
 
     public Series stopped(Instant now) {
         return new Series(id, userId, rule, timezone, mode, startAt, STOPPED, createdAt, now);
+    }
+
+    /** Ended by its rule: COUNT or UNTIL leaves no further occurrence. */
+    public Series finished(Instant now) {
+        return new Series(id, userId, rule, timezone, mode, startAt, FINISHED, createdAt, now);
     }
 }

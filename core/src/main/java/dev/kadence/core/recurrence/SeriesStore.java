@@ -36,6 +36,11 @@ public class SeriesStore {
         return sql.one("select * from series where id = ?", List.of(id), SeriesStore::read);
     }
 
+    /** The series, locked until the transaction ends: work on one series (next instance, missed occurrence) serialises. */
+    public Optional<Series> lock(UUID id) {
+        return sql.one("select * from series where id = ? for update", List.of(id), SeriesStore::read);
+    }
+
     public List<Series> findAll(Collection<UUID> ids) {
         if (ids.isEmpty()) {
             return List.of();

@@ -35,6 +35,16 @@ public class ReminderStore {
         sql.update("update reminders set fire_at = ?, updated_at = ? where id = ?", List.of(fireAt, now, id));
     }
 
+    /**
+     * Arms a relative reminder again for its task's new due time: pending at {@code fireAt}, whatever it did for the
+     * previous one. Whoever later moves it on (fired, delivered) must match its fire time too, so news about the
+     * previous firing cannot overwrite this one.
+     */
+    public void rearm(UUID id, Instant fireAt, Instant now) {
+        sql.update("update reminders set status = 'pending', fire_at = ?, updated_at = ? where id = ? and before_due is not null",
+            List.of(fireAt, now, id));
+    }
+
     /** The reminders of these tasks that are still of interest (everything but cancelled), soonest first. */
     public List<Reminder> ofTasks(Collection<UUID> taskIds) {
         if (taskIds.isEmpty()) {

@@ -9,8 +9,8 @@ import java.util.UUID;
 
 /** A task. Immutable: every change returns the task as it is after the change. */
 public record Task(UUID id, UUID userId, String title, String description, Priority priority, Status status,
-                  List<String> tags, Instant dueAt, Instant completedAt, UUID seriesId, int missedCount,
-                  Instant createdAt, Instant updatedAt) {
+                  List<String> tags, Instant dueAt, Instant completedAt, UUID seriesId, Integer seriesInstance,
+                  int missedCount, Instant createdAt, Instant updatedAt) {
 
     public Task {
         tags = List.copyOf(tags);
@@ -18,7 +18,7 @@ public record Task(UUID id, UUID userId, String title, String description, Prior
 
     static Task blank(UUID userId, Instant now) {
         return new Task(UUID.randomUUID(), userId, null, null, Priority.MEDIUM, Status.TODO, List.of(), null, null,
-            null, 0, now, now);
+            null, null, 0, now, now);
     }
 
     public boolean isDone() {
@@ -68,13 +68,26 @@ public record Task(UUID id, UUID userId, String title, String description, Prior
             return this;
         }
         Instant completed = next == Status.DONE ? now : null;
-        return new Task(id, userId, title, description, priority, next, tags, dueAt, completed, seriesId, missedCount,
-            createdAt, updatedAt);
+        return new Task(id, userId, title, description, priority, next, tags, dueAt, completed, seriesId, seriesInstance,
+            missedCount, createdAt, updatedAt);
     }
 
-    Task inSeries(UUID series) {
-        return new Task(id, userId, title, description, priority, status, tags, dueAt, completedAt, series, missedCount,
-            createdAt, updatedAt);
+    /** This task as instance {@code instance} of {@code series}, or (both null) as a plain task. */
+    Task inSeries(UUID series, Integer instance) {
+        return new Task(id, userId, title, description, priority, status, tags, dueAt, completedAt, series, instance,
+            missedCount, createdAt, updatedAt);
+    }
+
+    /** The next instance of this task's series: the same task again, open, due at {@code due}. */
+    Task nextInstance(Instant due, Instant now) {
+        return new Task(UUID.randomUUID(), userId, title, description, priority, Status.TODO, tags, due, null, seriesId,
+            seriesInstance + 1, 0, now, now);
+    }
+
+    /** This open instance moved on to {@code due}, having missed {@code missed} more occurrences. */
+    Task movedTo(Instant due, int missed, Instant now) {
+        return new Task(id, userId, title, description, priority, status, tags, due, completedAt, seriesId,
+            seriesInstance, missedCount + missed, createdAt, now);
     }
 
     Task withTags(List<String> names, Instant now) {
@@ -83,11 +96,11 @@ public record Task(UUID id, UUID userId, String title, String description, Prior
 
     Task touched(Instant now) {
         return new Task(id, userId, title, description, priority, status, tags, dueAt, completedAt, seriesId,
-            missedCount, createdAt, now);
+            seriesInstance, missedCount, createdAt, now);
     }
 
     private Task with(String title, String description, Priority priority, List<String> tags, Instant dueAt) {
         return new Task(id, userId, title, description, priority, status, tags, dueAt, completedAt, seriesId,
-            missedCount, createdAt, updatedAt);
+            seriesInstance, missedCount, createdAt, updatedAt);
     }
 }

@@ -63,7 +63,7 @@ public record TaskQuery(String search, List<Status> statuses, List<Priority> pri
         Boolean overdue = bool("overdue", params.get("overdue"), v);
         SortKey sortBy = sortKey(params.getOrDefault("sort_by", "due_at"), v);
         boolean ascending = order(params.get("order"), sortBy, v);
-        int limit = limit(params.get("limit"), v);
+        int limit = limit(params.get("limit"), DEFAULT_LIMIT, MAX_LIMIT, v);
         v.throwIfAny();
         return new TaskQuery(search, statuses, priorities, tags, tagMode.equals("all"), dueFrom, dueTo, completedFrom,
             completedTo, overdue, sortBy, ascending, limit, blankToNull(params.get("cursor")), fingerprint(params));
@@ -132,19 +132,20 @@ public record TaskQuery(String search, List<Status> statuses, List<Priority> pri
         return true;
     }
 
-    private static int limit(String raw, Violations v) {
+    /** A page size parameter: {@code defaultLimit} when absent, else a whole number from 1 to {@code max}. */
+    static int limit(String raw, int defaultLimit, int max, Violations v) {
         if (raw == null || raw.isBlank()) {
-            return DEFAULT_LIMIT;
+            return defaultLimit;
         }
         try {
             int limit = Integer.parseInt(raw.strip());
-            if (limit >= 1 && limit <= MAX_LIMIT) {
+            if (limit >= 1 && limit <= max) {
                 return limit;
             }
         } catch (NumberFormatException e) {
             // reported below
         }
-        v.add("limit", "invalid_limit", "must be a whole number from 1 to " + MAX_LIMIT);
-        return DEFAULT_LIMIT;
+        v.add("limit", "invalid_limit", "must be a whole number from 1 to " + max);
+        return defaultLimit;
     }
 }

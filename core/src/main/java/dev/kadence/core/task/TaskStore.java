@@ -19,23 +19,36 @@ class TaskStore {
     }
 
     void insert(Task t) {
-        sql.update("""
+        if (!insertUnlessInstanceExists(t)) {
+            throw new IllegalStateException("series " + t.seriesId() + " already has instance " + t.seriesInstance());
+        }
+    }
+
+    /**
+     * Inserts the task unless its series already has an instance with its number.
+     *
+     * @return false when that instance exists: nothing was inserted
+     */
+    boolean insertUnlessInstanceExists(Task t) {
+        return sql.update("""
             insert into tasks (id, user_id, title, description, priority, status, tags, due_at, completed_at,
-                               series_id, missed_count, created_at, updated_at)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                               series_id, series_instance, missed_count, created_at, updated_at)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            on conflict (series_id, series_instance) do nothing""",
             List.of(t.id(), t.userId(), t.title(), Sql.text(t.description()), (short) t.priority().rank(),
                 t.status().wire(), t.tags().toArray(String[]::new), Sql.ts(t.dueAt()), Sql.ts(t.completedAt()),
-                Sql.uuid(t.seriesId()), t.missedCount(), t.createdAt(), t.updatedAt()));
+                Sql.uuid(t.seriesId()), Sql.integer(t.seriesInstance()), t.missedCount(), t.createdAt(), t.updatedAt())) == 1;
     }
 
     void update(Task t) {
         sql.update("""
             update tasks set title = ?, description = ?, priority = ?, status = ?, tags = ?, due_at = ?,
-                             completed_at = ?, series_id = ?, missed_count = ?, updated_at = ?
+                             completed_at = ?, series_id = ?, series_instance = ?, missed_count = ?,
+                             updated_at = ?
             where id = ? and user_id = ?""",
             List.of(t.title(), Sql.text(t.description()), (short) t.priority().rank(), t.status().wire(),
                 t.tags().toArray(String[]::new), Sql.ts(t.dueAt()), Sql.ts(t.completedAt()), Sql.uuid(t.seriesId()),
-                t.missedCount(), t.updatedAt(), t.id(), t.userId()));
+                Sql.integer(t.seriesInstance()), t.missedCount(), t.updatedAt(), t.id(), t.userId()));
     }
 
     void delete(Task t) {
@@ -61,7 +74,7 @@ class TaskStore {
         return new Task(rs.getObject("id", UUID.class), rs.getObject("user_id", UUID.class), rs.getString("title"),
             rs.getString("description"), Priority.ofRank(rs.getShort("priority")), Status.ofWire(rs.getString("status")),
             Sql.strings(rs, "tags"), Sql.instant(rs, "due_at"), Sql.instant(rs, "completed_at"),
-            rs.getObject("series_id", UUID.class), rs.getInt("missed_count"), Sql.instant(rs, "created_at"),
+            rs.getObject("series_id", UUID.class), rs.getObject("series_instance", Integer.class), rs.getInt("missed_count"), Sql.instant(rs, "created_at"),
             Sql.instant(rs, "updated_at"));
     }
 }

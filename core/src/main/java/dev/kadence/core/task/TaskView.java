@@ -16,7 +16,12 @@ public record TaskView(UUID id, UUID userId, String title, String description, S
                        List<String> tags, Instant dueAt, Instant completedAt, Instant createdAt, Instant updatedAt,
                        RecurrenceView recurrence, List<ReminderView> reminders) {
 
+    /**
+     * The task's series: its rule in words, which instance this task is, how many occurrences it missed while open,
+     * and (while the series is active) its next due times.
+     */
     @Serdeable
-    public record RecurrenceView(UUID seriesId, String rule, String timezone, String mode, String status, int missedCount) {
+    public record RecurrenceView(UUID seriesId, String rule, String timezone, String mode, String status, String summary,
+                                 Integer instance, int missedCount, List<Instant> nextOccurrences) {
     }
 }

@@ -6,6 +6,7 @@ import dev.kadence.core.event.EventTypes;
 import dev.kadence.core.recurrence.RecurrenceSpec;
 import dev.kadence.core.recurrence.Rules;
 import dev.kadence.core.recurrence.Series;
+import dev.kadence.core.recurrence.SeriesHistory;
 import dev.kadence.core.recurrence.SeriesStore;
 import dev.kadence.core.reminder.Reminder;
 import dev.kadence.core.reminder.ReminderSpec;
@@ -32,17 +33,19 @@ public class Tasks {
     private final TaskViews views;
     private final TaskEvents events;
     private final SeriesStore series;
+    private final SeriesHistory history;
     private final ReminderStore reminders;
     private final Tags tags;
     private final Accounts accounts;
     private final Clock clock;
 
-    Tasks(TaskStore store, TaskViews views, TaskEvents events, SeriesStore series, ReminderStore reminders, Tags tags,
-          Accounts accounts, Clock clock) {
+    Tasks(TaskStore store, TaskViews views, TaskEvents events, SeriesStore series, SeriesHistory history,
+          ReminderStore reminders, Tags tags, Accounts accounts, Clock clock) {
         this.store = store;
         this.views = views;
         this.events = events;
         this.series = series;
+        this.history = history;
         this.reminders = reminders;
         this.tags = tags;
         this.accounts = accounts;
@@ -104,7 +107,7 @@ public class Tasks {
         }
         Instant now = clock.instant();
         stopSeries(task, now);
-        Task plain = task.inSeries(null).touched(now);
+        Task plain = task.inSeries(null, null).touched(now);
         store.update(plain);
         TaskView view = views.of(plain);
         events.emit(EventTypes.TASK_UPDATED, view);
@@ -171,21 +174,28 @@ public class Tasks {
         }
         if (spec == null) {
             stopSeries(task, now);
-            return task.inSeries(null);
+            return task.inSeries(null, null);
         }
         if (current == null) {
             Series created = Series.start(task.userId(), spec, task.dueAt(), now);
             series.insert(created);
-            return task.inSeries(created.id());
+            history.record(created.id(), SeriesHistory.CREATED, task.id(), task.dueAt(), now);
+            return task.inSeries(created.id(), 1);
         }
         series.update(current.respecified(spec, task.dueAt(), now));
         return task;
     }
 
+    /** Stops the task's series if it is active: no more instances, recorded in its history and published. */
     private void stopSeries(Task task, Instant now) {
-        if (task.seriesId() != null) {
-            series.find(task.seriesId()).filter(Series::isActive).ifPresent(s -> series.update(s.stopped(now)));
+        if (task.seriesId() == null) {
+            return;
         }
+        series.lock(task.seriesId()).filter(Series::isActive).ifPresent(s -> {
+            series.update(s.stopped(now));
+            history.record(s.id(), SeriesHistory.STOPPED, task.id(), null, now);
+            events.seriesCancelled(s, task.id(), now);
+        });
     }
 
     /** Keeps reminders that are still wanted (moving relative ones with the due time), cancels the rest, adds new ones. */

@@ -140,7 +140,7 @@ public abstract class EventEndpointContract implements TestPropertyProvider {
         String id = UUID.randomUUID().toString();
         String subject = UUID.randomUUID().toString();
         String body = write(Map.of("specversion", "1.0", "id", id, "source", "/kadence/test", "type", eventType(),
-            "subject", subject, "datacontenttype", "application/json", "data", Map.of("task_id", subject)));
+            "subject", subject, "datacontenttype", "application/json", "data", Map.of("task_id", subject, "user_id", UUID.randomUUID().toString())));
 
         Reply reply = post(Map.of("Content-Type", "application/cloudevents+json"), body);
 
@@ -290,7 +290,7 @@ public abstract class EventEndpointContract implements TestPropertyProvider {
     }
 
     private String data(Map<String, String> event) {
-        return write(Map.of("task_id", event.get("ce-subject")));
+        return write(Map.of("task_id", event.get("ce-subject"), "user_id", UUID.randomUUID().toString()));
     }
 
     protected String write(Object value) {

@@ -62,4 +62,55 @@ class NextDueTest {
             completed.minusSeconds(3600), completed, instancesSoFar);
         assertThat(next).isEqualTo(Optional.ofNullable(expected).map(e -> Times.at(e, zone)));
     }
+
+    @ParameterizedTest(name = "missed {0} {1}: due {4}, now {5}")
+    @CsvSource(delimiter = '|', value = {
+        // mode | rule | zone | start | missed due | now | instance | missed occurrences (space-separated) | next due
+        "schedule | FREQ=WEEKLY;BYDAY=FR | Europe/Berlin | 2026-12-04T14:00 | 2026-12-04T14:00+01:00 | 2026-12-04T14:00:01+01:00 | 1 | 2026-12-04T14:00+01:00 | 2026-12-11T14:00+01:00",
+        "schedule | FREQ=DAILY | UTC | 2027-01-05T08:00 | 2027-01-05T08:00Z | 2027-01-08T07:00Z | 1 | 2027-01-05T08:00Z 2027-01-06T08:00Z 2027-01-07T08:00Z | 2027-01-08T08:00Z",
+        "schedule | FREQ=DAILY | UTC | 2027-01-05T08:00 | 2027-01-05T08:00Z | 2027-01-04T23:00Z | 1 | 2027-01-05T08:00Z | 2027-01-06T08:00Z",
+        // across the spring-forward gap: a daily 02:30 in New York becomes 03:30 on 14 March 2027
+        "schedule | FREQ=DAILY | America/New_York | 2027-03-10T02:30 | 2027-03-13T02:30-05:00 | 2027-03-13T02:30:05-05:00 | 4 | 2027-03-13T02:30-05:00 | 2027-03-14T03:30-04:00",
+        "schedule | FREQ=DAILY;COUNT=2 | UTC | 2027-01-05T08:00 | 2027-01-06T08:00Z | 2027-01-06T08:00:01Z | 2 | | ",
+        "completion | FREQ=DAILY;INTERVAL=3 | America/New_York | 2027-01-04T09:00 | 2027-01-04T09:00-05:00 | 2027-01-04T09:00:02-05:00 | 1 | 2027-01-04T09:00-05:00 | 2027-01-07T09:00-05:00",
+        "completion | FREQ=DAILY;COUNT=2 | UTC | 2027-01-05T08:00 | 2027-01-06T08:00Z | 2027-01-06T08:00:01Z | 2 | | ",
+    })
+    void anOpenInstanceWhoseDueTimePassed(String mode, String rule, String zoneId, String start, String due, String now,
+                                          int instance, String missed, String expected) {
+        ZoneId zone = ZoneId.of(zoneId);
+        Optional<NextDue.Move> move = NextDue.afterMissed(Mode.ofWire(mode), Rules.inZone(rule, zone), zone,
+            LocalDateTime.parse(start).atZone(zone).toInstant(), Times.at(due, zone), Times.at(now, zone), instance);
+        if (expected == null) {
+            assertThat(move).isEmpty();
+            return;
+        }
+        assertThat(move).isPresent();
+        assertThat(move.get().next()).isEqualTo(Times.at(expected, zone));
+        assertThat(move.get().missed()).containsExactlyElementsOf(
+            java.util.Arrays.stream(missed.split(" ")).map(m -> Times.at(m, zone)).toList());
+    }
+
+    @org.junit.jupiter.api.Test
+    void anHourlySeriesAfterALongOutageReportsABoundedNumberOfMissedOccurrences() {
+        ZoneId zone = ZoneId.of("UTC");
+        Instant start = Instant.parse("2025-01-01T00:00:00Z");
+        Optional<NextDue.Move> move = NextDue.afterMissed(Mode.SCHEDULE, "FREQ=HOURLY", zone, start, start,
+            Instant.parse("2026-01-01T00:30:00Z"), 1);
+
+        assertThat(move.orElseThrow().missed()).hasSize(NextDue.MAX_MISSED);
+        assertThat(move.get().next()).isEqualTo(Instant.parse("2026-01-01T01:00:00Z"));
+    }
+
+    @org.junit.jupiter.api.Test
+    void upcomingDueTimesInCompletionModeAssumeEachInstanceIsCompletedWhenDue() {
+        ZoneId zone = ZoneId.of("Europe/Berlin");
+        Instant start = Instant.parse("2027-01-04T08:00:00Z");
+        String rule = Rules.inZone("FREQ=WEEKLY;INTERVAL=2;COUNT=3", zone);
+
+        assertThat(NextDue.upcoming(Mode.COMPLETION, rule, zone, start, start, 1, start.minusSeconds(60), 5)).containsExactly(
+            start, Instant.parse("2027-01-18T08:00:00Z"), Instant.parse("2027-02-01T08:00:00Z"));
+        assertThat(NextDue.upcoming(Mode.SCHEDULE, rule, zone, start, start, 1, start.minusSeconds(60), 5)).containsExactly(
+            start, Instant.parse("2027-01-18T08:00:00Z"), Instant.parse("2027-02-01T08:00:00Z"));
+        assertThat(NextDue.upcoming(Mode.COMPLETION, rule, zone, start, start, 3, start.plusSeconds(60), 5)).isEmpty();
+    }
 }

@@ -1,15 +1,39 @@
 package dev.kadence.recurrencehandler;
 
+import dev.kadence.core.event.EventTypes;
+import dev.kadence.core.inbox.EventData;
 import dev.kadence.core.inbox.EventHandler;
 import dev.kadence.core.inbox.TopicTypes;
+import dev.kadence.core.task.Recurrences;
+import dev.kadence.core.task.TaskEvents.TaskDue;
 import io.cloudevents.CloudEvent;
+import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
 
 import java.util.Set;
+import java.util.UUID;
 
-/** What recurrence-handler does with the task events its KafkaSource delivers (POST /events). */
+import static dev.kadence.core.inbox.EventData.field;
+
+/**
+ * What recurrence-handler does with the task events its KafkaSource delivers (POST /events): a completed series
+ * instance gets its successor, an open one whose due time passed moves on. Every other task event changes nothing here.
+ */
 @Singleton
 class TaskEventsHandler implements EventHandler {
+    private final EventData data;
+    private final Recurrences recurrences;
+
+    TaskEventsHandler(EventData data, Recurrences recurrences) {
+        this.data = data;
+        this.recurrences = recurrences;
+    }
+
+    /** The part of a task event's data this function needs: the stored task is what counts. */
+    @Serdeable
+    record TaskRef(UUID taskId, UUID userId) {
+    }
+
     @Override
     public String consumer() {
         return "recurrence-handler";
@@ -22,7 +46,19 @@ class TaskEventsHandler implements EventHandler {
 
     @Override
     public void apply(CloudEvent event) {
-        // TODO(recurrence issue): on dev.kadence.task.completed of a series instance create the next
-        //  instance; on dev.kadence.task.due move the still-open instance to the occurrence that passed.
+        switch (event.getType()) {
+            case EventTypes.TASK_COMPLETED -> {
+                TaskRef completed = data.read(event, TaskRef.class, field("task_id", TaskRef::taskId), field("user_id", TaskRef::userId));
+                recurrences.completed(completed.userId(), completed.taskId());
+            }
+            case EventTypes.TASK_DUE -> {
+                TaskDue due = data.read(event, TaskDue.class, field("task_id", TaskDue::taskId),
+                    field("user_id", TaskDue::userId), field("series_id", TaskDue::seriesId), field("due_at", TaskDue::dueAt));
+                recurrences.due(due.userId(), due.taskId(), due.seriesId(), due.dueAt());
+            }
+            default -> {
+                // created, updated, reopened, deleted, series.cancelled: the stored state already says all
+            }
+        }
     }
 }

@@ -7,6 +7,7 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,9 +29,21 @@ class RecurrenceHandlerTest extends EventEndpointContract {
     void takesEveryTypeOnTaskEvents() {
         for (String type : TopicTypes.TASK_EVENTS) {
             Map<String, String> event = kafkaSourceHeaders(type);
-            Reply reply = post(event, "{}");
+            Reply reply = post(event, write(Map.of("task_id", event.get("ce-subject"), "user_id", UUID.randomUUID(),
+                "series_id", UUID.randomUUID(), "due_at", "2027-01-01T09:00:00Z")));
             assertThat(reply.status()).as(type).isEqualTo(200);
             assertThat(recorded(event.get("ce-id"))).as(type).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aCompletionOrDueEventWithoutItsTaskIsRejected() {
+        for (String type : java.util.List.of(EventTypes.TASK_COMPLETED, EventTypes.TASK_DUE)) {
+            Map<String, String> event = kafkaSourceHeaders(type);
+            Reply reply = post(event, "{}");
+            assertThat(reply.status()).as(type).isEqualTo(400);
+            assertThat(reply.body()).as(type).contains("task_id");
+            assertThat(recorded(event.get("ce-id"))).as(type).isZero();
         }
     }
 

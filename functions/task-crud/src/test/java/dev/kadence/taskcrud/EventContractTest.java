@@ -25,14 +25,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 class EventContractTest extends ApiTest {
 
     /** Runs the mutation and returns the data of the one task event it published, after checking its attributes. */
-    @SuppressWarnings("unchecked")
     Map<String, Object> published(String type, String change, User user, Supplier<String> mutation) {
+        return published(type, change, user, mutation, 0);
+    }
+
+    /** As above, when the mutation also publishes {@code others} events of other types on task-events. */
+    @SuppressWarnings("unchecked")
+    Map<String, Object> published(String type, String change, User user, Supplier<String> mutation, int others) {
         try (EventProbe probe = new EventProbe(List.of(Topics.TASK_EVENTS, Topics.TASK_UPDATES), this::outboxEmpty)) {
             String taskId = mutation.get();
             probe.settle();
             List<ConsumerRecord<String, byte[]>> events = probe.records(Topics.TASK_EVENTS, type, taskId);
             assertThat(events).as("%s events for task %s", type, taskId).hasSize(1);
-            assertThat(probe.all().stream().filter(r -> r.topic().equals(Topics.TASK_EVENTS))).hasSize(1);
+            assertThat(probe.all().stream().filter(r -> r.topic().equals(Topics.TASK_EVENTS))).hasSize(1 + others);
             ConsumerRecord<String, byte[]> event = events.get(0);
             assertThat(event.key()).isEqualTo(taskId);
             assertThat(EventProbe.header(event, "ce_specversion")).isEqualTo("1.0");
@@ -57,6 +62,22 @@ class EventContractTest extends ApiTest {
     @SuppressWarnings("unchecked")
     static Map<String, Object> task(Map<String, Object> data) {
         return (Map<String, Object>) data.get("task");
+    }
+
+    @Test
+    void stoppingASeriesPublishesSeriesCancelledBesideTheTaskUpdate() {
+        User user = signup();
+        Response task = call("POST", "/api/v1/tasks", user, Map.of("title", "Standup", "due_at", "2026-12-04T09:00:00Z",
+            "recurrence", Map.of("rule", "FREQ=DAILY")));
+        String series = (String) ((Map<?, ?>) task.json().get("recurrence")).get("series_id");
+        try (EventProbe probe = new EventProbe(List.of(Topics.TASK_EVENTS), this::outboxEmpty)) {
+            assertThat(call("DELETE", "/api/v1/tasks/" + task.id() + "/recurrence", user, null).status()).isEqualTo(200);
+            probe.settle();
+            List<ConsumerRecord<String, byte[]>> cancelled = probe.records(Topics.TASK_EVENTS, EventTypes.SERIES_CANCELLED, task.id());
+            assertThat(cancelled).singleElement().satisfies(r -> assertThat(r.key()).isEqualTo(task.id()));
+            assertThat(read(cancelled.get(0).value())).containsEntry("series_id", series).containsEntry("task_id", task.id())
+                .containsEntry("user_id", user.id().toString()).containsKey("stopped_at");
+        }
     }
 
     @Test
@@ -89,7 +110,7 @@ class EventContractTest extends ApiTest {
         Map<String, Object> stopped = published(EventTypes.TASK_UPDATED, "updated", user, () -> {
             call("DELETE", "/api/v1/tasks/" + id[0] + "/recurrence", user, null);
             return id[0];
-        });
+        }, 1);
         assertThat(task(stopped).get("recurrence")).isNull();
         published(EventTypes.TASK_COMPLETED, "completed", user, () -> {
             call("PATCH", "/api/v1/tasks/" + id[0], user, Map.of("status", "done"));

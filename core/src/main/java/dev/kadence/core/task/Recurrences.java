@@ -1,0 +1,159 @@
+package dev.kadence.core.task;
+
+import dev.kadence.core.error.KadenceException;
+import dev.kadence.core.error.Violations;
+import dev.kadence.core.event.EventTypes;
+import dev.kadence.core.recurrence.NextDue;
+import dev.kadence.core.recurrence.Series;
+import dev.kadence.core.recurrence.SeriesHistory;
+import dev.kadence.core.recurrence.SeriesStore;
+import dev.kadence.core.reminder.Reminder;
+import dev.kadence.core.reminder.ReminderStore;
+import dev.kadence.core.tag.Tags;
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.inject.Singleton;
+import jakarta.transaction.Transactional;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Recurring series over time: the next instance when one is completed, the open instance moving on when its due time
+ * passes, and the history of both. An event is only the trigger: what happens is decided by the stored state, under
+ * the series' lock, so redelivered, duplicated, reordered or racing events have the effect of one.
+ */
+@Singleton
+public class Recurrences {
+    private final TaskStore store;
+    private final TaskViews views;
+    private final TaskEvents events;
+    private final SeriesStore series;
+    private final SeriesHistory history;
+    private final ReminderStore reminders;
+    private final Tags tags;
+    private final Clock clock;
+
+    Recurrences(TaskStore store, TaskViews views, TaskEvents events, SeriesStore series, SeriesHistory history,
+                ReminderStore reminders, Tags tags, Clock clock) {
+        this.store = store;
+        this.views = views;
+        this.events = events;
+        this.series = series;
+        this.history = history;
+        this.reminders = reminders;
+        this.tags = tags;
+        this.clock = clock;
+    }
+
+    /**
+     * Task {@code taskId} was completed. If it is still done and its series active, the series gets its next instance
+     * (same title, description, priority, tags and relative reminders) with its {@code task.created} event, unless
+     * COUNT or UNTIL has ended the series. Instance n + 1 is created at most once, whatever calls this.
+     * Runs in the caller's transaction.
+     */
+    public void completed(UUID userId, UUID taskId) {
+        Task done = store.find(userId, taskId).orElse(null);
+        if (done == null || !done.isDone() || done.seriesId() == null || done.dueAt() == null) {
+            return;     // deleted, reopened since, or not (any more) an instance: nothing follows from it
+        }
+        Series s = series.lock(done.seriesId()).orElse(null);
+        if (s == null) {
+            return;
+        }
+        Instant now = clock.instant();
+        history.record(s.id(), SeriesHistory.COMPLETED, done.id(), done.dueAt(), now);
+        if (!s.isActive()) {
+            return;
+        }
+        int instance = done.seriesInstance() == null ? 1 : done.seriesInstance();
+        Optional<Instant> next = NextDue.of(s.mode(), s.rule(), s.zone(), s.startAt(), done.dueAt(), done.completedAt(), instance);
+        if (next.isEmpty()) {
+            finish(s, now);
+            return;
+        }
+        Task created = done.nextInstance(next.get(), now);
+        if (!store.insertUnlessInstanceExists(created)) {
+            return;     // another completion of this instance came first
+        }
+        tags.ensure(userId, created.tags(), now);
+        reminders.ofTasks(List.of(done.id())).stream().map(Reminder::spec).filter(r -> r.beforeDue() != null).distinct()
+            .forEach(spec -> reminders.insert(Reminder.of(created.id(), userId, spec, created.dueAt(), now)));
+        history.record(s.id(), SeriesHistory.CREATED, created.id(), created.dueAt(), now);
+        events.emit(EventTypes.TASK_CREATED, views.of(created));
+    }
+
+    /**
+     * The due time {@code dueAt} of task {@code taskId} passed (reminder-fire's clock says so). If the task is still
+     * open, still due then, and its series active, it moves to the series' next occurrence: the passed ones are
+     * recorded as missed, its missed count grows, its relative reminders are armed for the new due time, and a
+     * {@code task.updated} is published. When no occurrence follows, the series is finished and the task stays.
+     * Runs in the caller's transaction.
+     */
+    public void due(UUID userId, UUID taskId, UUID seriesId, Instant dueAt) {
+        Task open = store.lock(userId, taskId).orElse(null);
+        if (open == null || open.isDone() || !Objects.equals(open.seriesId(), seriesId) || !Objects.equals(open.dueAt(), dueAt)) {
+            return;     // completed, deleted, detached or moved since: this due time is no longer the task's
+        }
+        Series s = series.lock(seriesId).orElse(null);
+        if (s == null || !s.isActive()) {
+            return;
+        }
+        Instant now = clock.instant();
+        int instance = open.seriesInstance() == null ? 1 : open.seriesInstance();
+        Optional<NextDue.Move> move = NextDue.afterMissed(s.mode(), s.rule(), s.zone(), s.startAt(), dueAt, now, instance);
+        if (move.isEmpty()) {
+            finish(s, now);
+            return;
+        }
+        Task moved = open.movedTo(move.get().next(), move.get().missed().size(), now);
+        store.update(moved);
+        for (Reminder r : reminders.ofTasks(List.of(open.id()))) {
+            if (r.beforeDue() != null) {
+                reminders.rearm(r.id(), r.spec().fireAt(moved.dueAt()), now);
+            }
+        }
+        for (Instant missed : move.get().missed()) {
+            history.record(s.id(), SeriesHistory.MISSED, open.id(), missed, now);
+        }
+        events.emit(EventTypes.TASK_UPDATED, views.of(moved));
+    }
+
+    private void finish(Series s, Instant now) {
+        series.update(s.finished(now));
+        history.record(s.id(), SeriesHistory.FINISHED, null, null, now);
+    }
+
+    /** A page of a series' history, newest first. */
+    @Serdeable
+    public record HistoryPage(UUID seriesId, String summary, String status, List<SeriesHistory.Entry> items,
+                              String nextCursor) {
+    }
+
+    static final int DEFAULT_HISTORY_LIMIT = 100;
+    static final int MAX_HISTORY_LIMIT = 1000;
+
+    /** The user's series' history, {@code limit} entries from {@code cursor} (a page's next_cursor) on; 404 for another's. */
+    @Transactional
+    public HistoryPage history(UUID userId, UUID seriesId, String cursor, String limit) {
+        Violations v = new Violations();
+        int size = TaskQuery.limit(limit, DEFAULT_HISTORY_LIMIT, MAX_HISTORY_LIMIT, v);
+        Long before = null;
+        if (cursor != null && !cursor.isBlank()) {
+            try {
+                before = Long.parseLong(cursor.strip());
+            } catch (NumberFormatException e) {
+                v.add("cursor", "invalid_cursor", "not a cursor this endpoint returned");
+            }
+        }
+        v.throwIfAny();
+        Series s = series.find(seriesId).filter(found -> found.userId().equals(userId))
+            .orElseThrow(() -> KadenceException.notFound("series"));
+        List<SeriesHistory.Entry> items = history.page(s.id(), before, size + 1);
+        String next = items.size() > size ? String.valueOf(items.get(size - 1).id()) : null;
+        return new HistoryPage(s.id(), TaskViews.summary(s), s.status(), items.subList(0, Math.min(size, items.size())), next);
+    }
+}

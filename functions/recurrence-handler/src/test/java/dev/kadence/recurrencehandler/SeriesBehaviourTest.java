@@ -1,0 +1,369 @@
+package dev.kadence.recurrencehandler;
+
+import dev.kadence.core.db.Sql;
+import dev.kadence.core.event.EventTypes;
+import dev.kadence.core.event.Topics;
+import dev.kadence.core.task.TaskView;
+import dev.kadence.core.task.Tasks;
+import dev.kadence.testing.EventProbe;
+import dev.kadence.testing.TestClock;
+import dev.kadence.testing.TestInfra;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.json.tree.JsonNode;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.annotation.MockBean;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * recurrence-handler keeping series going, driven as in production: task-crud's services change the tasks, and the
+ * events are posted to {@code POST /events} exactly as the KafkaSource posts them. The clock is the test's.
+ */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SeriesBehaviourTest implements TestPropertyProvider {
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    /** A Monday in January (no DST change near): 2027-01-04 10:00 UTC = 11:00 in Berlin. */
+    private static final Instant MONDAY = Instant.parse("2027-01-04T10:00:00Z");
+
+    private final TestClock clock = new TestClock(MONDAY);
+
+    @Inject
+    EmbeddedServer server;
+    @Inject
+    Tasks tasks;
+    @Inject
+    JsonMapper json;
+    @Inject
+    Sql sql;
+    @Inject
+    TransactionOperations<Connection> tx;
+
+    private EventProbe probe;
+
+    @MockBean(Clock.class)
+    Clock clock() {
+        return clock;
+    }
+
+    @Override
+    public Map<String, String> getProperties() {
+        return TestInfra.properties();
+    }
+
+    @BeforeAll
+    void listen() {
+        probe = new EventProbe(List.of(Topics.TASK_EVENTS), () -> count("select count(*) from outbox") == 0);
+    }
+
+    @BeforeEach
+    void resetClock() {
+        clock.set(MONDAY);
+    }
+
+    @AfterAll
+    void close() {
+        probe.close();
+    }
+
+    @Test
+    void completingAnInstanceCreatesTheNextOneWithWhatCarriesOverAndPublishesIt() {
+        UUID user = user("Europe/Berlin");
+        TaskView first = create(user, """
+            {"title": "Weekly report", "description": "numbers for the team", "priority": "high", "tags": ["work"],
+             "due_at": "2027-01-08T14:00:00+01:00", "recurrence": {"rule": "FREQ=WEEKLY;BYDAY=FR"},
+             "reminders": [{"before_due": "PT15M"}, {"at": "2027-01-08T08:00:00+01:00"}]}""");
+        assertThat(first.recurrence().instance()).isEqualTo(1);
+        assertThat(first.recurrence().summary()).isEqualTo("every Friday at 14:00, Europe/Berlin");
+        assertThat(first.recurrence().nextOccurrences()).containsExactly(
+            Instant.parse("2027-01-08T13:00:00Z"), Instant.parse("2027-01-15T13:00:00Z"), Instant.parse("2027-01-22T13:00:00Z"),
+            Instant.parse("2027-01-29T13:00:00Z"), Instant.parse("2027-02-05T13:00:00Z"));
+
+        TaskView done = tasks.complete(user, first.id());
+        assertThat(deliver(EventTypes.TASK_COMPLETED, taskData(done))).isEqualTo(200);
+
+        List<TaskView> instances = instances(user, first.recurrence().seriesId());
+        assertThat(instances).hasSize(2);
+        TaskView next = instances.get(1);
+        assertThat(next.status()).isEqualTo("todo");
+        assertThat(next.dueAt()).isEqualTo(Instant.parse("2027-01-15T13:00:00Z"));
+        assertThat(next.title()).isEqualTo("Weekly report");
+        assertThat(next.description()).isEqualTo("numbers for the team");
+        assertThat(next.priority()).isEqualTo("high");
+        assertThat(next.tags()).containsExactly("work");
+        assertThat(next.recurrence().instance()).isEqualTo(2);
+        assertThat(next.recurrence().missedCount()).isZero();
+        assertThat(next.reminders()).singleElement().satisfies(r -> {
+            assertThat(r.beforeDue()).isEqualTo("PT15M");
+            assertThat(r.fireAt()).isEqualTo(Instant.parse("2027-01-15T12:45:00Z"));
+            assertThat(r.status()).isEqualTo("pending");
+        });
+        probe.settle();
+        assertThat(probe.records(Topics.TASK_EVENTS, EventTypes.TASK_CREATED, next.id().toString())).hasSize(1);
+        assertThat(history(first.recurrence().seriesId())).containsExactly(
+            "created " + first.id() + " 2027-01-08T13:00:00Z",
+            "completed " + first.id() + " 2027-01-08T13:00:00Z",
+            "created " + next.id() + " 2027-01-15T13:00:00Z");
+    }
+
+    @Test
+    void completionEventsOfOneInstanceCreateOneSuccessorHoweverManyAndInWhateverOrder() throws Exception {
+        UUID user = user("UTC");
+        TaskView first = create(user, """
+            {"title": "Water plants", "due_at": "2027-01-05T08:00:00Z", "recurrence": {"rule": "FREQ=DAILY"}}""");
+        TaskView done = tasks.complete(user, first.id());
+        tasks.reopen(user, first.id());
+        TaskView doneAgain = tasks.complete(user, first.id());
+
+        int racers = 10;
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Integer>> answers = new ArrayList<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(racers)) {
+            for (int i = 0; i < racers; i++) {
+                TaskView snapshot = i % 2 == 0 ? done : doneAgain;
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return deliver(EventTypes.TASK_COMPLETED, taskData(snapshot));     // each a different event id
+                }));
+            }
+            start.countDown();
+            for (Future<Integer> answer : answers) {
+                assertThat(answer.get()).isEqualTo(200);
+            }
+        }
+
+        assertThat(instances(user, first.recurrence().seriesId())).hasSize(2);
+    }
+
+    @Test
+    void aCompletionUndoneBeforeItsEventArrivesCreatesNothingUntilTheTaskIsCompletedAgain() {
+        UUID user = user("UTC");
+        TaskView first = create(user, """
+            {"title": "Stretch", "due_at": "2027-01-05T08:00:00Z", "recurrence": {"rule": "FREQ=DAILY"}}""");
+        TaskView done = tasks.complete(user, first.id());
+        tasks.reopen(user, first.id());
+
+        deliver(EventTypes.TASK_COMPLETED, taskData(done));
+        assertThat(instances(user, first.recurrence().seriesId())).hasSize(1);
+
+        deliver(EventTypes.TASK_COMPLETED, taskData(tasks.complete(user, first.id())));
+        assertThat(instances(user, first.recurrence().seriesId())).hasSize(2);
+    }
+
+    @Test
+    void countEndsTheSeriesAndTheHistorySaysSo() {
+        UUID user = user("UTC");
+        TaskView task = create(user, """
+            {"title": "Three times", "due_at": "2027-01-05T08:00:00Z", "recurrence": {"rule": "FREQ=DAILY;COUNT=3"}}""");
+        UUID series = task.recurrence().seriesId();
+        for (int i = 0; i < 3; i++) {
+            deliver(EventTypes.TASK_COMPLETED, taskData(tasks.complete(user, task.id())));
+            List<TaskView> all = instances(user, series);
+            task = all.get(all.size() - 1);
+        }
+
+        List<TaskView> all = instances(user, series);
+        assertThat(all).extracting(TaskView::dueAt).containsExactly(
+            Instant.parse("2027-01-05T08:00:00Z"), Instant.parse("2027-01-06T08:00:00Z"), Instant.parse("2027-01-07T08:00:00Z"));
+        assertThat(all).extracting(TaskView::status).containsOnly("done");
+        assertThat(all.get(2).recurrence().status()).isEqualTo("finished");
+        assertThat(history(series)).last().isEqualTo("finished null null");
+    }
+
+    @Test
+    void aStoppedSeriesGetsNoFurtherInstance() {
+        UUID user = user("UTC");
+        TaskView first = create(user, """
+            {"title": "Newsletter", "due_at": "2027-01-05T08:00:00Z", "recurrence": {"rule": "FREQ=WEEKLY"}}""");
+        UUID series = first.recurrence().seriesId();
+        TaskView done = tasks.complete(user, first.id());
+        tasks.stopRecurrence(user, first.id());
+
+        deliver(EventTypes.TASK_COMPLETED, taskData(done));
+
+        assertThat(count("select count(*) from tasks where series_id = ?", series)).as("the task is a plain task now").isZero();
+        assertThat(count("select count(*) from tasks where user_id = ?", user)).isEqualTo(1);
+        assertThat(history(series)).containsExactly("created " + first.id() + " 2027-01-05T08:00:00Z", "stopped " + first.id() + " null");
+    }
+
+    @Test
+    void inCompletionModeTheNextDueIsTheCompletionPlusTheIntervalAtTheRulesTimeOfDay() {
+        UUID user = user("America/New_York");
+        TaskView first = create(user, """
+            {"title": "Water the cactus", "due_at": "2027-01-04T09:00:00-05:00",
+             "recurrence": {"rule": "FREQ=DAILY;INTERVAL=3", "mode": "completion"}}""");
+        clock.set(Instant.parse("2027-01-06T22:30:00Z"));    // Wednesday 17:30 in New York, two days late
+
+        deliver(EventTypes.TASK_COMPLETED, taskData(tasks.complete(user, first.id())));
+
+        assertThat(instances(user, first.recurrence().seriesId()).get(1).dueAt())
+            .isEqualTo(Instant.parse("2027-01-09T14:00:00Z"));                   // Saturday 09:00 in New York
+    }
+
+    @Test
+    void anInstanceStillOpenWhenItsDueTimePassesMovesOnWithItsRemindersAndCountsTheMiss() {
+        UUID user = user("Europe/Berlin");
+        TaskView task = create(user, """
+            {"title": "Weekly report", "due_at": "2027-01-08T14:00:00+01:00", "recurrence": {"rule": "FREQ=WEEKLY;BYDAY=FR"},
+             "reminders": [{"before_due": "PT15M"}, {"at": "2027-01-08T08:00:00+01:00"}]}""");
+        sql(() -> sql.update("update reminders set status = 'delivered' where task_id = ?", List.of(task.id())));
+        clock.set(Instant.parse("2027-01-08T13:00:01Z"));
+
+        assertThat(deliver(EventTypes.TASK_DUE, dueData(task, task.dueAt()))).isEqualTo(200);
+        assertThat(deliver(EventTypes.TASK_DUE, dueData(task, task.dueAt()))).as("the same due time again").isEqualTo(200);
+
+        TaskView moved = tasks.get(user, task.id());
+        assertThat(moved.dueAt()).isEqualTo(Instant.parse("2027-01-15T13:00:00Z"));
+        assertThat(moved.status()).isEqualTo("todo");
+        assertThat(moved.recurrence().missedCount()).isEqualTo(1);
+        assertThat(moved.reminders()).extracting(r -> r.beforeDue() == null ? "at " + r.status() : r.fireAt() + " " + r.status())
+            .containsExactlyInAnyOrder("at delivered", "2027-01-15T12:45:00Z pending");
+        assertThat(instances(user, task.recurrence().seriesId())).hasSize(1);
+        assertThat(history(task.recurrence().seriesId())).containsExactly(
+            "created " + task.id() + " 2027-01-08T13:00:00Z", "missed " + task.id() + " 2027-01-08T13:00:00Z");
+        probe.settle();
+        assertThat(probe.records(Topics.TASK_EVENTS, EventTypes.TASK_UPDATED, task.id().toString())).hasSize(1);
+    }
+
+    @Test
+    void afterAnOutageEveryPassedOccurrenceCountsAsMissedAndTheTaskMovesPastNow() {
+        UUID user = user("UTC");
+        TaskView task = create(user, """
+            {"title": "Daily check", "due_at": "2027-01-05T08:00:00Z", "recurrence": {"rule": "FREQ=DAILY"}}""");
+        clock.set(Instant.parse("2027-01-08T07:00:00Z"));
+
+        deliver(EventTypes.TASK_DUE, dueData(task, task.dueAt()));
+
+        TaskView moved = tasks.get(user, task.id());
+        assertThat(moved.dueAt()).isEqualTo(Instant.parse("2027-01-08T08:00:00Z"));
+        assertThat(moved.recurrence().missedCount()).isEqualTo(3);
+    }
+
+    @Test
+    void aDueTimeThatIsNoLongerTheTasksChangesNothing() {
+        UUID user = user("UTC");
+        TaskView task = create(user, """
+            {"title": "Daily check", "due_at": "2027-01-05T08:00:00Z", "recurrence": {"rule": "FREQ=DAILY"}}""");
+        clock.set(Instant.parse("2027-01-05T08:00:01Z"));
+
+        deliver(EventTypes.TASK_DUE, dueData(task, Instant.parse("2027-01-04T08:00:00Z")));
+        TaskView done = tasks.complete(user, task.id());
+        deliver(EventTypes.TASK_DUE, dueData(task, task.dueAt()));
+
+        assertThat(tasks.get(user, task.id()).dueAt()).isEqualTo(done.dueAt());
+        assertThat(tasks.get(user, task.id()).recurrence().missedCount()).isZero();
+    }
+
+    @Test
+    void whenNoOccurrenceFollowsTheInstanceStaysAndTheSeriesIsFinished() {
+        UUID user = user("UTC");
+        TaskView task = create(user, """
+            {"title": "Once more", "due_at": "2027-01-05T08:00:00Z", "recurrence": {"rule": "FREQ=DAILY;UNTIL=20270105T235959Z"}}""");
+        clock.set(Instant.parse("2027-01-05T08:00:01Z"));
+
+        deliver(EventTypes.TASK_DUE, dueData(task, task.dueAt()));
+
+        TaskView after = tasks.get(user, task.id());
+        assertThat(after.dueAt()).isEqualTo(task.dueAt());
+        assertThat(after.recurrence().missedCount()).isZero();
+        assertThat(after.recurrence().status()).isEqualTo("finished");
+    }
+
+    @Test
+    void dueDataWithoutItsDueTimeIsRejected() {
+        Map<String, Object> data = Map.of("task_id", UUID.randomUUID(), "user_id", UUID.randomUUID(), "series_id", UUID.randomUUID());
+        assertThat(deliver(EventTypes.TASK_DUE, data)).isEqualTo(400);
+    }
+
+    private UUID user(String zone) {
+        UUID id = UUID.randomUUID();
+        sql(() -> sql.update("""
+            insert into users (id, email, password_hash, timezone, created_at, updated_at) values (?, ?, 'x', ?, now(), now())""",
+            List.of(id, id + "@example.com", zone)));
+        return id;
+    }
+
+    private TaskView create(UUID user, String body) {
+        try {
+            return tasks.create(user, json.readValue(body, JsonNode.class));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private List<TaskView> instances(UUID user, UUID series) {
+        List<UUID> ids = tx.executeRead(s -> sql.list("select id from tasks where series_id = ? order by series_instance",
+            List.of(series), rs -> rs.getObject(1, UUID.class)));
+        return ids.stream().map(id -> tasks.get(user, id)).toList();
+    }
+
+    private List<String> history(UUID series) {
+        return tx.executeRead(s -> sql.list("select * from series_history where series_id = ? order by id", List.of(series),
+            rs -> rs.getString("kind") + " " + rs.getObject("task_id") + " " + Sql.instant(rs, "occurrence_at")));
+    }
+
+    private long count(String query, Object... params) {
+        return tx.executeRead(s -> sql.one(query, List.of(params), rs -> rs.getLong(1)).orElseThrow());
+    }
+
+    private void sql(Runnable r) {
+        tx.executeWrite(s -> {
+            r.run();
+            return null;
+        });
+    }
+
+    private static Map<String, Object> taskData(TaskView task) {
+        return Map.of("task_id", task.id(), "user_id", task.userId(), "task", task);
+    }
+
+    private static Map<String, Object> dueData(TaskView task, Instant due) {
+        return Map.of("task_id", task.id(), "user_id", task.userId(), "series_id", task.recurrence().seriesId(), "due_at", due);
+    }
+
+    /** Posts the event as a KafkaSource does (binary mode, a fresh id) and returns the answer's status. */
+    private int deliver(String type, Map<String, Object> data) {
+        try {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(server.getURL() + "/events"))
+                .header("ce-specversion", "1.0").header("ce-id", UUID.randomUUID().toString())
+                .header("ce-source", "/kadence/test").header("ce-type", type)
+                .header("ce-subject", data.get("task_id").toString()).header("Content-Type", "application/json")
+                .timeout(Duration.ofSeconds(10))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(data))).build();
+            return HTTP.send(request, HttpResponse.BodyHandlers.ofString()).statusCode();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package dev.kadence.taskcrud;
+
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What the API shows of a series: the rule in words, the next due times, the missed count, and its history. */
+@MicronautTest(transactional = false)
+class RecurrenceApiTest extends ApiTest {
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> recurrence(Response task) {
+        return (Map<String, Object>) task.json().get("recurrence");
+    }
+
+    @Test
+    void aRecurringTaskShowsItsRuleInWordsItsNextFiveDueTimesAndItsMissedCount() {
+        User user = signup();      // Europe/Berlin
+        Response created = createTask(user, Map.of("title", "Weekly report", "due_at", "2030-01-04T14:00:00+01:00",
+            "recurrence", Map.of("rule", "FREQ=WEEKLY;BYDAY=FR")));
+
+        Map<String, Object> recurrence = recurrence(call("GET", "/api/v1/tasks/" + created.id(), user, null));
+
+        assertThat(recurrence).containsEntry("rule", "FREQ=WEEKLY;BYDAY=FR").containsEntry("timezone", "Europe/Berlin")
+            .containsEntry("mode", "schedule").containsEntry("status", "active").containsEntry("instance", 1)
+            .containsEntry("missed_count", 0).containsEntry("summary", "every Friday at 14:00, Europe/Berlin");
+        assertThat((List<String>) recurrence.get("next_occurrences")).containsExactly("2030-01-04T13:00:00Z",
+            "2030-01-11T13:00:00Z", "2030-01-18T13:00:00Z", "2030-01-25T13:00:00Z", "2030-02-01T13:00:00Z");
+    }
+
+    @Test
+    void theSeriesHistoryListsWhatHappenedNewestFirstInPages() {
+        User user = signup();
+        Response created = createTask(user, Map.of("title", "Standup", "due_at", "2030-01-07T09:00:00+01:00",
+            "recurrence", Map.of("rule", "FREQ=DAILY;BYDAY=MO,TU,WE,TH,FR")));
+        String series = (String) recurrence(created).get("series_id");
+        assertThat(call("DELETE", "/api/v1/tasks/" + created.id() + "/recurrence", user, null).status()).isEqualTo(200);
+
+        Response first = call("GET", "/api/v1/series/" + series + "/history?limit=1", user, null);
+
+        assertThat(first.status()).as(first.body()).isEqualTo(200);
+        assertThat(first.json()).containsEntry("series_id", series).containsEntry("status", "stopped")
+            .containsEntry("summary", "every weekday at 09:00, Europe/Berlin");
+        assertThat(first.items()).singleElement().satisfies(e -> assertThat(e).containsEntry("kind", "stopped")
+            .containsEntry("task_id", created.id()).containsEntry("occurrence_at", null).containsKey("recorded_at"));
+        Response second = call("GET", "/api/v1/series/" + series + "/history?limit=1&cursor=" + first.json().get("next_cursor"), user, null);
+        assertThat(second.items()).singleElement().satisfies(e -> assertThat(e).containsEntry("kind", "created")
+            .containsEntry("occurrence_at", "2030-01-07T08:00:00Z"));
+        assertThat(second.json().get("next_cursor")).isNull();
+    }
+
+    @Test
+    void anotherUsersSeriesIsNotFoundAndBadPagingIsA400() {
+        User alice = signup();
+        User bob = signup();
+        String series = (String) recurrence(createTask(alice, Map.of("title", "Gym", "due_at", "2030-01-07T18:00:00Z",
+            "recurrence", Map.of("rule", "FREQ=WEEKLY")))).get("series_id");
+
+        Response foreign = call("GET", "/api/v1/series/" + series + "/history", bob, null);
+        assertThat(foreign.status()).isEqualTo(404);
+        assertThat(foreign.contentType()).startsWith("application/problem+json");
+        assertThat(call("GET", "/api/v1/series/not-a-uuid/history", alice, null).status()).isEqualTo(404);
+        Response bad = call("GET", "/api/v1/series/" + series + "/history?limit=0&cursor=x", alice, null);
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.errors()).extracting(e -> e.get("field")).containsExactlyInAnyOrder("limit", "cursor");
+    }
+}
