@@ -18,12 +18,10 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -51,50 +49,30 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class PlatformEndToEndTest {
     @TempDir
     static Path work;
+    private RunningPlatform platform;
     private Settings settings;
-    private LocalPlatform platform;
-    private List<FunctionSpec> functions;
     private String token;
 
     @BeforeAll
-    void start() throws IOException {
-        Path repository = FunctionJars.repositoryRoot(Path.of("").toAbsolutePath(), "the tests");
-        Path dapr = Files.createDirectories(work.resolve("dapr"));
-        try (var files = Files.list(repository.resolve("dapr"))) {
-            for (Path f : files.filter(p -> p.toString().endsWith(".yaml")).toList()) {
-                Files.writeString(dapr.resolve(f.getFileName()), Files.readString(f).replaceAll("@every \\d+[smh]", "@every 2s"));
-            }
-        }
-        settings = PlatformTestSupport.settings(work.resolve("data"), dapr);
-        settings.data().create();
-        functions = KadenceFunctions.forLaptop(settings, new FunctionJars(Map.of(), repository),
-            "end-to-end-test-secret-long-enough-for-hs256");
-        platform = startPlatform();
-        HttpResponse<String> signup = http("POST", frontDoor("/api/v1/auth/signup"), null,
-            "{\"email\":\"e2e@example.com\",\"password\":\"correct horse battery\"}");
-        assertEquals(201, signup.statusCode(), signup.body());
-        token = field(signup.body(), "token");
+    void start() {
+        platform = RunningPlatform.start(work);
+        settings = platform.settings;
+        token = platform.signup("e2e@example.com", "UTC");
     }
 
     @AfterAll
     void stop() {
         if (platform != null) {
-            platform.stop();
+            platform.close();
         }
     }
 
-    private LocalPlatform startPlatform() {
-        LocalPlatform p = new LocalPlatform(settings, new Progress(System.out));
-        p.start(functions);
-        return p;
-    }
-
     private String frontDoor(String path) {
-        return "http://127.0.0.1:" + settings.apiPort() + path;
+        return platform.frontDoor(path);
     }
 
     private FunctionSpec function(String name) {
-        return functions.stream().filter(f -> f.name().equals(name)).findFirst().orElseThrow();
+        return platform.function(name);
     }
 
     @Test
@@ -219,8 +197,7 @@ class PlatformEndToEndTest {
         String later = "e2e-later-" + UUID.randomUUID();
         assertEquals(204, http("POST", dapr + "/v1.0/jobs/" + later, null,
             "{\"dueTime\":\"" + Instant.now().plusSeconds(4) + "\",\"data\":{\"probe\":\"" + later + "\"}}").statusCode());
-        platform.stop();
-        platform = startPlatform();
+        platform.restart();
         String restarted = "http://127.0.0.1:" + function("reminder-fire").daprPort();
         await("the kept job calls back after the restart", Duration.ofSeconds(10),
             () -> logLines(settings, "reminder-fire", later).size() >= 1);

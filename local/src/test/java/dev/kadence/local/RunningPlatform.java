@@ -1,0 +1,84 @@
+package dev.kadence.local;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static dev.kadence.local.PlatformTestSupport.field;
+import static dev.kadence.local.PlatformTestSupport.http;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * The whole local platform for a test class, on free ports under {@code work}: the repository's knative/ chart and a
+ * copy of its dapr/ components whose cron schedules run every 2 s.
+ */
+final class RunningPlatform implements AutoCloseable {
+    final Settings settings;
+    final List<FunctionSpec> functions;
+    private LocalPlatform platform;
+
+    private RunningPlatform(Settings settings, List<FunctionSpec> functions) {
+        this.settings = settings;
+        this.functions = functions;
+    }
+
+    static RunningPlatform start(Path work) {
+        try {
+            Path repository = FunctionJars.repositoryRoot(Path.of("").toAbsolutePath(), "the tests");
+            Path dapr = Files.createDirectories(work.resolve("dapr"));
+            try (var files = Files.list(repository.resolve("dapr"))) {
+                for (Path f : files.filter(p -> p.toString().endsWith(".yaml")).toList()) {
+                    Files.writeString(dapr.resolve(f.getFileName()), Files.readString(f).replaceAll("@every \\d+[smh]", "@every 2s"));
+                }
+            }
+            Settings settings = PlatformTestSupport.settings(work.resolve("data"), dapr);
+            settings.data().create();
+            List<FunctionSpec> functions = KadenceFunctions.forLaptop(settings, new FunctionJars(Map.of(), repository),
+                "end-to-end-test-secret-long-enough-for-hs256");
+            RunningPlatform running = new RunningPlatform(settings, functions);
+            running.restart();
+            return running;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Stops the platform if it runs, and starts it again on the same data. */
+    void restart() {
+        stop();
+        platform = new LocalPlatform(settings, new Progress(System.out));
+        platform.start(functions);
+    }
+
+    void stop() {
+        if (platform != null) {
+            platform.stop();
+            platform = null;
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    String frontDoor(String path) {
+        return "http://127.0.0.1:" + settings.apiPort() + path;
+    }
+
+    FunctionSpec function(String name) {
+        return functions.stream().filter(f -> f.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    /** Signs a user up at the front door and returns their token. */
+    String signup(String email, String timezone) {
+        HttpResponse<String> signup = http("POST", frontDoor("/api/v1/auth/signup"), null,
+            "{\"email\":\"" + email + "\",\"password\":\"correct horse battery\",\"timezone\":\"" + timezone + "\"}");
+        assertEquals(201, signup.statusCode(), signup.body());
+        return field(signup.body(), "token");
+    }
+}
