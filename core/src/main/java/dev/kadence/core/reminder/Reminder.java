@@ -8,6 +8,9 @@ public record Reminder(UUID id, UUID taskId, UUID userId, Instant at, String bef
                        Instant createdAt, Instant updatedAt) {
     public static final String PENDING = "pending";
     public static final String CANCELLED = "cancelled";
+    public static final String FIRED = "fired";
+    public static final String SUPPRESSED = "suppressed";
+    public static final String MISSED = "missed";
 
     public static Reminder of(UUID taskId, UUID userId, ReminderSpec spec, Instant dueAt, Instant now) {
         return new Reminder(UUID.randomUUID(), taskId, userId, spec.at(), spec.beforeDue(), spec.fireAt(dueAt), PENDING, now, now);

@@ -71,6 +71,23 @@ public class ReminderStore {
         return sql.one("select * from reminders where id = ? and user_id = ? for update", List.of(id, userId), ReminderStore::read);
     }
 
+    /** A reminder by id alone (for the system's clock, which acts for every user), locked until the transaction ends. */
+    public Optional<Reminder> lockById(UUID id) {
+        return sql.one("select * from reminders where id = ? for update", List.of(id), ReminderStore::read);
+    }
+
+    /** Every reminder of a task, cancelled ones included. */
+    public List<Reminder> allOfTask(UUID taskId) {
+        return sql.list("select * from reminders where task_id = ? order by fire_at, id", List.of(taskId), ReminderStore::read);
+    }
+
+    /** Pending reminders whose fire time is in {@code (from, to]}, soonest first. */
+    public List<Reminder> pendingBetween(Instant from, Instant to, int limit) {
+        return sql.list("""
+            select * from reminders where status = 'pending' and fire_at > ? and fire_at <= ? order by fire_at, id limit ?""",
+            List.of(from, to, limit), ReminderStore::read);
+    }
+
     static Reminder read(ResultSet rs) throws SQLException {
         return new Reminder(rs.getObject("id", UUID.class), rs.getObject("task_id", UUID.class),
             rs.getObject("user_id", UUID.class), Sql.instant(rs, "at"), rs.getString("before_due"),

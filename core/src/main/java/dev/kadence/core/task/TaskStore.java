@@ -5,6 +5,7 @@ import jakarta.inject.Singleton;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -57,6 +58,31 @@ class TaskStore {
 
     Optional<Task> find(UUID userId, UUID id) {
         return sql.one("select * from tasks where id = ? and user_id = ?", List.of(id, userId), TaskStore::read);
+    }
+
+    /** A task by id alone, for the system's clock, which acts for every user. */
+    Optional<Task> findById(UUID id) {
+        return sql.one("select * from tasks where id = ?", List.of(id), TaskStore::read);
+    }
+
+    /**
+     * Open instances of active series whose due time, still ahead when the task was last written, is at or before
+     * {@code now} and not yet signalled.
+     */
+    List<Task> unsignalledDue(Instant now, int limit) {
+        return sql.list("""
+            select t.* from tasks t join series s on s.id = t.series_id
+            where t.series_id is not null and t.status <> 'done' and t.due_at <= ? and t.due_at > t.updated_at
+              and s.status = 'active' and not exists (select 1 from due_signals d where d.task_id = t.id and d.due_at = t.due_at)
+            order by t.due_at limit ?""", List.of(now, limit), TaskStore::read);
+    }
+
+    /** Open instances of active series due in {@code (from, to]}. */
+    List<Task> openInstancesDueBetween(Instant from, Instant to, int limit) {
+        return sql.list("""
+            select t.* from tasks t join series s on s.id = t.series_id
+            where t.series_id is not null and t.status <> 'done' and t.due_at > ? and t.due_at <= ? and s.status = 'active'
+            order by t.due_at limit ?""", List.of(from, to, limit), TaskStore::read);
     }
 
     /** The task, locked until the transaction ends, so concurrent changes to one task serialise. */

@@ -9,9 +9,7 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 
-import java.nio.charset.StandardCharsets;
-
-/** Dapr calls back {@code POST /job/{name}} when a job this app scheduled is due, with the job's data as the body. */
+/** Dapr calls back {@code POST /job/{name}} when a job this app scheduled is due (the body, the job's data, is not needed). */
 @Controller("/job")
 @ExecuteOn(TaskExecutors.BLOCKING)
 class JobController {
@@ -23,7 +21,7 @@ class JobController {
 
     @Post(uri = "/{name}", consumes = MediaType.ALL)
     HttpResponse<Void> due(String name, @Nullable @Body byte[] data) {
-        dueJobs.fire(name, data == null ? "" : new String(data, StandardCharsets.UTF_8));
+        dueJobs.fire(name);
         return HttpResponse.ok();
     }
 }

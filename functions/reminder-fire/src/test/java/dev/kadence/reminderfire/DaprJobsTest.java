@@ -2,7 +2,6 @@ package dev.kadence.reminderfire;
 
 import dev.kadence.core.error.ErrorCode;
 import dev.kadence.core.error.KadenceException;
-import dev.kadence.testing.TestInfra;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.serde.annotation.Serdeable;
@@ -15,11 +14,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -43,14 +40,8 @@ class DaprJobsTest implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        try {
-            dapr = new FakeDapr(JsonMapper.createDefault());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        Map<String, String> properties = new HashMap<>(TestInfra.properties());
-        properties.put("kadence.dapr.http-endpoint", dapr.url());
-        return properties;
+        dapr = FakeDapr.start();
+        return dapr.properties();
     }
 
     @AfterAll

@@ -44,6 +44,22 @@ final class FakeDapr implements AutoCloseable {
         server.start();
     }
 
+    /** A fake sidecar on a free port; its endpoint joins the test infrastructure's properties in {@link #properties}. */
+    static FakeDapr start() {
+        try {
+            return new FakeDapr(JsonMapper.createDefault());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** The application properties of a test that runs against the test infrastructure and this sidecar. */
+    Map<String, String> properties() {
+        Map<String, String> properties = new java.util.HashMap<>(dev.kadence.testing.TestInfra.properties());
+        properties.put("kadence.dapr.http-endpoint", url());
+        return properties;
+    }
+
     String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }

@@ -3,9 +3,11 @@ package dev.kadence.reminderfire;
 import dev.kadence.core.event.EventTypes;
 import dev.kadence.core.inbox.EventEndpointContract;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,14 +28,30 @@ class ReminderFireTest extends EventEndpointContract {
         return EventTypes.TASK_UPDATED;
     }
 
+    private FakeDapr dapr;
+
+    @Override
+    public Map<String, String> getProperties() {
+        dapr = FakeDapr.start();
+        return dapr.properties();
+    }
+
+    @AfterAll
+    void stopDapr() {
+        dapr.close();
+    }
+
     @Test
-    void aDueJobIsAnsweredAndLoggedWithItsData() {
-        String data = "{\"reminder_id\":\"6b1c7f6e-0c39-4d0a-9a53-3f7f1c2a5d10\"}";
+    void aDueJobIsAnsweredAndLoggedWithWhatItDid() {
+        String reminder = UUID.randomUUID().toString();
 
-        Reply reply = send("POST", "/job/reminder-6b1c7f6e", Map.of("Content-Type", "application/json"), data);
+        Reply known = send("POST", "/job/reminder-" + reminder, Map.of("Content-Type", "application/json"), "{}");
+        Reply foreign = send("POST", "/job/reminder-6b1c7f6e", Map.of("Content-Type", "application/json"), "{}");
 
-        assertThat(reply.status()).isEqualTo(200);
-        assertThat(logged()).contains("job reminder-6b1c7f6e is due, data " + data);
+        assertThat(known.status()).isEqualTo(200);
+        assertThat(foreign.status()).as("a job Dapr should not call again").isEqualTo(200);
+        assertThat(logged()).contains("job reminder-" + reminder + " is due: gone",
+            "job reminder-6b1c7f6e is due: not a job of Kadence's, ignored");
     }
 
     @Test
@@ -48,7 +66,7 @@ class ReminderFireTest extends EventEndpointContract {
         Reply reply = send("POST", "/reminder-sweep", Map.of("Content-Type", "application/json"), "");
 
         assertThat(reply.status()).isEqualTo(200);
-        assertThat(logged()).contains("reminder sweep");
+        assertThat(logged()).anyMatch(line -> line.startsWith("reminder sweep: fired "));
     }
 
 }

@@ -1,0 +1,332 @@
+package dev.kadence.reminderfire;
+
+import dev.kadence.core.db.Sql;
+import dev.kadence.core.event.EventIds;
+import dev.kadence.core.event.EventTypes;
+import dev.kadence.core.event.Topics;
+import dev.kadence.core.reminder.ReminderView;
+import dev.kadence.core.reminder.Reminders;
+import dev.kadence.core.task.TaskView;
+import dev.kadence.core.task.Tasks;
+import dev.kadence.testing.EventProbe;
+import dev.kadence.testing.TestClock;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.json.tree.JsonNode;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.annotation.MockBean;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * reminder-fire as the system's clock, driven as in production — task events posted as the KafkaSource posts them,
+ * job callbacks as Dapr makes them, cron ticks as the binding sends them — against a fake Dapr sidecar and the test's
+ * clock. What it publishes is read back from the real broker.
+ */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ReminderClockTest implements TestPropertyProvider {
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final Instant DUE = Instant.parse("2027-01-08T13:00:00Z");
+    private static final Instant FIFTEEN_BEFORE = Instant.parse("2027-01-08T12:45:00Z");
+
+    private final TestClock clock = new TestClock(DUE.minus(Duration.ofDays(1)));
+    private FakeDapr dapr;
+    private EventProbe probe;
+
+    @Inject
+    EmbeddedServer server;
+    @Inject
+    Tasks tasks;
+    @Inject
+    Reminders reminders;
+    @Inject
+    JsonMapper json;
+    @Inject
+    Sql sql;
+    @Inject
+    TransactionOperations<Connection> tx;
+
+    @MockBean(Clock.class)
+    Clock clock() {
+        return clock;
+    }
+
+    @Override
+    public Map<String, String> getProperties() {
+        dapr = FakeDapr.start();
+        return dapr.properties();
+    }
+
+    @BeforeAll
+    void listen() {
+        probe = new EventProbe(List.of(Topics.REMINDERS, Topics.TASK_EVENTS), () -> count("select count(*) from outbox") == 0);
+    }
+
+    @BeforeEach
+    void resetClock() {
+        clock.set(DUE.minus(Duration.ofDays(1)));
+    }
+
+    @AfterAll
+    void close() {
+        probe.close();
+        dapr.close();
+    }
+
+    @Test
+    void aTaskEventKeepsOneJobPerPendingReminderAndOneAtAnOpenInstancesDueTime() {
+        UUID user = user();
+        TaskView task = create(user, """
+            {"title": "Weekly report", "due_at": "2027-01-08T14:00:00+01:00", "recurrence": {"rule": "FREQ=WEEKLY;BYDAY=FR"},
+             "reminders": [{"before_due": "PT15M"}]}""");
+        UUID reminder = task.reminders().get(0).id();
+
+        assertThat(deliver(EventTypes.TASK_CREATED, task)).isEqualTo(200);
+
+        assertThat(dapr.jobs).containsKeys("reminder-" + reminder, "due-" + task.id());
+        assertThat(dapr.jobs.get("reminder-" + reminder)).containsEntry("dueTime", "2027-01-08T12:45:00+00:00");
+        assertThat(dapr.jobs.get("due-" + task.id())).containsEntry("dueTime", "2027-01-08T13:00:00+00:00");
+
+        reminders.cancel(user, reminder);
+        TaskView stopped = tasks.stopRecurrence(user, task.id());
+        deliver(EventTypes.TASK_UPDATED, stopped);
+        assertThat(dapr.jobs).doesNotContainKeys("reminder-" + reminder, "due-" + task.id());
+    }
+
+    @Test
+    void aDeletedTasksJobsAreDeleted() {
+        UUID user = user();
+        TaskView task = create(user, """
+            {"title": "Dentist", "due_at": "2027-01-08T14:00:00+01:00", "reminders": [{"before_due": "PT1H"}]}""");
+        deliver(EventTypes.TASK_CREATED, task);
+        assertThat(dapr.jobs).containsKey("reminder-" + task.reminders().get(0).id());
+
+        tasks.delete(user, task.id());
+        deliver(EventTypes.TASK_DELETED, task);
+
+        assertThat(dapr.jobs).doesNotContainKey("reminder-" + task.reminders().get(0).id());
+    }
+
+    @Test
+    void aReminderFiresOnceAtItsTimeWithAnIdDerivedFromWhatFired() {
+        UUID user = user();
+        TaskView task = create(user, """
+            {"title": "Call the bank", "due_at": "2027-01-08T14:00:00+01:00", "reminders": [{"before_due": "PT15M"}]}""");
+        UUID reminder = task.reminders().get(0).id();
+
+        clock.set(FIFTEEN_BEFORE.minusSeconds(60));
+        assertThat(job("reminder-" + reminder)).as("a minute early").isEqualTo(200);
+        assertThat(status(reminder)).isEqualTo("pending");
+
+        clock.set(FIFTEEN_BEFORE.plusMillis(20));
+        job("reminder-" + reminder);
+        job("reminder-" + reminder);
+
+        assertThat(status(reminder)).isEqualTo("fired");
+        probe.settle();
+        List<ConsumerRecord<String, byte[]>> due = probe.records(Topics.REMINDERS, EventTypes.REMINDER_DUE, task.id().toString());
+        assertThat(due).hasSize(1);
+        assertThat(EventProbe.header(due.get(0), "ce_id")).isEqualTo(EventIds.of(EventTypes.REMINDER_DUE, reminder, FIFTEEN_BEFORE).toString());
+        assertThat(new String(due.get(0).value())).contains("\"reminder_id\":\"" + reminder + "\"")
+            .contains("\"title\":\"Call the bank\"").contains("\"fire_at\":\"2027-01-08T12:45:00Z\"")
+            .contains("\"due_at\":\"2027-01-08T13:00:00Z\"");
+    }
+
+    @Test
+    void aReminderOfATaskDoneByItsTimeIsSuppressedAndPublishesNothing() {
+        UUID user = user();
+        TaskView task = create(user, """
+            {"title": "Pay rent", "due_at": "2027-01-08T14:00:00+01:00", "reminders": [{"before_due": "PT15M"}]}""");
+        tasks.complete(user, task.id());
+        clock.set(FIFTEEN_BEFORE);
+
+        job("reminder-" + task.reminders().get(0).id());
+
+        assertThat(status(task.reminders().get(0).id())).isEqualTo("suppressed");
+        probe.settle();
+        assertThat(probe.records(Topics.REMINDERS, EventTypes.REMINDER_DUE, task.id().toString())).isEmpty();
+    }
+
+    @Test
+    void theSweepFiresWhatIsWithinTheGracePeriodAndMarksOlderOnesMissed() {
+        UUID user = user();
+        TaskView recent = create(user, """
+            {"title": "Recent", "due_at": "2027-01-08T14:00:00+01:00", "reminders": [{"before_due": "PT15M"}]}""");
+        TaskView old = create(user, """
+            {"title": "Old", "due_at": "2027-01-08T14:00:00+01:00", "reminders": [{"before_due": "PT1H"}]}""");
+        clock.set(FIFTEEN_BEFORE.plus(Duration.ofMinutes(10)));     // 10 min after the first, 55 after the second
+
+        assertThat(sweep()).isEqualTo(200);
+
+        assertThat(status(recent.reminders().get(0).id())).isEqualTo("fired");
+        assertThat(status(old.reminders().get(0).id())).isEqualTo("missed");
+        probe.settle();
+        assertThat(probe.records(Topics.REMINDERS, EventTypes.REMINDER_DUE, recent.id().toString())).hasSize(1);
+        assertThat(probe.records(Topics.REMINDERS, EventTypes.REMINDER_DUE, old.id().toString())).isEmpty();
+    }
+
+    @Test
+    void aJobAndSweepsRacingForOneReminderPublishOneEvent() throws Exception {
+        UUID user = user();
+        TaskView task = create(user, """
+            {"title": "Race", "due_at": "2027-01-08T14:00:00+01:00", "reminders": [{"before_due": "PT15M"}]}""");
+        clock.set(FIFTEEN_BEFORE.plusSeconds(1));
+
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Integer>> answers = new ArrayList<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(6)) {
+            for (int i = 0; i < 6; i++) {
+                boolean asJob = i % 2 == 0;
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return asJob ? job("reminder-" + task.reminders().get(0).id()) : sweep();
+                }));
+            }
+            start.countDown();
+            for (Future<Integer> answer : answers) {
+                assertThat(answer.get()).isEqualTo(200);
+            }
+        }
+
+        probe.settle();
+        assertThat(probe.records(Topics.REMINDERS, EventTypes.REMINDER_DUE, task.id().toString())).hasSize(1);
+    }
+
+    @Test
+    void anOpenInstancesDueTimeIsSignalledOnceByJobOrSweep() {
+        UUID user = user();
+        TaskView task = create(user, """
+            {"title": "Standup", "due_at": "2027-01-08T14:00:00+01:00", "recurrence": {"rule": "FREQ=DAILY"}}""");
+        clock.set(DUE.minusSeconds(30));
+        job("due-" + task.id());
+        clock.set(DUE.plusMillis(5));
+
+        job("due-" + task.id());
+        sweep();
+        job("due-" + task.id());
+
+        probe.settle();
+        List<ConsumerRecord<String, byte[]>> due = probe.records(Topics.TASK_EVENTS, EventTypes.TASK_DUE, task.id().toString());
+        assertThat(due).hasSize(1);
+        assertThat(EventProbe.header(due.get(0), "ce_id")).isEqualTo(EventIds.of(EventTypes.TASK_DUE, task.id(), DUE).toString());
+        assertThat(new String(due.get(0).value())).contains("\"due_at\":\"2027-01-08T13:00:00Z\"")
+            .contains("\"series_id\":\"" + task.recurrence().seriesId() + "\"");
+    }
+
+    @Test
+    void aDueTimeAlreadyPastWhenSetIsNotAMissedOccurrence() {
+        UUID user = user();
+        clock.set(DUE.plus(Duration.ofDays(1)));
+        TaskView task = create(user, """
+            {"title": "Created overdue", "due_at": "2027-01-08T14:00:00+01:00", "recurrence": {"rule": "FREQ=WEEKLY"}}""");
+
+        deliver(EventTypes.TASK_CREATED, task);
+        job("due-" + task.id());
+        sweep();
+
+        assertThat(dapr.jobs).doesNotContainKey("due-" + task.id());
+        probe.settle();
+        assertThat(probe.records(Topics.TASK_EVENTS, EventTypes.TASK_DUE, task.id().toString())).isEmpty();
+    }
+
+    @Test
+    void theSweepSchedulesAgainTheJobsDueSoon() {
+        UUID user = user();
+        TaskView task = create(user, """
+            {"title": "Soon", "due_at": "2027-01-08T14:00:00+01:00", "reminders": [{"before_due": "PT15M"}]}""");
+        String name = "reminder-" + task.reminders().get(0).id();
+        dapr.jobs.remove(name);
+        clock.set(FIFTEEN_BEFORE.minusSeconds(60));
+
+        sweep();
+
+        assertThat(dapr.jobs).containsKey(name);
+    }
+
+    private UUID user() {
+        UUID id = UUID.randomUUID();
+        tx.executeWrite(s -> sql.update("""
+            insert into users (id, email, password_hash, timezone, created_at, updated_at) values (?, ?, 'x', 'UTC', now(), now())""",
+            List.of(id, id + "@example.com")));
+        return id;
+    }
+
+    private TaskView create(UUID user, String body) {
+        try {
+            return tasks.create(user, json.readValue(body, JsonNode.class));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private String status(UUID reminder) {
+        return tx.executeRead(s -> sql.one("select status from reminders where id = ?", List.of(reminder), rs -> rs.getString(1)).orElseThrow());
+    }
+
+    private long count(String query) {
+        return tx.executeRead(s -> sql.one(query, List.of(), rs -> rs.getLong(1)).orElseThrow());
+    }
+
+    private int deliver(String type, TaskView task) {
+        Map<String, Object> data = Map.of("task_id", task.id(), "user_id", task.userId(), "task", task);
+        try {
+            return post("/events", json.writeValueAsBytes(data), Map.of("ce-specversion", "1.0", "ce-id", UUID.randomUUID().toString(),
+                "ce-source", "/kadence/task-crud", "ce-type", type, "ce-subject", task.id().toString()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Dapr's job callback. */
+    private int job(String name) {
+        return post("/job/" + name, "{}".getBytes(), Map.of());
+    }
+
+    /** A tick of the cron binding. */
+    private int sweep() {
+        return post("/reminder-sweep", "{}".getBytes(), Map.of());
+    }
+
+    private int post(String path, byte[] body, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.getURL() + path)).timeout(Duration.ofSeconds(10))
+            .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        headers.forEach(request::header);
+        try {
+            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString()).statusCode();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
