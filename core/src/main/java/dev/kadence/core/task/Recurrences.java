@@ -69,8 +69,7 @@ public class Recurrences {
         if (!s.isActive()) {
             return;
         }
-        int instance = done.seriesInstance() == null ? 1 : done.seriesInstance();
-        Optional<Instant> next = NextDue.of(s.mode(), s.rule(), s.zone(), s.startAt(), done.dueAt(), done.completedAt(), instance);
+        Optional<Instant> next = NextDue.of(s.mode(), s.rule(), s.zone(), s.startAt(), done.dueAt(), done.completedAt(), done.instanceNumber());
         if (next.isEmpty()) {
             finish(s, now);
             return;
@@ -103,8 +102,7 @@ public class Recurrences {
             return;
         }
         Instant now = clock.instant();
-        int instance = open.seriesInstance() == null ? 1 : open.seriesInstance();
-        Optional<NextDue.Move> move = NextDue.afterMissed(s.mode(), s.rule(), s.zone(), s.startAt(), dueAt, now, instance);
+        Optional<NextDue.Move> move = NextDue.afterMissed(s.mode(), s.rule(), s.zone(), s.startAt(), dueAt, now, open.instanceNumber());
         if (move.isEmpty()) {
             finish(s, now);
             return;

@@ -78,10 +78,15 @@ public record Task(UUID id, UUID userId, String title, String description, Prior
             missedCount, createdAt, updatedAt);
     }
 
+    /** Which instance of its series this task is (1 for a series' first task, and for rows from before numbering). */
+    int instanceNumber() {
+        return seriesInstance == null ? 1 : seriesInstance;
+    }
+
     /** The next instance of this task's series: the same task again, open, due at {@code due}. */
     Task nextInstance(Instant due, Instant now) {
         return new Task(UUID.randomUUID(), userId, title, description, priority, Status.TODO, tags, due, null, seriesId,
-            seriesInstance + 1, 0, now, now);
+            instanceNumber() + 1, 0, now, now);
     }
 
     /** This open instance moved on to {@code due}, having missed {@code missed} more occurrences. */

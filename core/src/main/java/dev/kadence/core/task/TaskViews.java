@@ -63,9 +63,8 @@ class TaskViews {
 
     private static TaskView.RecurrenceView recurrence(Task t, Series s, Instant now) {
         String summary = summary(s);
-        int instance = t.seriesInstance() == null ? 1 : t.seriesInstance();
         List<Instant> upcoming = s.isActive() && !t.isDone() && t.dueAt() != null
-            ? NextDue.upcoming(s.mode(), s.rule(), s.zone(), s.startAt(), t.dueAt(), instance, now, UPCOMING)
+            ? NextDue.upcoming(s.mode(), s.rule(), s.zone(), s.startAt(), t.dueAt(), t.instanceNumber(), now, UPCOMING)
             : List.of();
         return new TaskView.RecurrenceView(s.id(), s.rule(), s.timezone(), s.mode().wire(), s.status(), summary,
             t.seriesInstance(), t.missedCount(), upcoming);
