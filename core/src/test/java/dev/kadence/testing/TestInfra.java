@@ -37,6 +37,7 @@ public final class TestInfra {
             Map.entry("kadence.kafka.send-timeout", "2s"),
             Map.entry("kadence.auth.bcrypt-cost", "4"),
             Map.entry("micronaut.security.token.jwt.signatures.secret.generator.secret", "test-secret-that-is-long-enough-for-hs256-signing"),
+            Map.entry("micronaut.security.token.jwt.signatures.secret.validator.secret", "test-secret-that-is-long-enough-for-hs256-signing"),
             Map.entry("kadence.cursor-secret", "test-cursor-secret"),
             Map.entry("micronaut.server.port", "-1"));
     }

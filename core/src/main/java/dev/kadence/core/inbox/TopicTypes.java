@@ -13,6 +13,8 @@ public final class TopicTypes {
     public static final Set<String> TASK_EVENTS = Set.of(
         EventTypes.TASK_CREATED, EventTypes.TASK_UPDATED, EventTypes.TASK_COMPLETED, EventTypes.TASK_REOPENED,
         EventTypes.TASK_DELETED, EventTypes.TASK_DUE, EventTypes.SERIES_CANCELLED);
+    /** {@code task-updates}: one change summary per task mutation, for the browser. */
+    public static final Set<String> TASK_UPDATES = Set.of(EventTypes.TASK_CHANGED);
     /** {@code reminders}. */
     public static final Set<String> REMINDERS = Set.of(EventTypes.REMINDER_DUE);
 

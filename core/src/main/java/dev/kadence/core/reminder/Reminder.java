@@ -9,6 +9,7 @@ public record Reminder(UUID id, UUID taskId, UUID userId, Instant at, String bef
     public static final String PENDING = "pending";
     public static final String CANCELLED = "cancelled";
     public static final String FIRED = "fired";
+    public static final String DELIVERED = "delivered";
     public static final String SUPPRESSED = "suppressed";
     public static final String MISSED = "missed";
 

@@ -45,6 +45,15 @@ public class ReminderStore {
             List.of(fireAt, now, id));
     }
 
+    /**
+     * Settles the firing of reminder {@code id} at {@code fireAt}: fired -> {@code status} (delivered or suppressed).
+     * A reminder rearmed since (another fire time) or already settled is left as it is.
+     */
+    public void settle(UUID id, Instant fireAt, String status, Instant now) {
+        sql.update("update reminders set status = ?, updated_at = ? where id = ? and fire_at = ? and status = 'fired'",
+            List.of(status, now, id, fireAt));
+    }
+
     /** The reminders of these tasks that are still of interest (everything but cancelled), soonest first. */
     public List<Reminder> ofTasks(Collection<UUID> taskIds) {
         if (taskIds.isEmpty()) {

@@ -30,7 +30,10 @@ import java.util.UUID;
  */
 @Singleton
 public class ReminderFiring {
-    /** A job may call back a little before the due time by the database's clock; this much early still counts as due. */
+    /**
+     * A job may call back a little before its time by this process's clock (the scheduler's clock is another's):
+     * a callback this early waits for the time and then fires, so nothing reaches the user before it is due.
+     */
     static final Duration EARLY = Duration.ofSeconds(1);
     /** Job names: {@code reminder-<reminder id>} and {@code due-<task id>}. */
     public static final String REMINDER_JOB = "reminder-";
@@ -123,6 +126,7 @@ public class ReminderFiring {
         if (r.fireAt().isAfter(now.plus(EARLY))) {
             return Fired.NOT_DUE;       // moved later: the job for its new time will come
         }
+        waitUntil(r.fireAt(), now);
         if (r.fireAt().isBefore(now.minus(grace))) {
             reminders.setStatus(r.id(), Reminder.MISSED, now);
             return Fired.MISSED;
@@ -152,6 +156,7 @@ public class ReminderFiring {
         if (t == null || !isOpenInstance(t) || t.dueAt().isAfter(now.plus(EARLY))) {
             return false;
         }
+        waitUntil(t.dueAt(), now);
         boolean first = sql.update("""
             insert into due_signals (task_id, due_at, signalled_at) values (?, ?, ?) on conflict do nothing""",
             List.of(t.id(), t.dueAt(), now)) == 1;
@@ -168,7 +173,7 @@ public class ReminderFiring {
 
     @Transactional
     public Overdue overdue(int limit) {
-        Instant now = clock.instant().plus(EARLY);
+        Instant now = clock.instant();
         return new Overdue(
             reminders.pendingBetween(Instant.EPOCH, now, limit).stream().map(Reminder::id).toList(),
             tasks.unsignalledDue(now, limit).stream().map(Task::id).toList());
@@ -205,5 +210,17 @@ public class ReminderFiring {
     /** What a job carries: what it is for, which row, and the time it was scheduled for. */
     @Serdeable
     public record JobData(String kind, UUID id, Instant at) {
+    }
+
+    /** Waits out a callback that came at most {@link #EARLY} before {@code at}. */
+    private static void waitUntil(Instant at, Instant now) {
+        if (at.isAfter(now)) {
+            try {
+                Thread.sleep(Duration.between(now, at));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for " + at, e);
+            }
+        }
     }
 }

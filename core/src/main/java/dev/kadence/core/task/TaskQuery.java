@@ -133,7 +133,7 @@ public record TaskQuery(String search, List<Status> statuses, List<Priority> pri
     }
 
     /** A page size parameter: {@code defaultLimit} when absent, else a whole number from 1 to {@code max}. */
-    static int limit(String raw, int defaultLimit, int max, Violations v) {
+    public static int limit(String raw, int defaultLimit, int max, Violations v) {
         if (raw == null || raw.isBlank()) {
             return defaultLimit;
         }

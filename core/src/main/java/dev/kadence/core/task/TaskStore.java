@@ -12,7 +12,7 @@ import java.util.UUID;
 
 /** Rows of {@code tasks}. Every read and write is scoped to the owning user. */
 @Singleton
-class TaskStore {
+public class TaskStore {
     private final Sql sql;
 
     TaskStore(Sql sql) {
@@ -61,7 +61,7 @@ class TaskStore {
     }
 
     /** A task by id alone, for the system's clock, which acts for every user. */
-    Optional<Task> findById(UUID id) {
+    public Optional<Task> findById(UUID id) {
         return sql.one("select * from tasks where id = ?", List.of(id), TaskStore::read);
     }
 

@@ -9,7 +9,10 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** notify as its KafkaSource (on {@code reminders}) and the platform call it; the shared event contract runs here too. */
+/**
+ * notify as its KafkaSources (on {@code reminders} and {@code task-updates}) call it; the shared event contract runs
+ * here with {@code task.changed}, whose processing needs nothing but the event.
+ */
 @MicronautTest(transactional = false)
 class NotifyTest extends EventEndpointContract {
 
@@ -20,7 +23,18 @@ class NotifyTest extends EventEndpointContract {
 
     @Override
     protected String eventType() {
-        return EventTypes.REMINDER_DUE;
+        return EventTypes.TASK_CHANGED;
+    }
+
+    @Test
+    void aReminderDueWithoutItsReminderIsRejectedAndNotRecorded() {
+        Map<String, String> event = kafkaSourceHeaders(EventTypes.REMINDER_DUE);
+
+        Reply reply = post(event, "{\"task_id\": \"" + java.util.UUID.randomUUID() + "\"}");
+
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.body()).contains("reminder_id");
+        assertThat(recorded(event.get("ce-id"))).isZero();
     }
 
     @Test

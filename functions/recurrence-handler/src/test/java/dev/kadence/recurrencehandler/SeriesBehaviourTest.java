@@ -6,6 +6,7 @@ import dev.kadence.core.event.Topics;
 import dev.kadence.core.task.TaskView;
 import dev.kadence.core.task.Tasks;
 import dev.kadence.testing.EventProbe;
+import dev.kadence.testing.Fixtures;
 import dev.kadence.testing.TestClock;
 import dev.kadence.testing.TestInfra;
 import io.micronaut.json.JsonMapper;
@@ -58,6 +59,8 @@ class SeriesBehaviourTest implements TestPropertyProvider {
 
     @Inject
     EmbeddedServer server;
+    @Inject
+    Fixtures fixtures;
     @Inject
     Tasks tasks;
     @Inject
@@ -304,19 +307,11 @@ class SeriesBehaviourTest implements TestPropertyProvider {
     }
 
     private UUID user(String zone) {
-        UUID id = UUID.randomUUID();
-        sql(() -> sql.update("""
-            insert into users (id, email, password_hash, timezone, created_at, updated_at) values (?, ?, 'x', ?, now(), now())""",
-            List.of(id, id + "@example.com", zone)));
-        return id;
+        return fixtures.user(zone);
     }
 
     private TaskView create(UUID user, String body) {
-        try {
-            return tasks.create(user, json.readValue(body, JsonNode.class));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return fixtures.task(user, body);
     }
 
     private List<TaskView> instances(UUID user, UUID series) {
@@ -331,7 +326,7 @@ class SeriesBehaviourTest implements TestPropertyProvider {
     }
 
     private long count(String query, Object... params) {
-        return tx.executeRead(s -> sql.one(query, List.of(params), rs -> rs.getLong(1)).orElseThrow());
+        return fixtures.count(query, params);
     }
 
     private void sql(Runnable r) {

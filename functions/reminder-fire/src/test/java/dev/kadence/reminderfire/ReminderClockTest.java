@@ -1,6 +1,5 @@
 package dev.kadence.reminderfire;
 
-import dev.kadence.core.db.Sql;
 import dev.kadence.core.event.EventIds;
 import dev.kadence.core.event.EventTypes;
 import dev.kadence.core.event.Topics;
@@ -9,14 +8,13 @@ import dev.kadence.core.reminder.Reminders;
 import dev.kadence.core.task.TaskView;
 import dev.kadence.core.task.Tasks;
 import dev.kadence.testing.EventProbe;
+import dev.kadence.testing.Fixtures;
 import dev.kadence.testing.TestClock;
 import io.micronaut.json.JsonMapper;
-import io.micronaut.json.tree.JsonNode;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.annotation.MockBean;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
-import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
@@ -31,7 +29,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.sql.Connection;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -65,15 +62,13 @@ class ReminderClockTest implements TestPropertyProvider {
     @Inject
     EmbeddedServer server;
     @Inject
+    Fixtures fixtures;
+    @Inject
     Tasks tasks;
     @Inject
     Reminders reminders;
     @Inject
     JsonMapper json;
-    @Inject
-    Sql sql;
-    @Inject
-    TransactionOperations<Connection> tx;
 
     @MockBean(Clock.class)
     Clock clock() {
@@ -273,27 +268,19 @@ class ReminderClockTest implements TestPropertyProvider {
     }
 
     private UUID user() {
-        UUID id = UUID.randomUUID();
-        tx.executeWrite(s -> sql.update("""
-            insert into users (id, email, password_hash, timezone, created_at, updated_at) values (?, ?, 'x', 'UTC', now(), now())""",
-            List.of(id, id + "@example.com")));
-        return id;
+        return fixtures.user("UTC");
     }
 
     private TaskView create(UUID user, String body) {
-        try {
-            return tasks.create(user, json.readValue(body, JsonNode.class));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return fixtures.task(user, body);
     }
 
     private String status(UUID reminder) {
-        return tx.executeRead(s -> sql.one("select status from reminders where id = ?", List.of(reminder), rs -> rs.getString(1)).orElseThrow());
+        return fixtures.reminderStatus(reminder);
     }
 
     private long count(String query) {
-        return tx.executeRead(s -> sql.one(query, List.of(), rs -> rs.getLong(1)).orElseThrow());
+        return fixtures.count(query);
     }
 
     private int deliver(String type, TaskView task) {

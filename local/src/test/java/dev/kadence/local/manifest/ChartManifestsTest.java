@@ -58,7 +58,8 @@ class ChartManifestsTest {
         List<Manifest> manifests = render(values);
 
         assertEquals(FUNCTIONS, SinkCheck.names(manifests, "serving.knative.dev/v1", "Service"));
-        assertEquals(Set.of("recurrence-handler-task-events", "reminder-fire-task-events", "notify-reminders"),
+        assertEquals(Set.of("recurrence-handler-task-events", "reminder-fire-task-events", "notify-reminders",
+                "notify-task-updates"),
                 SinkCheck.names(manifests, "sources.knative.dev/v1", "KafkaSource"));
         assertEquals(Set.of("kadence-dead-letters"),
                 SinkCheck.names(manifests, "eventing.knative.dev/v1alpha1", "KafkaSink"));

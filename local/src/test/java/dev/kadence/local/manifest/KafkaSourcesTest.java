@@ -24,7 +24,8 @@ class KafkaSourcesTest {
         assertEquals(Map.of(
                 "recurrence-handler-task-events", List.of("task-events"),
                 "reminder-fire-task-events", List.of("task-events"),
-                "notify-reminders", List.of("reminders")),
+                "notify-reminders", List.of("reminders"),
+                "notify-task-updates", List.of("task-updates")),
                 byName.values().stream().collect(Collectors.toMap(Subscription::name, Subscription::topics)));
         assertEquals(new Subscription("notify-reminders", List.of("reminders"), "kadence-notify-reminders", "notify",
                 "/events", 3, "exponential", Duration.ofMillis(200), "kadence-dead-letters"),

@@ -1,8 +1,8 @@
-package dev.kadence.taskcrud;
+package dev.kadence.core.web;
 
 import dev.kadence.core.error.ErrorCode;
-import dev.kadence.core.web.Problem;
 import io.micronaut.context.annotation.Replaces;
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
@@ -12,8 +12,12 @@ import jakarta.inject.Singleton;
 
 import java.util.List;
 
-/** Missing, invalid or expired tokens (401) and denied access (403), as problem+json like every other error. */
+/**
+ * Missing, invalid or expired tokens (401) and denied access (403), as problem+json like every other error. Only in
+ * the functions that authenticate users (those with micronaut-security on their classpath).
+ */
 @Singleton
+@Requires(classes = DefaultAuthorizationExceptionHandler.class)
 @Replaces(DefaultAuthorizationExceptionHandler.class)
 class AuthenticationProblems implements ExceptionHandler<AuthorizationException, MutableHttpResponse<?>> {
     @Override

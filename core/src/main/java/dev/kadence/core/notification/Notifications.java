@@ -1,0 +1,141 @@
+package dev.kadence.core.notification;
+
+import dev.kadence.core.error.KadenceException;
+import dev.kadence.core.error.Violations;
+import dev.kadence.core.event.EventIds;
+import dev.kadence.core.event.EventTypes;
+import dev.kadence.core.reminder.Reminder;
+import dev.kadence.core.reminder.ReminderStore;
+import dev.kadence.core.task.ReminderFiring.ReminderDue;
+import dev.kadence.core.task.Task;
+import dev.kadence.core.task.TaskQuery;
+import dev.kadence.core.task.TaskStore;
+import dev.kadence.core.user.User;
+import dev.kadence.core.user.UserRepository;
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.inject.Singleton;
+import jakarta.transaction.Transactional;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The user's notifications: one per firing of a reminder ({@code reminder.due}), stored unless the task was finished
+ * or deleted since it fired, listed newest first, marked read; every new or read notification also goes on the user's
+ * stream.
+ */
+@Singleton
+public class Notifications {
+    static final int DEFAULT_LIMIT = 50;
+    static final int MAX_LIMIT = 200;
+
+    private final NotificationStore store;
+    private final StreamEvents stream;
+    private final TaskStore tasks;
+    private final ReminderStore reminders;
+    private final UserRepository users;
+    private final Clock clock;
+
+    Notifications(NotificationStore store, StreamEvents stream, TaskStore tasks, ReminderStore reminders,
+                  UserRepository users, Clock clock) {
+        this.store = store;
+        this.stream = stream;
+        this.tasks = tasks;
+        this.reminders = reminders;
+        this.users = users;
+        this.clock = clock;
+    }
+
+    /** What became of one {@code reminder.due}. */
+    public enum Delivery {
+        /** Stored, on the user's stream, reminder delivered. */
+        DELIVERED,
+        /** The task was done or deleted by now: nothing stored, reminder suppressed. */
+        SUPPRESSED,
+        /** This firing has its notification already. */
+        ALREADY_DELIVERED
+    }
+
+    @Transactional
+    public Delivery deliver(ReminderDue due) {
+        Instant now = clock.instant();
+        Task task = tasks.findById(due.taskId()).filter(t -> t.userId().equals(due.userId())).orElse(null);
+        User user = users.findById(due.userId()).orElse(null);
+        if (task == null || task.isDone() || user == null) {
+            reminders.settle(due.reminderId(), due.fireAt(), Reminder.SUPPRESSED, now);
+            return Delivery.SUPPRESSED;
+        }
+        Notification n = new Notification(EventIds.of(EventTypes.REMINDER_DUE, due.reminderId(), due.fireAt()),
+            due.userId(), due.reminderId(), due.taskId(), due.fireAt(), due.title(), due.dueAt(), user.timezone(),
+            due.beforeDue(), due.seriesId(), due.instance(), null, now);
+        if (!store.insert(n)) {
+            return Delivery.ALREADY_DELIVERED;
+        }
+        reminders.settle(due.reminderId(), due.fireAt(), Reminder.DELIVERED, now);
+        stream.append(n.userId(), StreamEvents.NOTIFICATION, NotificationView.of(n));
+        return Delivery.DELIVERED;
+    }
+
+    @Serdeable
+    public record NotificationPage(List<NotificationView> items, String nextCursor, long unreadCount) {
+    }
+
+    /**
+     * A page of the user's notifications, newest first.
+     *
+     * @param unread "true" for unread ones only, "false" or absent for all
+     * @param cursor a page's {@code next_cursor}, or absent for the first page
+     */
+    @Transactional
+    public NotificationPage list(UUID userId, String unread, String limit, String cursor) {
+        Violations v = new Violations();
+        boolean unreadOnly = false;
+        if (unread != null && !unread.isBlank()) {
+            switch (unread.strip()) {
+                case "true" -> unreadOnly = true;
+                case "false" -> unreadOnly = false;
+                default -> v.add("unread", "invalid_boolean", "must be true or false");
+            }
+        }
+        int size = TaskQuery.limit(limit, DEFAULT_LIMIT, MAX_LIMIT, v);
+        NotificationStore.Position after = cursor == null || cursor.isBlank() ? null : decode(cursor.strip(), v);
+        v.throwIfAny();
+        List<Notification> rows = store.page(userId, unreadOnly, after, size + 1);
+        String next = rows.size() > size ? encode(rows.get(size - 1)) : null;
+        List<NotificationView> items = rows.subList(0, Math.min(size, rows.size())).stream().map(NotificationView::of).toList();
+        return new NotificationPage(items, next, store.unread(userId));
+    }
+
+    /** Marks one of the user's notifications read (once: the first read time stays); 404 for another's. */
+    @Transactional
+    public NotificationView read(UUID userId, UUID id) {
+        store.find(userId, id).orElseThrow(() -> KadenceException.notFound("notification"));
+        boolean now = store.markRead(userId, id, clock.instant());
+        NotificationView view = NotificationView.of(store.find(userId, id).orElseThrow());
+        if (now) {
+            stream.append(userId, StreamEvents.NOTIFICATION, view);    // the user's other browsers show it read too
+        }
+        return view;
+    }
+
+    private static String encode(Notification last) {
+        Instant t = last.fireAt();
+        return t.getEpochSecond() + "." + t.getNano() + "." + last.id();
+    }
+
+    private static NotificationStore.Position decode(String cursor, Violations v) {
+        String[] parts = cursor.split("\\.");
+        try {
+            if (parts.length == 3) {
+                return new NotificationStore.Position(
+                    Instant.ofEpochSecond(Long.parseLong(parts[0]), Integer.parseInt(parts[1])), UUID.fromString(parts[2]));
+            }
+        } catch (IllegalArgumentException | java.time.DateTimeException e) {
+            // reported below
+        }
+        v.add("cursor", "invalid_cursor", "not a cursor this endpoint returned");
+        return null;
+    }
+}

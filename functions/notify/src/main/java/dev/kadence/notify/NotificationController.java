@@ -1,0 +1,109 @@
+package dev.kadence.notify;
+
+import dev.kadence.core.error.ErrorCode;
+import dev.kadence.core.error.KadenceException;
+import dev.kadence.core.notification.NotificationView;
+import dev.kadence.core.notification.Notifications;
+import dev.kadence.core.notification.StreamTickets;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.sse.Event;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import org.reactivestreams.Publisher;
+
+import java.util.UUID;
+
+/**
+ * The signed-in user's notifications, and their live stream. The stream takes a bearer token like everything else,
+ * or, for browsers' EventSource (which cannot send headers), a ticket from {@code POST /stream-tickets}.
+ */
+@Controller("/api/v1/notifications")
+@Secured(SecurityRule.IS_AUTHENTICATED)
+@ExecuteOn(TaskExecutors.BLOCKING)
+class NotificationController {
+    private final Notifications notifications;
+    private final StreamTickets tickets;
+    private final LiveStreams streams;
+
+    NotificationController(Notifications notifications, StreamTickets tickets, LiveStreams streams) {
+        this.notifications = notifications;
+        this.tickets = tickets;
+        this.streams = streams;
+    }
+
+    @Get
+    Notifications.NotificationPage list(Authentication auth, @Nullable @QueryValue String unread,
+                                        @Nullable @QueryValue String limit, @Nullable @QueryValue String cursor) {
+        return notifications.list(caller(auth), unread, limit, cursor);
+    }
+
+    @Post("/{id}/read")
+    NotificationView read(Authentication auth, String id) {
+        UUID notification;
+        try {
+            notification = UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw KadenceException.notFound("notification");
+        }
+        return notifications.read(caller(auth), notification);
+    }
+
+    /** A ticket that opens one stream within 30 seconds: {@code GET /stream?ticket=…}. */
+    @Post("/stream-tickets")
+    HttpResponse<StreamTickets.Ticket> ticket(Authentication auth) {
+        return HttpResponse.created(tickets.issue(caller(auth)));
+    }
+
+    /**
+     * Server-Sent Events: {@code notification} and {@code task} events of the caller, each with its id. A reconnecting
+     * client sends the last id it saw ({@code Last-Event-ID}, or {@code last_event_id} when it opens a new EventSource)
+     * and gets everything after it first.
+     */
+    @Get(value = "/stream", produces = MediaType.TEXT_EVENT_STREAM)
+    @Secured(SecurityRule.IS_ANONYMOUS)
+    Publisher<Event<String>> stream(@Nullable Authentication auth, @Nullable @QueryValue String ticket,
+                                    @Nullable @Header("Last-Event-ID") String lastEventId,
+                                    @Nullable @QueryValue("last_event_id") String lastEventIdParam) {
+        Long after = lastEventId(lastEventId != null ? lastEventId : lastEventIdParam);
+        UUID user;
+        if (ticket != null) {
+            user = tickets.redeem(ticket).orElseThrow(() -> new KadenceException(ErrorCode.UNAUTHENTICATED,
+                "the stream ticket is unknown, used or expired: get a new one with POST /api/v1/notifications/stream-tickets"));
+        } else if (auth != null) {
+            user = caller(auth);
+        } else {
+            throw new KadenceException(ErrorCode.UNAUTHENTICATED,
+                "a bearer token or a stream ticket (POST /api/v1/notifications/stream-tickets) is required");
+        }
+        return streams.open(user, after);
+    }
+
+    private static Long lastEventId(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        try {
+            long id = Long.parseLong(raw.strip());
+            if (id >= 0) {
+                return id;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw KadenceException.invalid("last_event_id", "invalid_event_id", "must be the id of an event this stream sent");
+    }
+
+    private static UUID caller(Authentication auth) {
+        return UUID.fromString(auth.getName());
+    }
+}

@@ -1,0 +1,488 @@
+package dev.kadence.notify;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kadence.core.event.EventTypes;
+import dev.kadence.core.event.Topics;
+import dev.kadence.core.reminder.ReminderStore;
+import dev.kadence.core.task.Recurrences;
+import dev.kadence.core.task.ReminderFiring;
+import dev.kadence.core.task.TaskView;
+import dev.kadence.core.task.Tasks;
+import dev.kadence.testing.EventProbe;
+import dev.kadence.testing.Fixtures;
+import dev.kadence.testing.SseReader;
+import dev.kadence.testing.SseReader.SseEvent;
+import dev.kadence.testing.TestClock;
+import dev.kadence.testing.TestInfra;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.token.jwt.generator.JwtTokenGenerator;
+import io.micronaut.test.annotation.MockBean;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * notify end to end in one process: reminders fired by core's firing path (as reminder-fire runs it) and task changes
+ * written by core's task service, read back from the real broker and posted to {@code /events} exactly as the
+ * KafkaSources post them; the API and the stream used over HTTP as a browser would, with a controllable clock.
+ */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class NotificationsTest implements TestPropertyProvider {
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration GRACE = Duration.ofMinutes(15);
+    private static final Instant DUE = Instant.parse("2027-01-08T13:00:00Z");          // 14:00 in Berlin, a Friday
+    private static final Instant FIFTEEN_BEFORE = DUE.minus(Duration.ofMinutes(15));
+
+    private final TestClock clock = new TestClock(DUE.minus(Duration.ofDays(1)));
+    private EventProbe probe;
+
+    @Inject
+    EmbeddedServer server;
+    @Inject
+    Fixtures fixtures;
+    @Inject
+    Tasks tasks;
+    @Inject
+    ReminderFiring firing;
+    @Inject
+    Recurrences recurrences;
+    @Inject
+    ReminderStore reminderStore;
+    @Inject
+    JwtTokenGenerator tokens;
+    @Inject
+    TransactionOperations<Connection> tx;
+
+    @MockBean(Clock.class)
+    Clock clock() {
+        return clock;
+    }
+
+    @Override
+    public Map<String, String> getProperties() {
+        return TestInfra.properties();     // signs tokens with the secret notify validates them with
+    }
+
+    @BeforeAll
+    void listen() {
+        probe = new EventProbe(List.of(Topics.REMINDERS, Topics.TASK_EVENTS, Topics.TASK_UPDATES),
+            () -> count("select count(*) from outbox") == 0);
+    }
+
+    @BeforeEach
+    void resetClock() {
+        clock.set(DUE.minus(Duration.ofDays(1)));
+    }
+
+    @AfterAll
+    void close() {
+        probe.close();
+    }
+
+    @Test
+    void aFiredReminderBecomesOneNotificationShownInTheUsersZoneAndTheReminderIsDelivered() {
+        UUID user = user("Europe/Berlin");
+        TaskView task = create(user, """
+            {"title": "Weekly report", "due_at": "2027-01-08T14:00:00+01:00", "recurrence": {"rule": "FREQ=WEEKLY;BYDAY=FR"},
+             "reminders": [{"before_due": "PT15M"}]}""");
+        UUID reminder = task.reminders().get(0).id();
+
+        fire(reminder, FIFTEEN_BEFORE);
+        assertThat(relay(reminderDue(task)).statusCode()).isEqualTo(200);
+
+        JsonNode page = get(user, "/api/v1/notifications");
+        assertThat(page.get("unread_count").asLong()).isEqualTo(1);
+        assertThat(page.get("items")).hasSize(1);
+        JsonNode n = page.get("items").get(0);
+        assertThat(n.get("title").asText()).isEqualTo("Weekly report");
+        assertThat(n.get("task_id").asText()).isEqualTo(task.id().toString());
+        assertThat(n.get("link").asText()).isEqualTo("/tasks/" + task.id());
+        assertThat(n.get("fire_at").asText()).isEqualTo("2027-01-08T12:45:00Z");
+        assertThat(n.get("due_at_local").asText()).isEqualTo("2027-01-08T14:00:00+01:00");
+        assertThat(n.get("due_text").asText()).isEqualTo("Fri 8 Jan 2027, 14:00 (Europe/Berlin)");
+        assertThat(n.get("occurrence").get("series_id").asText()).isEqualTo(task.recurrence().seriesId().toString());
+        assertThat(n.get("occurrence").get("instance").asInt()).isEqualTo(1);
+        assertThat(n.get("message").asText()).isEqualTo("Weekly report is due Fri 8 Jan 2027, 14:00 (Europe/Berlin), occurrence 1");
+        assertThat(n.get("read").asBoolean()).isFalse();
+        assertThat(reminderStatus(reminder)).isEqualTo("delivered");
+    }
+
+    @Test
+    void aHundredDeliveriesOfOneReminderDueMakeOneNotificationAndOneStreamEvent() throws Exception {
+        UUID user = user("UTC");
+        TaskView task = create(user, """
+            {"title": "Call the bank", "due_at": "2027-01-08T14:00:00+01:00", "reminders": [{"before_due": "PT15M"}]}""");
+        fire(task.reminders().get(0).id(), FIFTEEN_BEFORE);
+        ConsumerRecord<String, byte[]> due = reminderDue(task);
+
+        List<Integer> statuses = new ArrayList<>();
+        CountDownLatch start = new CountDownLatch(1);
+        try (ExecutorService pool = Executors.newFixedThreadPool(20)) {
+            List<Future<Integer>> replies = new ArrayList<>();
+            for (int i = 0; i < 100; i++) {
+                replies.add(pool.submit(() -> {
+                    start.await();
+                    return relay(due).statusCode();
+                }));
+            }
+            start.countDown();
+            for (Future<Integer> reply : replies) {
+                statuses.add(reply.get());
+            }
+        }
+
+        assertThat(statuses).containsOnly(200);
+        assertThat(count("select count(*) from notifications where task_id = '" + task.id() + "'")).isEqualTo(1);
+        assertThat(count("select count(*) from stream_events where user_id = '" + user + "' and kind = 'notification'")).isEqualTo(1);
+    }
+
+    @Test
+    void aTaskFinishedBetweenFiringAndDeliveryIsSuppressedAndNothingIsStored() {
+        UUID user = user("UTC");
+        TaskView task = create(user, """
+            {"title": "Pay rent", "due_at": "2027-01-08T14:00:00+01:00", "reminders": [{"before_due": "PT15M"}]}""");
+        fire(task.reminders().get(0).id(), FIFTEEN_BEFORE);
+        ConsumerRecord<String, byte[]> due = reminderDue(task);
+        tasks.complete(user, task.id());
+
+        assertThat(relay(due).statusCode()).isEqualTo(200);
+
+        assertThat(get(user, "/api/v1/notifications").get("items")).isEmpty();
+        assertThat(reminderStatus(task.reminders().get(0).id())).isEqualTo("suppressed");
+    }
+
+    @Test
+    void newsOfAnEarlierFiringDoesNotMarkARearmedReminderDelivered() {
+        UUID user = user("UTC");
+        TaskView task = create(user, """
+            {"title": "Standup notes", "due_at": "2027-01-08T14:00:00+01:00", "recurrence": {"rule": "FREQ=DAILY"},
+             "reminders": [{"before_due": "PT15M"}]}""");
+        UUID reminder = task.reminders().get(0).id();
+        fire(reminder, FIFTEEN_BEFORE);
+        ConsumerRecord<String, byte[]> due = reminderDue(task);
+        tx.executeWrite(s -> {
+            reminderStore.rearm(reminder, FIFTEEN_BEFORE.plus(Duration.ofDays(1)), clock.instant());   // the instance moved on
+            return null;
+        });
+
+        relay(due);
+
+        assertThat(get(user, "/api/v1/notifications").get("items")).hasSize(1);
+        assertThat(reminderStatus(reminder)).isEqualTo("pending");
+    }
+
+    @Test
+    void notificationsArePagedNewestFirstAndReadOnce() {
+        UUID user = user("UTC");
+        for (int i = 0; i < 3; i++) {
+            TaskView task = create(user, "{\"title\": \"Task " + i + "\", \"due_at\": \"2027-01-08T14:00:00+01:00\", "
+                + "\"reminders\": [{\"at\": \"2027-01-08T12:0" + i + ":00Z\"}]}");
+            fire(task.reminders().get(0).id(), Instant.parse("2027-01-08T12:0" + i + ":00Z"));
+            relay(reminderDue(task));
+        }
+
+        JsonNode first = get(user, "/api/v1/notifications?limit=2");
+        assertThat(first.get("items")).extracting(n -> n.get("title").asText()).containsExactly("Task 2", "Task 1");
+        JsonNode second = get(user, "/api/v1/notifications?limit=2&cursor=" + first.get("next_cursor").asText());
+        assertThat(second.get("items")).extracting(n -> n.get("title").asText()).containsExactly("Task 0");
+        assertThat(second.get("next_cursor").isNull()).isTrue();
+
+        String id = first.get("items").get(0).get("id").asText();
+        clock.set(Instant.parse("2027-01-08T12:30:00Z"));
+        HttpResponse<String> read = send(user, "POST", "/api/v1/notifications/" + id + "/read");
+        clock.advance(Duration.ofMinutes(5));
+        HttpResponse<String> again = send(user, "POST", "/api/v1/notifications/" + id + "/read");
+
+        assertThat(read.statusCode()).isEqualTo(200);
+        assertThat(tree(read.body()).get("read_at").asText()).isEqualTo("2027-01-08T12:30:00Z");
+        assertThat(tree(again.body()).get("read_at").asText()).as("the first read time stays").isEqualTo("2027-01-08T12:30:00Z");
+        JsonNode unread = get(user, "/api/v1/notifications?unread=true");
+        assertThat(unread.get("items")).extracting(n -> n.get("title").asText()).containsExactly("Task 1", "Task 0");
+        assertThat(unread.get("unread_count").asLong()).isEqualTo(2);
+    }
+
+    @Test
+    void badInputIsA4xxProblemAndAnotherUsersNotificationIsNotFound() {
+        UUID owner = user("UTC");
+        TaskView task = create(owner, """
+            {"title": "Private", "due_at": "2027-01-08T14:00:00+01:00", "reminders": [{"before_due": "PT15M"}]}""");
+        fire(task.reminders().get(0).id(), FIFTEEN_BEFORE);
+        relay(reminderDue(task));
+        String id = get(owner, "/api/v1/notifications").get("items").get(0).get("id").asText();
+        UUID other = user("UTC");
+
+        assertProblem(send(other, "POST", "/api/v1/notifications/" + id + "/read"), 404, "not_found");
+        assertProblem(send(other, "POST", "/api/v1/notifications/not-a-uuid/read"), 404, "not_found");
+        assertProblem(send(other, "GET", "/api/v1/notifications?unread=maybe"), 400, "validation_failed");
+        assertProblem(send(other, "GET", "/api/v1/notifications?limit=0"), 400, "validation_failed");
+        assertProblem(send(other, "GET", "/api/v1/notifications?cursor=garbage"), 400, "validation_failed");
+        assertProblem(send(null, "GET", "/api/v1/notifications"), 401, "unauthenticated");
+        assertThat(get(owner, "/api/v1/notifications").get("items").get(0).get("read").asBoolean()).isFalse();
+    }
+
+    @Test
+    void aUsersStreamCarriesTheirNotificationsAndTaskChangesAndNothingOfAnotherUser() {
+        UUID a = user("UTC");
+        UUID b = user("UTC");
+        try (SseReader streamA = SseReader.open(url("/api/v1/notifications/stream?ticket=" + ticket(a)), Map.of());
+             SseReader streamB = SseReader.open(url("/api/v1/notifications/stream"), Map.of("Authorization", "Bearer " + token(b)))) {
+            assertThat(streamA.status()).isEqualTo(200);
+            assertThat(streamB.status()).isEqualTo(200);
+
+            TaskView task = create(a, """
+                {"title": "A's secret", "due_at": "2027-01-08T14:00:00+01:00", "reminders": [{"before_due": "PT15M"}]}""");
+            relay(taskChanged(task));
+            fire(task.reminders().get(0).id(), FIFTEEN_BEFORE);
+            relay(reminderDue(task));
+
+            SseEvent changed = streamA.next(Duration.ofSeconds(5));
+            SseEvent notification = streamA.next(Duration.ofSeconds(5));
+            assertThat(changed.name()).isEqualTo("task");
+            assertThat(tree(changed.data()).get("change").asText()).isEqualTo("created");
+            assertThat(tree(changed.data()).get("task").get("title").asText()).isEqualTo("A's secret");
+            assertThat(notification.name()).isEqualTo("notification");
+            assertThat(tree(notification.data()).get("title").asText()).isEqualTo("A's secret");
+            assertThat(Long.parseLong(notification.id())).isGreaterThan(Long.parseLong(changed.id()));
+            assertThat(streamB.drain(Duration.ofSeconds(1))).as("B sees nothing of A").isEmpty();
+        }
+    }
+
+    @Test
+    void reconnectingWithTheLastEventIdReplaysWhatWasMissedInOrder() {
+        UUID user = user("UTC");
+        String lastSeen;
+        try (SseReader stream = SseReader.open(url("/api/v1/notifications/stream?ticket=" + ticket(user)), Map.of())) {
+            relay(taskChanged(create(user, "{\"title\": \"Seen\"}")));
+            lastSeen = stream.next(Duration.ofSeconds(5)).id();
+        }
+        relay(taskChanged(create(user, "{\"title\": \"Missed one\"}")));
+        relay(taskChanged(create(user, "{\"title\": \"Missed two\"}")));
+
+        try (SseReader header = SseReader.open(url("/api/v1/notifications/stream?ticket=" + ticket(user)), Map.of("Last-Event-ID", lastSeen));
+             SseReader param = SseReader.open(url("/api/v1/notifications/stream?last_event_id=" + lastSeen + "&ticket=" + ticket(user)), Map.of())) {
+            for (SseReader replay : List.of(header, param)) {
+                List<SseEvent> events = List.of(replay.next(Duration.ofSeconds(5)), replay.next(Duration.ofSeconds(5)));
+                assertThat(events).extracting(e -> tree(e.data()).get("task").get("title").asText()).containsExactly("Missed one", "Missed two");
+                assertThat(replay.drain(Duration.ofMillis(300))).isEmpty();
+            }
+        }
+    }
+
+    @Test
+    void aStreamTicketOpensOneStreamOnceAndOnlyForAWhile() {
+        UUID user = user("UTC");
+        String ticket = ticket(user);
+        try (SseReader first = SseReader.open(url("/api/v1/notifications/stream?ticket=" + ticket), Map.of());
+             SseReader again = SseReader.open(url("/api/v1/notifications/stream?ticket=" + ticket), Map.of())) {
+            assertThat(first.status()).isEqualTo(200);
+            assertThat(again.status()).isEqualTo(401);
+        }
+        String late = ticket(user);
+        clock.advance(Duration.ofSeconds(31));
+        try (SseReader expired = SseReader.open(url("/api/v1/notifications/stream?ticket=" + late), Map.of());
+             SseReader none = SseReader.open(url("/api/v1/notifications/stream"), Map.of());
+             SseReader badId = SseReader.open(url("/api/v1/notifications/stream?ticket=" + ticket(user)), Map.of("Last-Event-ID", "x"))) {
+            assertThat(expired.status()).isEqualTo(401);
+            assertThat(none.status()).isEqualTo(401);
+            assertThat(badId.status()).isEqualTo(400);
+        }
+        assertProblem(send(null, "POST", "/api/v1/notifications/stream-tickets"), 401, "unauthenticated");
+    }
+
+    @Test
+    void aStreamOpensWithACommentABrowserIgnoresAndIsCountedForOperators() throws Exception {
+        UUID user = user("UTC");
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url("/api/v1/notifications/stream?ticket=" + ticket(user)))).GET().build();
+        HttpResponse<java.io.InputStream> response = HTTP.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        try (java.io.InputStream body = response.body()) {
+            assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/event-stream"));
+            StringBuilder first = new StringBuilder();
+            while (!first.toString().endsWith("\n\n")) {
+                first.append((char) body.read());
+            }
+            assertThat(first.toString()).as("no data line: EventSource dispatches nothing").isEqualTo(": connected\n\n");
+            assertThat(exchange(HttpRequest.newBuilder(URI.create(url("/prometheus")))).body()).contains("kadence_streams_open");
+        }
+    }
+
+    /**
+     * A daily series nobody completes: its reminder comes at each of three consecutive occurrences — reminder-fire's
+     * firing and due signal, recurrence-handler's move, notify's delivery — and one instance stays open, missed twice.
+     */
+    @Test
+    void aRecurringTaskNobodyCompletesRemindsAtThreeConsecutiveOccurrences() {
+        UUID user = user("UTC");
+        TaskView task = create(user, """
+            {"title": "Morning check", "due_at": "2027-01-08T09:00:00Z", "recurrence": {"rule": "FREQ=DAILY"},
+             "reminders": [{"before_due": "PT15M"}]}""");
+        UUID reminder = task.reminders().get(0).id();
+        Instant due = Instant.parse("2027-01-08T09:00:00Z");
+
+        for (int day = 0; day < 3; day++) {
+            Instant occurrence = due.plus(Duration.ofDays(day));
+            fire(reminder, occurrence.minus(Duration.ofMinutes(15)));
+            relay(reminderDue(task, occurrence.minus(Duration.ofMinutes(15))));
+            if (day < 2) {
+                clock.set(occurrence);
+                assertThat(firing.signalDue(task.id())).isTrue();
+                tx.executeWrite(s -> {      // recurrence-handler's part, in the transaction its inbox opens
+                    recurrences.due(user, task.id(), task.recurrence().seriesId(), occurrence);
+                    return null;
+                });
+            }
+        }
+
+        JsonNode items = get(user, "/api/v1/notifications").get("items");
+        assertThat(items).extracting(n -> n.get("fire_at").asText())
+            .containsExactly("2027-01-10T08:45:00Z", "2027-01-09T08:45:00Z", "2027-01-08T08:45:00Z");
+        assertThat(count("select count(*) from tasks where series_id = '" + task.recurrence().seriesId() + "' and status <> 'done'")).isEqualTo(1);
+        assertThat(count("select missed_count from tasks where id = '" + task.id() + "'")).isEqualTo(2);
+        assertThat(reminderStatus(reminder)).isEqualTo("delivered");
+    }
+
+    // --- helpers -------------------------------------------------------------------------------------------------
+
+    private void fire(UUID reminder, Instant at) {
+        clock.set(at);
+        assertThat(firing.fire(reminder, GRACE)).isEqualTo(ReminderFiring.Fired.FIRED);
+    }
+
+    private ConsumerRecord<String, byte[]> reminderDue(TaskView task) {
+        probe.settle();
+        List<ConsumerRecord<String, byte[]>> due = probe.records(Topics.REMINDERS, EventTypes.REMINDER_DUE, task.id().toString());
+        assertThat(due).isNotEmpty();
+        return due.get(due.size() - 1);
+    }
+
+    private ConsumerRecord<String, byte[]> reminderDue(TaskView task, Instant fireAt) {
+        probe.settle();
+        return probe.records(Topics.REMINDERS, EventTypes.REMINDER_DUE, task.id().toString()).stream()
+            .filter(r -> new String(r.value(), StandardCharsets.UTF_8).contains("\"fire_at\":\"" + fireAt + "\""))
+            .findFirst().orElseThrow(() -> new AssertionError("no reminder.due fired at " + fireAt));
+    }
+
+    private ConsumerRecord<String, byte[]> taskChanged(TaskView task) {
+        probe.settle();
+        List<ConsumerRecord<String, byte[]>> changed = probe.records(Topics.TASK_UPDATES, EventTypes.TASK_CHANGED, task.id().toString());
+        assertThat(changed).isNotEmpty();
+        return changed.get(changed.size() - 1);
+    }
+
+    /** Posts a record to notify's /events as a KafkaSource does: binary mode, ce_* headers become ce-* headers. */
+    private HttpResponse<String> relay(ConsumerRecord<String, byte[]> record) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url("/events"))).timeout(Duration.ofSeconds(10))
+            .POST(HttpRequest.BodyPublishers.ofByteArray(record.value()));
+        record.headers().forEach(h -> {
+            String value = new String(h.value(), StandardCharsets.UTF_8);
+            if (h.key().startsWith("ce_")) {
+                request.header("ce-" + h.key().substring(3), value);
+            } else if (h.key().equals("content-type")) {
+                request.header("Content-Type", value);
+            }
+        });
+        return exchange(request);
+    }
+
+    private String ticket(UUID user) {
+        HttpResponse<String> response = send(user, "POST", "/api/v1/notifications/stream-tickets");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        return tree(response.body()).get("ticket").asText();
+    }
+
+    private JsonNode get(UUID user, String path) {
+        HttpResponse<String> response = send(user, "GET", path);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return tree(response.body());
+    }
+
+    private HttpResponse<String> send(UUID user, String method, String path) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(10))
+            .method(method, HttpRequest.BodyPublishers.noBody());
+        if (user != null) {
+            request.header("Authorization", "Bearer " + token(user));
+        }
+        return exchange(request);
+    }
+
+    private static void assertProblem(HttpResponse<String> response, int status, String code) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+        assertThat(tree(response.body()).get("code").asText()).isEqualTo(code);
+    }
+
+    private String token(UUID user) {
+        return tokens.generateToken(Authentication.build(user.toString()), 3600).orElseThrow();
+    }
+
+    private String url(String path) {
+        return server.getURL() + path;
+    }
+
+    private static HttpResponse<String> exchange(HttpRequest.Builder request) {
+        try {
+            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static JsonNode tree(String body) {
+        try {
+            return JSON.readTree(body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private UUID user(String timezone) {
+        return fixtures.user(timezone);
+    }
+
+    private TaskView create(UUID user, String body) {
+        return fixtures.task(user, body);
+    }
+
+    private String reminderStatus(UUID reminder) {
+        return fixtures.reminderStatus(reminder);
+    }
+
+    private long count(String query) {
+        return fixtures.count(query);
+    }
+}
