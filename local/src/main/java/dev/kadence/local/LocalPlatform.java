@@ -165,6 +165,30 @@ final class LocalPlatform {
         }
     }
 
+    /**
+     * Stops one function while everything else keeps running, as a crash or a rollout would: its KafkaSources, cron
+     * bindings and Dapr jobs go on calling it and fail meanwhile. {@link #startFunction} brings it back.
+     */
+    void stopFunction(String name) {
+        ChildProcess function;
+        synchronized (this) {
+            function = functions.stream().filter(f -> f.name().equals(name)).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("no running function " + name));
+            functions.remove(function);
+        }
+        long begun = System.nanoTime();
+        function.requestStop();
+        function.awaitStop(begun + FUNCTION_STOP.toNanos());
+        progress.done(name, "stopped", begun);
+    }
+
+    void startFunction(FunctionSpec spec) {
+        long launched = System.nanoTime();
+        ChildProcess function = started(spec.launch(settings.data()));
+        HealthCheck.await(function, spec.healthUrl(), FUNCTION_READY);
+        progress.done(spec.name(), "ready on " + spec.address(), launched);
+    }
+
     synchronized boolean isStopping() {
         return stopping;
     }

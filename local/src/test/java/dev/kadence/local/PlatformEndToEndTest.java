@@ -9,20 +9,16 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -44,27 +40,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * KafkaSources of the knative/ chart, the Dapr stand-in and the front door — exercised as a user and as the
  * cluster would. The cron binding runs every 2 s here (a copy of dapr/ with a faster schedule).
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class PlatformEndToEndTest {
-    @TempDir
-    static Path work;
-    private RunningPlatform platform;
+class PlatformEndToEndTest extends PlatformPerClass {
     private Settings settings;
     private String token;
 
     @BeforeAll
-    void start() {
-        platform = RunningPlatform.start(work);
+    void signUp() {
         settings = platform.settings;
         token = platform.signup("e2e@example.com", "UTC");
-    }
-
-    @AfterAll
-    void stop() {
-        if (platform != null) {
-            platform.close();
-        }
     }
 
     private String frontDoor(String path) {

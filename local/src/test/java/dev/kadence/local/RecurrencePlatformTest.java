@@ -5,11 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,7 +14,6 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -45,28 +41,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Recurring tasks through the whole local platform: a user completes instances at the front door; task-crud publishes
  * to the real broker; the chart's KafkaSource delivers to recurrence-handler, which creates the next instance.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class RecurrencePlatformTest {
+class RecurrencePlatformTest extends PlatformPerClass {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
     private static final String WEEKDAYS = "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR";
 
-    @TempDir
-    static Path work;
-    private RunningPlatform platform;
     private String token;
 
     @BeforeAll
-    void start() {
-        platform = RunningPlatform.start(work);
+    void signUp() {
         token = platform.signup("recurring@example.com", "America/New_York");
-    }
-
-    @AfterAll
-    void stop() {
-        if (platform != null) {
-            platform.close();
-        }
     }
 
     @Test

@@ -54,6 +54,16 @@ final class RunningPlatform implements AutoCloseable {
         platform.start(functions);
     }
 
+    /** Stops one function, runs {@code whileDown}, and starts the function again; the rest of the platform keeps running. */
+    void outage(String function, Runnable whileDown) {
+        platform.stopFunction(function);
+        try {
+            whileDown.run();
+        } finally {
+            platform.startFunction(function(function));
+        }
+    }
+
     void stop() {
         if (platform != null) {
             platform.stop();
