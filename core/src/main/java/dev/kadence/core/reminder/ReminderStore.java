@@ -97,6 +97,15 @@ public class ReminderStore {
             List.of(from, to, limit), ReminderStore::read);
     }
 
+    /** Pending reminders of tasks that are not done, falling due in (from, to]: those that should have a job. */
+    public List<Reminder> pendingOfOpenTasksBetween(Instant from, Instant to, int limit) {
+        return sql.list("""
+            select r.* from reminders r join tasks t on t.id = r.task_id
+            where r.status = 'pending' and t.status <> 'done' and r.fire_at > ? and r.fire_at <= ?
+            order by r.fire_at, r.id limit ?""",
+            List.of(from, to, limit), ReminderStore::read);
+    }
+
     static Reminder read(ResultSet rs) throws SQLException {
         return new Reminder(rs.getObject("id", UUID.class), rs.getObject("task_id", UUID.class),
             rs.getObject("user_id", UUID.class), Sql.instant(rs, "at"), rs.getString("before_due"),

@@ -80,8 +80,9 @@ public class ReminderFiring {
     }
 
     /**
-     * The jobs task {@code taskId} needs now: one per pending reminder, and one at its due time while it is an open
-     * instance of an active series; every other job of it is deleted. {@code lastKnown} is the task's last snapshot,
+     * The jobs task {@code taskId} needs now: one per pending reminder while the task is not done, and one at its due
+     * time while it is an open instance of an active series; every other job of it is deleted. A done task's pending
+     * reminders keep no job: reopened, they get theirs again; left done, the sweep suppresses them at their time. {@code lastKnown} is the task's last snapshot,
      * whose reminders' jobs are deleted if the task is gone.
      */
     @Transactional
@@ -96,14 +97,14 @@ public class ReminderFiring {
             delete.add(dueJob(taskId));
             return new JobPlan(schedule, delete);
         }
+        Task t = task.get();
         for (Reminder r : reminders.allOfTask(taskId)) {
-            if (r.isPending()) {
+            if (r.isPending() && !t.isDone()) {
                 schedule.add(reminderJob(r));
             } else {
                 delete.add(reminderJob(r.id()));
             }
         }
-        Task t = task.get();
         if (isOpenInstance(t)) {
             schedule.add(dueJob(t));
         } else {
@@ -184,7 +185,7 @@ public class ReminderFiring {
     public List<Job> upcoming(Duration ahead, int limit) {
         Instant now = clock.instant();
         List<Job> jobs = new ArrayList<>();
-        reminders.pendingBetween(now, now.plus(ahead), limit).forEach(r -> jobs.add(reminderJob(r)));
+        reminders.pendingOfOpenTasksBetween(now, now.plus(ahead), limit).forEach(r -> jobs.add(reminderJob(r)));
         tasks.openInstancesDueBetween(now, now.plus(ahead), limit).forEach(t -> jobs.add(dueJob(t)));
         return jobs;
     }

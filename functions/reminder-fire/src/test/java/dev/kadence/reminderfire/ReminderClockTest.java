@@ -157,6 +157,30 @@ class ReminderClockTest implements TestPropertyProvider {
     }
 
     @Test
+    void aDoneTaskKeepsNoReminderJobsUntilItIsReopenedAndItsReminderIsSuppressedAtItsTime() {
+        UUID user = user();
+        TaskView task = create(user, """
+            {"title": "Renew passport", "due_at": "2027-01-08T14:00:00+01:00", "reminders": [{"before_due": "PT15M"}]}""");
+        String job = "reminder-" + task.reminders().get(0).id();
+        deliver(EventTypes.TASK_CREATED, task);
+        assertThat(dapr.jobs).containsKey(job);
+
+        deliver(EventTypes.TASK_COMPLETED, tasks.complete(user, task.id()));
+        assertThat(dapr.jobs).as("completed: job deleted").doesNotContainKey(job);
+
+        deliver(EventTypes.TASK_REOPENED, tasks.reopen(user, task.id()));
+        assertThat(dapr.jobs).as("reopened: job again").containsKey(job);
+
+        deliver(EventTypes.TASK_COMPLETED, tasks.complete(user, task.id()));
+        clock.set(FIFTEEN_BEFORE.minusSeconds(60));
+        sweep();
+        assertThat(dapr.jobs).as("the sweep does not renew it").doesNotContainKey(job);
+        clock.set(FIFTEEN_BEFORE.plusSeconds(1));
+        sweep();
+        assertThat(status(task.reminders().get(0).id())).isEqualTo("suppressed");
+    }
+
+    @Test
     void aReminderOfATaskDoneByItsTimeIsSuppressedAndPublishesNothing() {
         UUID user = user();
         TaskView task = create(user, """
