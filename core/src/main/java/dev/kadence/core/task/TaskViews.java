@@ -57,8 +57,11 @@ class TaskViews {
 
     /** The series in words, e.g. "every Friday at 14:00, Europe/Berlin". */
     static String summary(Series s) {
-        return RecurrenceSummary.of(s.rule(), s.zone(), s.startAt())
-            + (s.mode() == Mode.COMPLETION ? ", counted from each completion" : "");
+        return summary(s.rule(), s.zone(), s.startAt(), s.mode());
+    }
+
+    static String summary(String rule, java.time.ZoneId zone, Instant start, Mode mode) {
+        return RecurrenceSummary.of(rule, zone, start) + (mode == Mode.COMPLETION ? ", counted from each completion" : "");
     }
 
     private static TaskView.RecurrenceView recurrence(Task t, Series s, Instant now) {

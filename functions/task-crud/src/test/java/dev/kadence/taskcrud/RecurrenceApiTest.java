@@ -68,4 +68,41 @@ class RecurrenceApiTest extends ApiTest {
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.errors()).extracting(e -> e.get("field")).containsExactlyInAnyOrder("limit", "cursor");
     }
+
+    @Test
+    void aPreviewShowsWhatARuleWillDoBeforeItIsSavedAndStoresNothing() {
+        User user = signup();      // Europe/Berlin
+        long tasksBefore = countTasks(user);
+
+        Response preview = call("POST", "/api/v1/recurrence/preview", user, Map.of("rule", "FREQ=MONTHLY;BYDAY=-1FR",
+            "due_at", "2030-01-25T09:00:00+01:00", "mode", "schedule"));
+
+        assertThat(preview.status()).as(preview.body()).isEqualTo(200);
+        assertThat(preview.json()).containsEntry("timezone", "Europe/Berlin").containsEntry("mode", "schedule")
+            .containsEntry("summary", "on the last Friday of every month at 09:00, Europe/Berlin");
+        assertThat((List<String>) preview.json().get("next_occurrences")).containsExactly("2030-01-25T08:00:00Z",
+            "2030-02-22T08:00:00Z", "2030-03-29T08:00:00Z", "2030-04-26T07:00:00Z", "2030-05-31T07:00:00Z");
+        assertThat(countTasks(user)).isEqualTo(tasksBefore);
+    }
+
+    @Test
+    void aPreviewOfABadRuleNamesTheFieldsATasksBodyWouldName() {
+        User user = signup();
+
+        Response never = call("POST", "/api/v1/recurrence/preview", user, Map.of("rule", "FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30",
+            "due_at", "2030-01-25T09:00:00+01:00"));
+        Response missing = call("POST", "/api/v1/recurrence/preview", user, Map.of("rule", "FREQ=SOMETIMES", "mode", "often"));
+
+        assertThat(never.status()).isEqualTo(400);
+        assertThat(never.errors()).extracting(e -> e.get("field"), e -> e.get("code"))
+            .containsExactly(org.assertj.core.groups.Tuple.tuple("recurrence.rule", "never_occurs"));
+        assertThat(missing.status()).isEqualTo(400);
+        assertThat(missing.errors()).extracting(e -> e.get("field"))
+            .containsExactlyInAnyOrder("recurrence.rule", "recurrence.mode", "due_at");
+        assertThat(call("POST", "/api/v1/recurrence/preview", null, Map.of("rule", "FREQ=DAILY")).status()).isEqualTo(401);
+    }
+
+    private long countTasks(User user) {
+        return ((List<?>) call("GET", "/api/v1/tasks?limit=200", user, null).json().get("items")).size();
+    }
 }

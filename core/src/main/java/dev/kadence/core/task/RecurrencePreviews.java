@@ -1,0 +1,62 @@
+package dev.kadence.core.task;
+
+import dev.kadence.core.error.Violations;
+import dev.kadence.core.json.Body;
+import dev.kadence.core.recurrence.NextDue;
+import dev.kadence.core.recurrence.RecurrenceSpec;
+import dev.kadence.core.recurrence.Rules;
+import dev.kadence.core.time.Times;
+import dev.kadence.core.user.Accounts;
+import io.micronaut.json.tree.JsonNode;
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.inject.Singleton;
+import jakarta.transaction.Transactional;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * What a recurrence would do before it is saved: the editor shows the rule in words and its next due times, computed
+ * by the same code that will run the series, so DST, invalid dates and completion mode look as they will behave.
+ */
+@Singleton
+public class RecurrencePreviews {
+    private final Accounts accounts;
+    private final Clock clock;
+
+    RecurrencePreviews(Accounts accounts, Clock clock) {
+        this.accounts = accounts;
+        this.clock = clock;
+    }
+
+    /** {@code rule} as it will be stored (in its zone), the zone, the mode, the summary and the next five due times. */
+    @Serdeable
+    public record Preview(String rule, String timezone, String mode, String summary, List<Instant> nextOccurrences) {
+    }
+
+    /**
+     * @param json {@code {rule, timezone?, mode?, due_at}}; errors are reported under the names a task's body uses
+     *             ({@code recurrence.rule}, {@code recurrence.timezone}, {@code recurrence.mode}, {@code due_at}), so an
+     *             editor shows them in the same place
+     */
+    @Transactional
+    public Preview preview(UUID userId, JsonNode json) {
+        Violations v = new Violations();
+        Body body = Body.of(json, v);
+        RecurrenceSpec spec = RecurrenceSpec.parse("recurrence", body, v);
+        Instant due = Times.instant("due_at", body.string("due_at"), v);
+        if (due == null && !v.has("due_at")) {
+            v.add("due_at", "required_for_recurrence", "a recurring task needs a due_at: its first occurrence");
+        }
+        v.throwIfAny();
+        RecurrenceSpec effective = spec.inZone(accounts.get(userId).zone());
+        Rules.checkOccurs("recurrence.rule", effective.rule(), due, effective.zone(), v);
+        v.throwIfAny();
+        List<Instant> next = NextDue.upcoming(effective.mode(), effective.rule(), effective.zone(), due, due, 1,
+            clock.instant(), TaskViews.UPCOMING);
+        return new Preview(effective.rule(), effective.zone().getId(), effective.mode().wire(),
+            TaskViews.summary(effective.rule(), effective.zone(), due, effective.mode()), next);
+    }
+}

@@ -1,0 +1,30 @@
+package dev.kadence.taskcrud;
+
+import dev.kadence.core.task.RecurrencePreviews;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.json.tree.JsonNode;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+
+/** Recurrence rules before they are saved: what the web app's recurrence editor shows as the user types. */
+@Controller("/api/v1/recurrence")
+@Secured(SecurityRule.IS_AUTHENTICATED)
+@ExecuteOn(TaskExecutors.BLOCKING)
+class RecurrenceController {
+    private final RecurrencePreviews previews;
+
+    RecurrenceController(RecurrencePreviews previews) {
+        this.previews = previews;
+    }
+
+    /** {@code {rule, timezone?, mode?, due_at}} → the rule in words and its next five due times; nothing is stored. */
+    @Post("/preview")
+    RecurrencePreviews.Preview preview(Authentication auth, @Body JsonNode body) {
+        return previews.preview(Ids.caller(auth), body);
+    }
+}
