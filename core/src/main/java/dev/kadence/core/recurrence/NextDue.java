@@ -59,14 +59,20 @@ public final class NextDue {
     }
 
     /**
-     * The series' next {@code n} due times as of {@code now}, for display. Schedule mode: the occurrences after now.
+     * The series' next {@code n} due times as of {@code now}, for display. Schedule mode: the open instance's due and
+     * the occurrences after it (when it is overdue, those after now: the clock moves it to the first).
      * Completion mode depends on when each instance is completed: the open instance's due (when still ahead), then
      * what follows if each one is completed when due.
      */
     public static List<Instant> upcoming(Mode mode, String rule, ZoneId zone, Instant start, Instant due, int instance,
                                          Instant now, int n) {
         if (mode == Mode.SCHEDULE) {
-            return NextOccurrence.upcoming(rule, zone, start, now, n);
+            if (!due.isAfter(now)) {
+                return NextOccurrence.upcoming(rule, zone, start, now, n);    // overdue: the clock moves it on
+            }
+            List<Instant> found = new ArrayList<>(List.of(due));        // not an earlier occurrence it was completed for
+            found.addAll(NextOccurrence.upcoming(rule, zone, start, due, n - 1));
+            return List.copyOf(found);
         }
         List<Instant> found = new ArrayList<>();
         Optional<Instant> next = due.isAfter(now) ? Optional.of(due) : afterCompletion(rule, zone, start, now, instance);

@@ -56,13 +56,12 @@ public class Recurrences {
      * Runs in the caller's transaction.
      */
     public void completed(UUID userId, UUID taskId) {
-        Task done = store.find(userId, taskId).orElse(null);
-        if (done == null || !done.isDone() || done.seriesId() == null || done.dueAt() == null) {
+        UUID seriesId = store.find(userId, taskId).map(Task::seriesId).orElse(null);
+        Series s = seriesId == null ? null : series.lock(seriesId).orElse(null);
+        // Read under the series lock: a reopen takes it too, so it is either seen here or sees the successor.
+        Task done = s == null ? null : store.find(userId, taskId).orElse(null);
+        if (done == null || !done.isDone() || !s.id().equals(done.seriesId()) || done.dueAt() == null) {
             return;     // deleted, reopened since, or not (any more) an instance: nothing follows from it
-        }
-        Series s = series.lock(done.seriesId()).orElse(null);
-        if (s == null) {
-            return;
         }
         Instant now = clock.instant();
         history.record(s.id(), SeriesHistory.COMPLETED, done.id(), done.dueAt(), now);

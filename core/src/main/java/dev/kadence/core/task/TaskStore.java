@@ -85,6 +85,13 @@ public class TaskStore {
             order by t.due_at limit ?""", List.of(from, to, limit), TaskStore::read);
     }
 
+    /** The series' open instances after instance {@code instance}, locked. */
+    List<Task> lockOpenInstancesAfter(UUID seriesId, int instance) {
+        return sql.list("""
+            select * from tasks where series_id = ? and series_instance > ? and status <> 'done' order by series_instance
+            for update""", List.of(seriesId, instance), TaskStore::read);
+    }
+
     /** The task, locked until the transaction ends, so concurrent changes to one task serialise. */
     Optional<Task> lock(UUID userId, UUID id) {
         return sql.one("select * from tasks where id = ? and user_id = ? for update", List.of(id, userId), TaskStore::read);

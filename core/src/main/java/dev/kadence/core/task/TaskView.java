@@ -1,6 +1,7 @@
 package dev.kadence.core.task;
 
 import dev.kadence.core.reminder.ReminderView;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.serde.annotation.Serdeable;
 
 import java.time.Instant;
@@ -11,7 +12,9 @@ import java.util.UUID;
  * The full task snapshot: what the API returns and what every task event carries, so consumers need
  * no read-back.
  */
+/** Every field is always written, null or empty too: a snapshot says what is not there as well (events, API). */
 @Serdeable
+@JsonInclude(JsonInclude.Include.ALWAYS)
 public record TaskView(UUID id, UUID userId, String title, String description, String priority, String status,
                        List<String> tags, Instant dueAt, Instant completedAt, Instant createdAt, Instant updatedAt,
                        RecurrenceView recurrence, List<ReminderView> reminders) {
@@ -21,6 +24,7 @@ public record TaskView(UUID id, UUID userId, String title, String description, S
      * and (while the series is active) its next due times.
      */
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record RecurrenceView(UUID seriesId, String rule, String timezone, String mode, String status, String summary,
                                  Integer instance, int missedCount, List<Instant> nextOccurrences) {
     }

@@ -124,9 +124,29 @@ public class Tasks {
         }
         Task saved = after.touched(clock.instant());
         store.update(saved);
+        withdrawSuccessor(before, saved);
         TaskView view = views.of(saved);
         events.emit(TaskEvents.typeOf(before, saved), view);
         return view;
+    }
+
+    /**
+     * A series instance reopened after its completion made the next one: that next one is withdrawn (deleted, with its
+     * {@code task.deleted}) unless the user has changed it since, so the series keeps one open instance and an undo
+     * undoes. Completing the instance again makes its successor again. The series lock orders this against
+     * recurrence-handler, which re-reads the completed task under the same lock before it creates a successor.
+     */
+    private void withdrawSuccessor(Task before, Task after) {
+        if (!before.isDone() || after.isDone() || after.seriesId() == null || series.lock(after.seriesId()).isEmpty()) {
+            return;
+        }
+        for (Task next : store.lockOpenInstancesAfter(after.seriesId(), after.instanceNumber())) {
+            if (next.updatedAt().equals(next.createdAt())) {
+                TaskView last = views.of(next);
+                store.delete(next);
+                events.emit(EventTypes.TASK_DELETED, last);
+            }
+        }
     }
 
     private TaskView save(UUID userId, Task before, TaskDraft draft, boolean isNew, Instant now) {
@@ -161,6 +181,7 @@ public class Tasks {
             store.insert(after);
         } else {
             store.update(after);
+            withdrawSuccessor(before, after);
         }
         syncReminders(after, current, wanted, now);
         TaskView view = views.of(after);

@@ -130,7 +130,10 @@ class SeriesBehaviourTest implements TestPropertyProvider {
             assertThat(r.status()).isEqualTo("pending");
         });
         probe.settle();
-        assertThat(probe.records(Topics.TASK_EVENTS, EventTypes.TASK_CREATED, next.id().toString())).hasSize(1);
+        assertThat(probe.records(Topics.TASK_EVENTS, EventTypes.TASK_CREATED, next.id().toString())).singleElement()
+            .satisfies(event -> assertThat(new String(event.value())).as("the full snapshot, absent values too")
+                .contains("\"completed_at\":null", "\"tags\":[\"work\"]", "\"description\":\"numbers for the team\"",
+                    "\"reminders\":[{", "\"at\":null"));
         assertThat(history(first.recurrence().seriesId())).containsExactly(
             "created " + first.id() + " 2027-01-08T13:00:00Z",
             "completed " + first.id() + " 2027-01-08T13:00:00Z",
@@ -179,6 +182,44 @@ class SeriesBehaviourTest implements TestPropertyProvider {
 
         deliver(EventTypes.TASK_COMPLETED, taskData(tasks.complete(user, first.id())));
         assertThat(instances(user, first.recurrence().seriesId())).hasSize(2);
+    }
+
+    @Test
+    void undoingACompletionAfterItsSuccessorWasMadeWithdrawsTheSuccessorSoOneInstanceStaysOpen() {
+        UUID user = user("UTC");
+        TaskView first = create(user, """
+            {"title": "Stretch", "due_at": "2027-01-05T08:00:00Z", "recurrence": {"rule": "FREQ=DAILY"},
+             "reminders": [{"before_due": "PT15M"}]}""");
+        deliver(EventTypes.TASK_COMPLETED, taskData(tasks.complete(user, first.id())));
+        TaskView successor = instances(user, first.recurrence().seriesId()).get(1);
+
+        TaskView reopened = tasks.reopen(user, first.id());
+
+        assertThat(reopened.status()).isEqualTo("todo");
+        assertThat(instances(user, first.recurrence().seriesId())).extracting(TaskView::id).containsExactly(first.id());
+        probe.settle();
+        assertThat(probe.records(Topics.TASK_EVENTS, EventTypes.TASK_DELETED, successor.id().toString())).hasSize(1);
+        assertThat(count("select count(*) from reminders where task_id = ?", successor.id())).isZero();
+
+        deliver(EventTypes.TASK_COMPLETED, taskData(tasks.complete(user, first.id())));
+        assertThat(instances(user, first.recurrence().seriesId())).hasSize(2)
+            .last().satisfies(next -> assertThat(next.recurrence().instance()).isEqualTo(2));
+    }
+
+    @Test
+    void aSuccessorTheUserHasChangedStaysWhenTheCompletionIsUndone() {
+        UUID user = user("UTC");
+        TaskView first = create(user, """
+            {"title": "Stretch", "due_at": "2027-01-05T08:00:00Z", "recurrence": {"rule": "FREQ=DAILY"}}""");
+        deliver(EventTypes.TASK_COMPLETED, taskData(tasks.complete(user, first.id())));
+        TaskView successor = instances(user, first.recurrence().seriesId()).get(1);
+        clock.advance(Duration.ofMinutes(1));
+        tasks.patch(user, successor.id(), node("{\"title\": \"Stretch longer\"}"));
+
+        tasks.reopen(user, first.id());
+
+        assertThat(instances(user, first.recurrence().seriesId())).extracting(TaskView::title)
+            .containsExactly("Stretch", "Stretch longer");
     }
 
     @Test
@@ -312,6 +353,14 @@ class SeriesBehaviourTest implements TestPropertyProvider {
 
     private TaskView create(UUID user, String body) {
         return fixtures.task(user, body);
+    }
+
+    private io.micronaut.json.tree.JsonNode node(String body) {
+        try {
+            return json.readValue(body, io.micronaut.json.tree.JsonNode.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private List<TaskView> instances(UUID user, UUID series) {
