@@ -81,7 +81,8 @@ final class ClusterServices {
         for (String cron : dapr.start(cronBindings, apps)) {
             progress.line("cron", cron);
         }
-        frontDoor = new FrontDoor(settings.apiPort(), apps.get("task-crud"), apps.get("notify"));
+        frontDoor = new FrontDoor(settings.apiPort(), apps.get("task-crud"), apps.get("notify"),
+                settings.repositoryRoot().resolve("frontend").resolve("dist"));
         progress.line("front door", "http://localhost:" + settings.apiPort() + " (/api/v1 → task-crud, /api/v1/notifications → notify)");
     }
 

@@ -13,6 +13,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Set;
@@ -20,8 +21,9 @@ import java.util.concurrent.Executors;
 
 /**
  * The one address a user opens: {@code /api/v1/notifications…} goes to notify, the rest of {@code /api/v1}
- * to task-crud, everything else is the web app (a placeholder page until the web app exists). Responses are
- * streamed through, so Server-Sent Events pass as they are produced.
+ * to task-crud, everything else is the web app, served from its build ({@code frontend/dist}): a file when the path
+ * names one, else {@code index.html}, so the app's own routes (/login, /settings…) load it too. Without a build, a
+ * page says how to make one. Responses are streamed through, so Server-Sent Events pass as they are produced.
  */
 public final class FrontDoor implements AutoCloseable {
     private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "transfer-encoding", "te", "trailer",
@@ -29,12 +31,14 @@ public final class FrontDoor implements AutoCloseable {
     private final HttpServer server;
     private final URI taskCrud;
     private final URI notify;
+    private final WebApp webApp;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2))
         .version(HttpClient.Version.HTTP_1_1).build();
 
-    public FrontDoor(int port, URI taskCrud, URI notify) {
+    public FrontDoor(int port, URI taskCrud, URI notify, Path webAppBuild) {
         this.taskCrud = taskCrud;
         this.notify = notify;
+        this.webApp = new WebApp(webAppBuild);
         try {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
         } catch (IOException e) {
@@ -60,7 +64,7 @@ public final class FrontDoor implements AutoCloseable {
         try (exchange) {
             URI target = route(exchange.getRequestURI().getPath());
             if (target == null) {
-                page(exchange);
+                webApp.serve(exchange);
             } else {
                 proxy(exchange, target.resolve(exchange.getRequestURI().getRawPath()
                     + (exchange.getRequestURI().getRawQuery() == null ? "" : "?" + exchange.getRequestURI().getRawQuery())));
@@ -108,16 +112,6 @@ public final class FrontDoor implements AutoCloseable {
     private static HttpRequest.BodyPublisher bodyOf(HttpExchange exchange) throws IOException {
         byte[] body = exchange.getRequestBody().readAllBytes();
         return body.length == 0 ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body);
-    }
-
-    private static void page(HttpExchange exchange) throws IOException {
-        byte[] html;
-        try (InputStream in = FrontDoor.class.getResourceAsStream("/frontdoor/index.html")) {
-            html = in.readAllBytes();
-        }
-        exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
-        exchange.sendResponseHeaders(200, html.length);
-        exchange.getResponseBody().write(html);
     }
 
     private static void problem(HttpExchange exchange, int status, String code, String detail) throws IOException {

@@ -1,0 +1,251 @@
+// The web app as a person uses it, in headless Chromium (Debian's, driven by playwright-core), against a running
+// Kadence (the local platform; local/WebAppEndToEndTest starts one and runs this file with node --test).
+//
+//   KADENCE_URL=http://127.0.0.1:8080 node --test e2e/webapp.e2e.mjs     # against `java -jar local/target/kadence-local.jar`
+//
+// Environment: KADENCE_URL (required), CHROMIUM (default /usr/bin/chromium), KADENCE_SCREENSHOTS (a directory: the
+// README's screenshots are taken here; default ../local/target/screenshots).
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+
+const BASE = process.env.KADENCE_URL;
+if (!BASE) {
+  throw new Error('KADENCE_URL is not set: the address of a running Kadence, e.g. http://127.0.0.1:8080');
+}
+const SHOTS = resolve(process.env.KADENCE_SCREENSHOTS ?? '../local/target/screenshots');
+const ZONE = 'Europe/Berlin';
+const EMAIL = `ada-${Date.now()}@example.com`;
+const PASSWORD = 'correct horse battery';
+
+let browser;
+let page;        // the signed-in user's first browser window
+
+before(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-dev-shm-usage'],
+  });
+  page = await newPage();
+});
+
+after(async () => {
+  await browser?.close();
+});
+
+async function newPage() {
+  const context = await browser.newContext({ timezoneId: ZONE, locale: 'en-GB', viewport: { width: 1280, height: 860 } });
+  const p = await context.newPage();
+  p.setDefaultTimeout(10_000);
+  return p;
+}
+
+/** Polls until {@code check} returns a truthy value (or fails with what it last saw). */
+async function eventually(what, check, timeout = 10_000) {
+  const deadline = Date.now() + timeout;
+  let last;
+  while (Date.now() < deadline) {
+    try {
+      last = await check();
+      if (last) {
+        return last;
+      }
+    } catch (e) {
+      last = e;
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  assert.fail(`not within ${timeout} ms: ${what} (last: ${last instanceof Error ? last.message : JSON.stringify(last)})`);
+}
+
+const rows = (p = page) => p.getByTestId('task-row');
+const row = (title, p = page) => rows(p).filter({ has: p.getByText(title, { exact: true }) });
+
+async function badges(p = page) {
+  return rows(p).locator('[data-testid="priority"]').allTextContents();
+}
+
+/** A task made through the API with the signed-in user's token, for setting the scene quickly. */
+async function apiCreate(body) {
+  const status = await page.evaluate(async (b) => {
+    const token = Object.entries(localStorage).find(([k]) => k.toLowerCase().includes('token'))?.[1];
+    const response = await fetch('/api/v1/tasks', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+      body: JSON.stringify(b),
+    });
+    return response.status;
+  }, body);
+  assert.equal(status, 201, `creating ${body.title}`);
+}
+
+/** A wall time in the user's zone, as a datetime-local input takes it: "2026-11-22T14:05". */
+function localInput(date, seconds = false) {
+  const parts = Object.fromEntries(new Intl.DateTimeFormat('en-CA', {
+    timeZone: ZONE, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit',
+    second: '2-digit', hourCycle: 'h23',
+  }).formatToParts(date).map((p) => [p.type, p.value]));
+  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}${seconds ? `:${parts.second}` : ''}`;
+}
+
+async function openEditor(title) {
+  await (title ? page.getByRole('button', { name: `Edit "${title}"` }) : page.getByRole('button', { name: 'New task' })).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.waitFor();
+  return dialog;
+}
+
+async function addTags(dialog, ...names) {
+  const input = dialog.getByLabel('Tags', { exact: true });
+  for (const name of names) {
+    await input.fill(name);
+    await input.press('Enter');
+  }
+}
+
+test('sign up with the detected time zone', async () => {
+  await page.goto(`${BASE}/signup`);
+  await page.getByLabel('Email').fill(EMAIL);
+  await page.getByLabel('Password').fill(PASSWORD);
+  assert.equal(await page.getByLabel('Time zone').inputValue(), ZONE);
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await page.getByRole('button', { name: 'New task' }).waitFor();
+});
+
+test('create "Prepare presentation", high, tagged work and urgent', async () => {
+  const dialog = await openEditor();
+  await dialog.getByLabel('Title').fill('Prepare presentation');
+  await dialog.getByLabel('Priority').selectOption({ label: 'High' });
+  await addTags(dialog, 'Work', 'urgent');
+  await dialog.getByLabel('Due').fill(localInput(new Date(Date.now() + 3 * 86_400_000)).slice(0, 11) + '14:00');
+  await dialog.getByRole('button', { name: 'Save' }).click();
+
+  const created = row('Prepare presentation');
+  await created.waitFor();
+  assert.equal(await created.getByTestId('priority').textContent(), 'High');
+  assert.deepEqual(await created.getByTestId('tag').allTextContents(), ['work', 'urgent']);
+  assert.match(await created.getByTestId('due').textContent(), /14:00/);
+});
+
+test('edit it to low priority and remove the urgent tag', async () => {
+  const dialog = await openEditor('Prepare presentation');
+  await dialog.getByLabel('Priority').selectOption({ label: 'Low' });
+  await dialog.getByRole('button', { name: 'Remove tag urgent' }).click();
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await dialog.waitFor({ state: 'detached' });
+
+  const edited = row('Prepare presentation');
+  await eventually('priority Low', async () => (await edited.getByTestId('priority').textContent()) === 'Low');
+  assert.deepEqual(await edited.getByTestId('tag').allTextContents(), ['work']);
+});
+
+test('search and combined filters, kept in the URL', async () => {
+  const tomorrow = new Date(Date.now() + 86_400_000).toISOString();
+  await apiCreate({ title: 'Prepare slides', priority: 'high', tags: ['work'], due_at: tomorrow });
+  await apiCreate({ title: 'Book flights', priority: 'low', tags: ['travel'] });
+  await apiCreate({ title: 'Pay rent', priority: 'medium', tags: ['home'], status: 'done' });
+  await eventually('four tasks listed', async () => (await rows().count()) === 4);
+
+  await page.getByLabel('Search').fill('prep');
+  await eventually('two tasks match "prep"', async () => (await rows().count()) === 2);
+  await page.getByRole('checkbox', { name: 'High' }).check();
+  await eventually('one high-priority task matches "prep"', async () => (await rows().count()) === 1);
+  await row('Prepare slides').waitFor();
+  const url = new URL(page.url());
+  assert.equal(url.searchParams.get('search'), 'prep');
+  assert.match(url.searchParams.get('priority'), /high/);
+
+  await page.reload();
+  await eventually('the view survives a reload', async () => (await rows().count()) === 1
+    && (await page.getByLabel('Search').inputValue()) === 'prep' && (await page.getByRole('checkbox', { name: 'High' }).isChecked()));
+
+  await page.getByLabel('Search').fill('nothing like this');
+  await page.getByTestId('empty-state').waitFor();
+  await page.getByTestId('empty-state').getByRole('button', { name: 'Show all tasks' }).click();
+  await eventually('all tasks again', async () => (await rows().count()) === 4);
+  assert.equal(new URL(page.url()).searchParams.get('search'), null);
+});
+
+test('sort by priority', async () => {
+  await page.getByLabel('Sort by').selectOption({ label: 'Priority' });
+  await page.getByLabel('Order').selectOption({ label: 'Descending' });
+  const rank = { High: 3, Medium: 2, Low: 1 };
+  await eventually('high first, low last', async () => {
+    const seen = (await badges()).map((b) => rank[b.trim()]);
+    return seen.length === 4 && seen.every((r, i) => i === 0 || seen[i - 1] >= r) && seen[0] === 3 && seen[3] === 1;
+  });
+  assert.equal(new URL(page.url()).searchParams.get('sort_by'), 'priority');
+  await page.getByRole('button', { name: 'Clear filters' }).click();
+});
+
+test('a daily task completed shows its next instance without a reload', async () => {
+  const dialog = await openEditor();
+  await dialog.getByLabel('Title').fill('Water the plants');
+  await dialog.getByLabel('Due').fill(localInput(new Date(Date.now() + 2 * 3_600_000)));
+  await dialog.getByLabel('Repeats').selectOption({ label: 'Daily' });
+  await eventually('the preview says what the rule does', async () =>
+    /every day/i.test(await dialog.getByTestId('recurrence-preview').textContent()));
+  await dialog.getByRole('button', { name: '15 minutes before' }).click();
+  await dialog.getByTestId('recurrence-preview').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: join(SHOTS, 'editor.png') });
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  const first = row('Water the plants');
+  await first.waitFor();
+  const firstId = await first.getAttribute('data-task-id');
+  assert.match(await first.getByTestId('recurrence').textContent(), /every day/i);
+
+  await page.getByRole('button', { name: 'Complete "Water the plants"' }).click();
+  await page.getByRole('status').filter({ hasText: 'Completed' }).getByRole('button', { name: 'Undo' }).waitFor();
+  await eventually('the next instance appears by itself', async () => {
+    const ids = await row('Water the plants').evaluateAll((items) => items.map((li) => li.dataset.taskId));
+    return ids.some((id) => id !== firstId)
+      && (await page.getByRole('button', { name: 'Complete "Water the plants"' }).count()) === 1;
+  }, 15_000);
+});
+
+test('a reminder a few seconds ahead shows a toast', async () => {
+  const dialog = await openEditor();
+  await dialog.getByLabel('Title').fill('Call Ana');
+  await dialog.getByLabel('Due').fill(localInput(new Date(Date.now() + 3_600_000)));
+  await dialog.getByRole('button', { name: 'At a time' }).click();
+  const at = new Date(Date.now() + 6_000);
+  await dialog.getByLabel('Remind at').fill(localInput(at, true));
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await row('Call Ana').waitFor();
+
+  const toast = page.getByTestId('toast').filter({ hasText: 'Call Ana' });
+  await toast.waitFor({ timeout: 30_000 });
+  assert.ok(Date.now() >= at.getTime() - 1_000, 'not before its time');
+  await eventually('the bell counts it', async () =>
+    /\(\d+ unread\)/.test(await page.getByRole('button', { name: /^Notifications/ }).getAttribute('aria-label')
+      ?? await page.getByRole('button', { name: /^Notifications/ }).textContent()));
+  await page.getByRole('button', { name: /^Notifications/ }).click();
+  await page.getByTestId('notification').filter({ hasText: 'Call Ana' }).first().waitFor();
+  await page.screenshot({ path: join(SHOTS, 'notification.png') });
+  await page.keyboard.press('Escape');
+});
+
+test('a second window sees a change made in the first', async () => {
+  const other = await newPage();
+  await other.goto(`${BASE}/login`);
+  await other.getByLabel('Email').fill(EMAIL);
+  await other.getByLabel('Password').fill(PASSWORD);
+  await other.getByRole('button', { name: 'Sign in' }).click();
+  await row('Book flights', other).waitFor();
+
+  const dialog = await openEditor('Book flights');
+  await dialog.getByLabel('Title').fill('Book flights to Lisbon');
+  await dialog.getByRole('button', { name: 'Save' }).click();
+
+  await row('Book flights to Lisbon', other).waitFor({ timeout: 5_000 });
+  await page.screenshot({ path: join(SHOTS, 'list.png') });
+  await other.close();
+});
+
+test('sign out', async () => {
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.getByRole('button', { name: 'Sign in' }).waitFor();
+});

@@ -1,0 +1,54 @@
+/** One function per API call the app makes. */
+import { request } from './client';
+import { normalizeTask } from './normalize';
+import type {
+  NotificationPage,
+  Notification,
+  Page,
+  RecurrencePreview,
+  Session,
+  Tag,
+  Task,
+  TaskInput,
+  User,
+} from './types';
+import type { Mode } from '../lib/recurrence';
+
+export const signUp = (email: string, password: string, timezone: string) =>
+  request<{ user: User; token: string; expires_at: string }>(
+    'POST', '/auth/signup', { email, password, timezone }, { authenticated: false },
+  );
+
+export const logIn = (email: string, password: string) =>
+  request<Session>('POST', '/auth/login', { email, password }, { authenticated: false });
+
+export const getMe = () => request<User>('GET', '/me');
+export const updateTimezone = (timezone: string) => request<User>('PATCH', '/me', { timezone });
+
+export const listTags = () => request<{ items: Tag[] }>('GET', '/tags');
+
+const task = (pending: Promise<Task>) => pending.then(normalizeTask);
+
+export const listTasks = (query: string, signal?: AbortSignal) =>
+  request<Page<Task>>('GET', `/tasks?${query}`, undefined, { signal }).then((page) => ({
+    ...page,
+    items: page.items.map(normalizeTask),
+  }));
+export const getTask = (id: string) => task(request('GET', `/tasks/${encodeURIComponent(id)}`));
+export const createTask = (input: TaskInput) => task(request('POST', '/tasks', input));
+export const patchTask = (id: string, changes: TaskInput) => task(request('PATCH', `/tasks/${id}`, changes));
+export const deleteTask = (id: string) => request<void>('DELETE', `/tasks/${id}`);
+export const completeTask = (id: string) => task(request('POST', `/tasks/${id}/complete`));
+export const reopenTask = (id: string) => task(request('POST', `/tasks/${id}/reopen`));
+export const stopRecurrence = (id: string) => task(request('DELETE', `/tasks/${id}/recurrence`));
+
+export const previewRecurrence = (
+  body: { rule: string; timezone?: string; mode: Mode; due_at: string },
+  signal?: AbortSignal,
+) => request<RecurrencePreview>('POST', '/recurrence/preview', body, { signal });
+
+export const listNotifications = (cursor?: string | null) =>
+  request<NotificationPage>('GET', `/notifications?limit=20${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+export const markNotificationRead = (id: string) => request<Notification>('POST', `/notifications/${id}/read`);
+export const createStreamTicket = () =>
+  request<{ ticket: string; expires_at: string }>('POST', '/notifications/stream-tickets');

@@ -1,0 +1,133 @@
+/** The API's JSON, as /api/v1 sends it (snake_case, instants as RFC 3339 strings). */
+import type { Mode } from '../lib/recurrence';
+import type { Priority, Status } from '../lib/filters';
+
+export type { Priority, Status };
+
+export interface User {
+  id: string;
+  email: string;
+  timezone: string;
+  created_at: string;
+}
+
+export interface Session {
+  token: string;
+  expires_at: string;
+}
+
+export interface Tag {
+  id: string;
+  name: string;
+  created_at?: string;
+}
+
+export interface Recurrence {
+  series_id: string;
+  rule: string;
+  timezone: string;
+  mode: Mode;
+  status: 'active' | 'stopped' | 'finished';
+  summary: string;
+  instance: number | null;
+  missed_count: number;
+  next_occurrences: string[];
+}
+
+export interface Reminder {
+  id: string;
+  task_id: string;
+  at: string | null;
+  before_due: string | null;
+  fire_at: string | null;
+  status: string;
+}
+
+export interface Task {
+  id: string;
+  user_id: string;
+  title: string;
+  description: string | null;
+  priority: Priority;
+  status: Status;
+  tags: string[];
+  due_at: string | null;
+  completed_at: string | null;
+  created_at: string;
+  updated_at: string;
+  recurrence: Recurrence | null;
+  reminders: Reminder[];
+}
+
+export interface Page<T> {
+  items: T[];
+  next_cursor: string | null;
+}
+
+/** What a task's body may say when it is created or changed (PATCH sends only what changed). */
+export interface TaskInput {
+  title?: string;
+  description?: string | null;
+  priority?: Priority;
+  status?: Status;
+  tags?: string[];
+  due_at?: string | null;
+  recurrence?: { rule: string; timezone?: string; mode?: Mode } | null;
+  reminders?: ReminderInput[];
+}
+
+export type ReminderInput = { at: string } | { before_due: string };
+
+export interface RecurrencePreview {
+  rule?: string;
+  timezone?: string;
+  mode?: Mode;
+  summary: string;
+  next_occurrences: string[];
+}
+
+export interface Notification {
+  id: string;
+  task_id: string;
+  reminder_id: string | null;
+  title: string;
+  message: string;
+  fire_at: string | null;
+  due_at: string | null;
+  due_at_local: string | null;
+  due_text: string | null;
+  timezone: string;
+  before_due: string | null;
+  link: string;
+  occurrence: { series_id: string; instance: number | null } | null;
+  read: boolean;
+  read_at: string | null;
+  created_at: string;
+}
+
+export interface NotificationPage extends Page<Notification> {
+  unread_count: number;
+}
+
+export interface TaskChange {
+  task_id: string;
+  user_id: string;
+  change: 'created' | 'updated' | 'completed' | 'reopened' | 'deleted';
+  task: Task | null;
+}
+
+export interface FieldProblem {
+  field: string;
+  code?: string;
+  message: string;
+}
+
+/** application/problem+json */
+export interface Problem {
+  type?: string;
+  title?: string;
+  status?: number;
+  detail?: string;
+  code?: string;
+  errors?: FieldProblem[];
+}

@@ -1,0 +1,96 @@
+/**
+ * Everything behind sign-in: the header, the live stream (notifications and task changes), and the pages. The user's
+ * time zone comes from /me and is the zone every date is shown and typed in.
+ */
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { messageOf } from '../api/client';
+import { getMe } from '../api/endpoints';
+import type { Notification, User } from '../api/types';
+import { NotificationCenter } from '../components/NotificationCenter';
+import { ToastProvider, useToast } from '../components/Toasts';
+import { showBrowserNotification } from '../lib/browserNotifications';
+import { openLiveStream } from '../lib/liveStream';
+import { Link, navigate, Redirect, useLocation } from '../lib/router';
+import { createTaskChanges, TaskChangesContext } from '../lib/taskChanges';
+import { useNotifications } from '../lib/useNotifications';
+import { SettingsPage } from './SettingsPage';
+import { TaskListPage } from './TaskListPage';
+
+interface Props {
+  onSignOut: () => void;
+}
+
+export function SignedInApp(props: Props) {
+  return (
+    <ToastProvider>
+      <SignedInShell {...props} />
+    </ToastProvider>
+  );
+}
+
+function SignedInShell({ onSignOut }: Props) {
+  const { pathname } = useLocation();
+  const [user, setUser] = useState<User | null>(null);
+  const [loadError, setLoadError] = useState('');
+  const notifications = useNotifications();
+  const taskChanges = useMemo(createTaskChanges, []);
+  const showToast = useToast();
+
+  useEffect(() => {
+    getMe().then(setUser, (error) => setLoadError(messageOf(error)));
+  }, []);
+
+  const announce = useCallback(
+    (notification: Notification) => {
+      if (!notifications.receive(notification)) return;
+      const link = notification.link || `/tasks/${notification.task_id}`;
+      showToast({ kind: 'notification', message: notification.message, link: { label: 'Open task', href: link } });
+      showBrowserNotification(notification.title, notification.message, notification.id, () => navigate(link));
+    },
+    [notifications.receive, showToast],
+  );
+
+  useEffect(
+    () => openLiveStream({ onNotification: announce, onTask: taskChanges.publish }),
+    [announce, taskChanges],
+  );
+
+  if (!user) {
+    return (
+      <main className="page">
+        {loadError ? (
+          <p className="form-error" role="alert">
+            {loadError} <button onClick={() => window.location.reload()}>Try again</button>
+          </p>
+        ) : (
+          <p className="hint">Loading…</p>
+        )}
+      </main>
+    );
+  }
+
+  const editingTaskId = /^\/tasks\/([^/]+)$/.exec(pathname)?.[1] ?? null;
+  const known = pathname === '/' || pathname === '/settings' || editingTaskId !== null;
+  if (!known) return <Redirect to="/" />;
+  return (
+    <TaskChangesContext.Provider value={taskChanges}>
+      <header className="app-header">
+        <Link href="/" className="brand">
+          Kadence
+        </Link>
+        <nav className="header-actions" aria-label="Account">
+          <NotificationCenter notifications={notifications} zone={user.timezone} />
+          <Link href="/settings">Settings</Link>
+          <button type="button" onClick={onSignOut}>
+            Sign out
+          </button>
+        </nav>
+      </header>
+      {pathname === '/settings' ? (
+        <SettingsPage user={user} onUserChange={setUser} />
+      ) : (
+        <TaskListPage zone={user.timezone} openTaskId={editingTaskId} />
+      )}
+    </TaskChangesContext.Provider>
+  );
+}
