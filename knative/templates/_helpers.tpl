@@ -27,6 +27,8 @@ The environment every function reads. Secrets come only by reference.
 */}}
 {{- define "kadence.env" -}}
 {{- $db := .root.Values.database -}}
+- name: KADENCE_LOG_FORMAT
+  value: {{ .root.Values.logFormat | quote }}
 - name: KADENCE_DB_URL
 {{- if $db.secret.urlKey }}
   {{- include "kadence.secretRef" (list $db.secret.name $db.secret.urlKey) | nindent 2 }}
@@ -58,6 +60,21 @@ The environment every function reads. Secrets come only by reference.
 - name: KADENCE_JWT_SECRET
   {{- include "kadence.secretRef" (list .root.Values.jwt.secret.name .root.Values.jwt.secret.key) | nindent 2 }}
 {{- end }}
+{{- end }}
+
+{{/*
+What a function's container may do: run as the image's non-root user, write nothing to its filesystem (the JVM is
+started with -XX:-UsePerfData), gain no privilege, hold no capability.
+*/}}
+{{- define "kadence.securityContext" -}}
+securityContext:
+  runAsNonRoot: true
+  readOnlyRootFilesystem: true
+  allowPrivilegeEscalation: false
+  capabilities:
+    drop: ["ALL"]
+  seccompProfile:
+    type: RuntimeDefault
 {{- end }}
 
 {{/* The functions' health endpoints; Knative probes the container port, so no port here. */}}

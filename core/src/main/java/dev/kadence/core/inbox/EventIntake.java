@@ -5,6 +5,7 @@ import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /** Hands each delivered event to the function's {@link EventHandler} once, however often it is delivered. */
 @Singleton
@@ -21,11 +22,16 @@ public class EventIntake {
     }
 
     public Outcome receive(CloudEvent event) {
-        if (!handler.accepts().contains(event.getType())) {
-            throw new UnprocessableEvent(handler.consumer() + " does not take events of type " + event.getType());
+        // In JSON logs (KADENCE_LOG_FORMAT=json) every line written while the event is handled carries these.
+        try (MDC.MDCCloseable id = MDC.putCloseable("ce_id", event.getId());
+             MDC.MDCCloseable type = MDC.putCloseable("ce_type", event.getType());
+             MDC.MDCCloseable task = MDC.putCloseable("task_id", event.getSubject())) {
+            if (!handler.accepts().contains(event.getType())) {
+                throw new UnprocessableEvent(handler.consumer() + " does not take events of type " + event.getType());
+            }
+            Outcome outcome = inbox.process(handler.consumer(), event, handler::apply);
+            LOG.info("received {} {} for task {}: {}", event.getType(), event.getId(), event.getSubject(), outcome);
+            return outcome;
         }
-        Outcome outcome = inbox.process(handler.consumer(), event, handler::apply);
-        LOG.info("received {} {} for task {}: {}", event.getType(), event.getId(), event.getSubject(), outcome);
-        return outcome;
     }
 }
