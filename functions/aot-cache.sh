@@ -1,0 +1,207 @@
+#!/usr/bin/env bash
+# Makes the JDK 25 AOT cache (JEP 483/514/515) of one Kadence function jar by a training run:
+#
+#   functions/aot-cache.sh <function.jar> <out.aot>
+#
+# Starts the jar with -XX:AOTCacheOutput=<out.aot> and the flags of functions/jvm-flags.txt, waits for /health,
+# sends a short realistic workload (task-crud: sign-up, login, tasks created/listed/patched/completed; the event
+# functions: binary CloudEvents on /events, reminder-fire also /reminder-sweep, notify also its API), then stops it
+# with SIGTERM: the JVM writes the cache as it exits. The function is recognised by the jar's name
+# (task-crud.jar, recurrence-handler.jar, reminder-fire.jar, notify.jar).
+#
+# The cache is only used by a JVM with the same jar at the same path (same size and time) and the same flags:
+# run this where the image will run the jar, e.g. as a Dockerfile RUN step after COPY of the jar.
+#
+# Environment (from the caller): KADENCE_DB_URL, KADENCE_DB_USER, KADENCE_DB_PASSWORD, KADENCE_KAFKA_BOOTSTRAP,
+# KADENCE_JWT_SECRET (>= 32 chars) - a PostgreSQL that has the schema (or KADENCE_MIGRATE=true) and a Kafka must be
+# reachable. Optional: JAVA_HOME, PORT (default: a free port from 18080), DAPR_HTTP_PORT (reminder-fire),
+# KADENCE_JVM_FLAGS_FILE (default: jvm-flags.txt next to this script), TRAINING_ROUNDS (default 5).
+#
+# Also sourced by functions/startup-benchmark.sh for its helpers (nothing runs when sourced).
+set -euo pipefail
+
+AOT_SCRIPT_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+
+log() { printf '%s %-10s %s\n' "$(date +%H:%M:%S)" "$1" "${*:2}" >&2; }
+die() { log error "$*"; exit 1; }
+
+java_bin() {
+    if [[ -n "${JAVA_HOME:-}" ]]; then echo "$JAVA_HOME/bin/java"; else command -v java || die "no java: set JAVA_HOME"; fi
+}
+
+# The flags of jvm-flags.txt, one per array element, comments and blank lines dropped.
+read_jvm_flags() {
+    local file=${KADENCE_JVM_FLAGS_FILE:-$AOT_SCRIPT_DIR/jvm-flags.txt} line
+    [[ -r "$file" ]] || die "cannot read the JVM flags file $file"
+    JVM_FLAGS=()
+    while IFS= read -r line || [[ -n "$line" ]]; do
+        line=${line%%#*}
+        line=${line//[[:space:]]/}
+        if [[ -n "$line" ]]; then JVM_FLAGS+=("$line"); fi
+    done <"$file"
+    ((${#JVM_FLAGS[@]} > 0)) || die "no flags in $file"
+}
+
+require_env() {
+    local missing=() v
+    for v in KADENCE_DB_URL KADENCE_DB_USER KADENCE_DB_PASSWORD KADENCE_KAFKA_BOOTSTRAP KADENCE_JWT_SECRET; do
+        [[ -n "${!v:-}" ]] || missing+=("$v")
+    done
+    ((${#missing[@]} == 0)) || die "missing environment: ${missing[*]} (PostgreSQL with the Kadence schema, Kafka, the JWT secret)"
+    ((${#KADENCE_JWT_SECRET} >= 32)) || die "KADENCE_JWT_SECRET must be at least 32 characters"
+    command -v curl >/dev/null || die "curl is needed"
+}
+
+# task-crud | recurrence-handler | reminder-fire | notify, from the jar's file name.
+function_of_jar() {
+    local name
+    name=$(basename "$1" .jar)
+    case "$name" in
+        task-crud | recurrence-handler | reminder-fire | notify) echo "$name" ;;
+        *) die "cannot tell which function $1 is: expected task-crud.jar, recurrence-handler.jar, reminder-fire.jar or notify.jar" ;;
+    esac
+}
+
+free_port() {
+    local port=${1:-18080}
+    while (echo >"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do port=$((port + 1)); done
+    echo "$port"
+}
+
+uuid() { cat /proc/sys/kernel/random/uuid; }
+
+# Waits (polling every 20 ms) until GET <url> answers 200; fails after <seconds> or when <pid> dies.
+wait_for_health() {
+    local url=$1 pid=$2 seconds=${3:-90} deadline
+    deadline=$(($(date +%s) + seconds))
+    until [[ $(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "$url" 2>/dev/null) == 200 ]]; do
+        kill -0 "$pid" 2>/dev/null || return 1
+        (($(date +%s) < deadline)) || return 1
+        sleep 0.02
+    done
+}
+
+# POST one binary-mode CloudEvent to <base>/events; prints the HTTP status (one line).
+post_event() {
+    local base=$1 type=$2 subject=$3 data=$4
+    curl -s -o /dev/null -w '%{http_code}\n' --max-time 10 -X POST "$base/events" \
+        -H 'ce-specversion: 1.0' -H "ce-id: $(uuid)" -H 'ce-source: /kadence/task-crud' \
+        -H "ce-type: $type" -H "ce-subject: $subject" -H "ce-partitionkey: $subject" \
+        -H "ce-time: $(date -u +%Y-%m-%dT%H:%M:%SZ)" -H 'Content-Type: application/json' -d "$data" || true
+}
+
+# A fresh user of task-crud at <base>; prints its token.
+signup() {
+    curl -s --max-time 10 -X POST "$1/api/v1/auth/signup" -H 'Content-Type: application/json' \
+        -d "{\"email\":\"aot-$(uuid)@example.com\",\"password\":\"correct horse battery\",\"timezone\":\"Europe/Berlin\"}" |
+        sed -n 's/.*"token":"\([^"]*\)".*/\1/p'
+}
+
+# One round of realistic requests for <function> at <base>; prints one HTTP status per request.
+# task-crud needs <token>.
+workload_round() {
+    local fn=$1 base=$2 token=${3:-} task user id auth
+    task=$(uuid)
+    user=$(uuid)
+    case "$fn" in
+        task-crud)
+            auth="Authorization: Bearer $token"
+            id=$(curl -s --max-time 10 -X POST "$base/api/v1/tasks" -H "$auth" -H 'Content-Type: application/json' \
+                -d '{"title":"Prepare presentation","description":"slides","priority":"high","tags":["work","urgent"],"due_at":"2026-12-04T14:00:00+01:00","reminders":[{"before_due":"PT30M"}]}' |
+                sed -n 's/^{"id":"\([^"]*\)".*/\1/p')
+            [[ -n "$id" ]] && echo 201 || echo 000
+            curl -s -o /dev/null -w '%{http_code}\n' --max-time 10 "$base/api/v1/tasks?priority=high&tags=work&status=todo&sort_by=due_at" -H "$auth"
+            curl -s -o /dev/null -w '%{http_code}\n' --max-time 10 "$base/api/v1/tasks/$id" -H "$auth"
+            curl -s -o /dev/null -w '%{http_code}\n' --max-time 10 -X PATCH "$base/api/v1/tasks/$id" -H "$auth" \
+                -H 'Content-Type: application/json' -d '{"priority":"low","title":"Prepare the presentation"}'
+            curl -s -o /dev/null -w '%{http_code}\n' --max-time 10 -X POST "$base/api/v1/tasks/$id/complete" -H "$auth"
+            curl -s -o /dev/null -w '%{http_code}\n' --max-time 10 "$base/api/v1/tags" -H "$auth"
+            curl -s -o /dev/null -w '%{http_code}\n' --max-time 10 "$base/api/v1/me" -H "$auth"
+            ;;
+        recurrence-handler)
+            post_event "$base" dev.kadence.task.completed "$task" "{\"task_id\":\"$task\",\"user_id\":\"$user\"}"
+            post_event "$base" dev.kadence.task.updated "$task" "{\"task_id\":\"$task\",\"user_id\":\"$user\"}"
+            ;;
+        reminder-fire)
+            post_event "$base" dev.kadence.task.updated "$task" "{\"task_id\":\"$task\"}"
+            post_event "$base" dev.kadence.task.deleted "$task" "{\"task_id\":\"$task\"}"
+            curl -s -o /dev/null -w '%{http_code}\n' --max-time 10 -X POST "$base/reminder-sweep"
+            ;;
+        notify)
+            post_event "$base" dev.kadence.task.changed "$task" \
+                "{\"task_id\":\"$task\",\"user_id\":\"$user\",\"change\":\"updated\",\"task\":{\"id\":\"$task\",\"title\":\"t\"}}"
+            curl -s -o /dev/null -w '%{http_code}\n' --max-time 10 "$base/api/v1/notifications?unread=true&limit=20" \
+                -H "Authorization: Bearer $token"
+            ;;
+    esac
+}
+
+# A token for the notify API: notify validates task-crud's HS256 tokens but cannot issue them; the caller may give
+# KADENCE_TOKEN, else a task-crud at KADENCE_TASK_CRUD_URL is asked, else notify's API part is answered 401.
+notify_token() {
+    if [[ -n "${KADENCE_TOKEN:-}" ]]; then echo "$KADENCE_TOKEN"
+    elif [[ -n "${KADENCE_TASK_CRUD_URL:-}" ]]; then signup "$KADENCE_TASK_CRUD_URL"
+    fi
+}
+
+# The training workload: a login, then TRAINING_ROUNDS rounds; fails if fewer than half the requests succeeded.
+training_workload() {
+    local fn=$1 base=$2 rounds=${TRAINING_ROUNDS:-5} token="" codes ok total path
+    if [[ $fn == task-crud ]]; then
+        token=$(signup "$base")
+        [[ -n "$token" ]] || die "sign-up failed at $base"
+    elif [[ $fn == notify ]]; then
+        token=$(notify_token)
+    fi
+    codes=$(for ((i = 0; i < rounds; i++)); do workload_round "$fn" "$base" "$token"; done)
+    [[ $fn == task-crud ]] && codes+=$'\n'$(curl -s -o /dev/null -w '%{http_code}' -X POST "$base/api/v1/auth/login" \
+        -H 'Content-Type: application/json' -d '{"email":"nobody@example.com","password":"wrong password!"}')
+    for path in /health /health/readiness /health/liveness; do curl -s -o /dev/null "$base$path" || true; done
+    total=$(grep -c . <<<"$codes")
+    ok=$(grep -c '^2' <<<"$codes" || true)
+    log workload "$fn: $total requests, $ok answered 2xx ($(sort <<<"$codes" | uniq -c | awk '{printf "%s×%s ", $2, $1}'))"
+    ((ok * 2 >= total)) || die "the training workload mostly failed: the cache would not reflect a real run"
+}
+
+main() {
+    (($# == 2)) || { echo "usage: $0 <function.jar> <out.aot>" >&2; exit 2; }
+    local jar=$1 out=$2 fn java port pid status logfile
+    [[ -f "$jar" ]] || die "no jar at $jar"
+    jar=$(cd "$(dirname "$jar")" && pwd)/$(basename "$jar")
+    fn=$(function_of_jar "$jar")
+    require_env
+    read_jvm_flags
+    java=$(java_bin)
+    "$java" -XX:+PrintFlagsFinal -version 2>/dev/null | grep -q ' AOTCacheOutput ' || die "$java has no -XX:AOTCacheOutput (JDK >= 25 needed)"
+    if [[ $fn == reminder-fire && -z "${DAPR_HTTP_PORT:-}${DAPR_HTTP_ENDPOINT:-}" ]]; then
+        die "reminder-fire needs a Dapr HTTP API (Jobs) for its training: set DAPR_HTTP_PORT or DAPR_HTTP_ENDPOINT (the local platform's, or a daprd sidecar's)"
+    fi
+    port=${PORT:-$(free_port 18080)}
+    mkdir -p "$(dirname "$out")"
+    rm -f "$out"
+    logfile=$(mktemp "${TMPDIR:-/tmp}/aot-training-$fn.XXXXXX.log")
+
+    log training "$fn: $java ${JVM_FLAGS[*]} -XX:AOTCacheOutput=$out -jar $jar (port $port, log $logfile)"
+    PORT=$port KADENCE_MIGRATE=${KADENCE_MIGRATE:-false} \
+        "$java" "${JVM_FLAGS[@]}" -XX:AOTCacheOutput="$out" -jar "$jar" >"$logfile" 2>&1 &
+    pid=$!
+    # On failure: stop the JVM and remove what it wrote at exit, so no half-trained cache is left behind.
+    trap 'kill -TERM $pid 2>/dev/null || true; wait $pid 2>/dev/null || true; rm -f "$out"' EXIT
+    trap 'exit 143' TERM INT
+    wait_for_health "http://127.0.0.1:$port/health" "$pid" 120 || { tail -30 "$logfile" >&2; die "$fn did not answer /health"; }
+    log started "$fn answers /health"
+    training_workload "$fn" "http://127.0.0.1:$port"
+    log stopping "SIGTERM to $pid; the JVM writes the cache as it exits"
+    kill -TERM "$pid"
+    status=0
+    wait "$pid" || status=$?
+    trap - EXIT
+    # 143 = ended by SIGTERM, which is how it was asked to stop.
+    [[ $status == 0 || $status == 143 ]] || { tail -30 "$logfile" >&2; die "$fn exited with $status"; }
+    [[ -s "$out" ]] || { tail -30 "$logfile" >&2; die "no AOT cache was written to $out"; }
+    log done "$out ($(du -h "$out" | cut -f1)) for $jar"
+}
+
+if [[ "${BASH_SOURCE[0]}" == "$0" ]]; then
+    main "$@"
+fi

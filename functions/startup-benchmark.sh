@@ -1,0 +1,209 @@
+#!/usr/bin/env bash
+# Start-up time of one Kadence function jar, plain vs with its AOT cache, and its memory under a 128 MiB limit:
+#
+#   functions/startup-benchmark.sh [--runs N] [--requests N] [--no-memory] [--no-startup] <function.jar> <cache.aot>
+#
+# Start-up: N runs (default 7) of each mode, alternating plain/cached, same jar, same flags (functions/jvm-flags.txt);
+# each run times process start -> the first HTTP 2xx answer to a real request, polled every 5 ms:
+#   task-crud: POST /api/v1/auth/signup with a fresh e-mail (201); recurrence-handler: POST /events
+#   dev.kadence.task.completed (200); reminder-fire: POST /events dev.kadence.task.updated (200);
+#   notify: POST /events dev.kadence.task.changed (200). /health is not used: it is not a real request.
+# Prints min / median / max per mode and cached/plain of the medians (the budget is <= 1/3).
+# When <cache.aot> does not exist it is made first with functions/aot-cache.sh.
+#
+# Memory: one run with the cache inside a memory cgroup limited to 128 MiB (cgroup v2 memory.max, else cgroup v1
+# memory.limit_in_bytes; needs root), then --requests (default 400) requests of the training workload, 8 in parallel;
+# prints the process's peak RSS (VmHWM), the cgroup's peak, and whether anything was OOM-killed.
+#
+# Environment: as functions/aot-cache.sh (KADENCE_DB_URL, KADENCE_DB_USER, KADENCE_DB_PASSWORD,
+# KADENCE_KAFKA_BOOTSTRAP, KADENCE_JWT_SECRET; JAVA_HOME, DAPR_HTTP_PORT, KADENCE_MIGRATE (default false)).
+set -euo pipefail
+
+source "$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/aot-cache.sh"
+
+RUNS=7
+REQUESTS=400
+PARALLEL=8
+MEMORY=1
+STARTUP=1
+LIMIT_BYTES=$((128 * 1024 * 1024))
+PIDS=()
+CGROUP=""
+
+cleanup() {
+    local pid i
+    for pid in "${PIDS[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
+    # A JVM thrashing at its memory limit can take long to stop: SIGKILL after 10 s.
+    for pid in "${PIDS[@]}"; do
+        for ((i = 0; i < 100; i++)); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+        kill -KILL "$pid" 2>/dev/null || true
+        wait "$pid" 2>/dev/null || true
+    done
+    if [[ -n "$CGROUP" && -d "$CGROUP" ]]; then rmdir "$CGROUP" 2>/dev/null || true; fi
+}
+trap cleanup EXIT
+trap 'exit 143' TERM INT
+
+# The real request that is timed; prints its HTTP status.
+real_request() {
+    local fn=$1 base=$2 task user
+    task=$(uuid)
+    user=$(uuid)
+    case "$fn" in
+        task-crud)
+            curl -s -o /dev/null -w '%{http_code}' --max-time 10 -X POST "$base/api/v1/auth/signup" -H 'Content-Type: application/json' \
+                -d "{\"email\":\"bench-$(uuid)@example.com\",\"password\":\"correct horse battery\",\"timezone\":\"Europe/Berlin\"}" || true ;;
+        recurrence-handler) post_event "$base" dev.kadence.task.completed "$task" "{\"task_id\":\"$task\",\"user_id\":\"$user\"}" ;;
+        reminder-fire) post_event "$base" dev.kadence.task.updated "$task" "{\"task_id\":\"$task\"}" ;;
+        notify) post_event "$base" dev.kadence.task.changed "$task" \
+            "{\"task_id\":\"$task\",\"user_id\":\"$user\",\"change\":\"updated\",\"task\":{}}" ;;
+    esac
+}
+
+# One timed start: sets MS to the milliseconds from fork to the first 2xx of the real request.
+timed_start() {
+    local fn=$1 jar=$2 mode=$3 aot=$4 port pid start end code extra=()
+    [[ $mode == cached ]] && extra=(-XX:AOTMode=on -XX:AOTCache="$aot")
+    port=$(free_port 18180)
+    start=$(date +%s%N)
+    PORT=$port KADENCE_MIGRATE=${KADENCE_MIGRATE:-false} "$JAVA" "${JVM_FLAGS[@]}" "${extra[@]}" -jar "$jar" \
+        >"$WORK/$fn-$mode.log" 2>&1 &
+    pid=$!
+    PIDS+=("$pid")
+    while :; do
+        code=$(real_request "$fn" "http://127.0.0.1:$port")
+        [[ $code == 2* ]] && break
+        kill -0 "$pid" 2>/dev/null || { tail -20 "$WORK/$fn-$mode.log" >&2; die "$fn ($mode) exited before answering"; }
+        (($(date +%s%N) - start < 120000000000)) || die "$fn ($mode) did not answer in 120 s"
+        sleep 0.005
+    done
+    end=$(date +%s%N)
+    kill -TERM "$pid"
+    wait "$pid" 2>/dev/null || true
+    PIDS=()
+    MS=$(((end - start) / 1000000))
+}
+
+# min median max of the numbers given
+stats() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {m = (NR % 2) ? a[(NR+1)/2] : int((a[NR/2]+a[NR/2+1])/2); print a[1], m, a[NR]}'; }
+
+startup() {
+    local fn=$1 jar=$2 aot=$3 i ms MS plain=() cached=() p c
+    log startup "$fn: $RUNS runs each, plain and cached alternating; flags: ${JVM_FLAGS[*]}"
+    for ((i = 1; i <= RUNS; i++)); do
+        timed_start "$fn" "$jar" plain "$aot"; ms=$MS; plain+=("$ms")
+        log run "$fn #$i plain  ${ms} ms"
+        timed_start "$fn" "$jar" cached "$aot"; ms=$MS; cached+=("$ms")
+        log run "$fn #$i cached ${ms} ms"
+    done
+    read -r -a p <<<"$(stats "${plain[@]}")"
+    read -r -a c <<<"$(stats "${cached[@]}")"
+    printf '\n%-20s %-7s %5s %9s %9s %9s   %s\n' function mode runs "min ms" "median ms" "max ms" "all (ms)"
+    printf '%-20s %-7s %5s %9s %9s %9s   %s\n' "$fn" plain "$RUNS" "${p[0]}" "${p[1]}" "${p[2]}" "${plain[*]}"
+    printf '%-20s %-7s %5s %9s %9s %9s   %s\n' "$fn" cached "$RUNS" "${c[0]}" "${c[1]}" "${c[2]}" "${cached[*]}"
+    awk -v c="${c[1]}" -v p="${p[1]}" 'BEGIN { r = c / p; printf "cached/plain (medians) = %.2f — budget <= 0.33: %s\n\n", r, (r <= 1/3) ? "met" : "NOT met" }'
+}
+
+# Creates a memory cgroup limited to LIMIT_BYTES under this shell's own cgroup; sets CGROUP and CGROUP_VERSION.
+make_cgroup() {
+    local own
+    own=$(awk -F: '$1 == "0" {print $3}' /proc/self/cgroup)
+    if [[ -f /sys/fs/cgroup/cgroup.controllers ]] && grep -qw memory "/sys/fs/cgroup$own/cgroup.controllers" 2>/dev/null; then
+        CGROUP=/sys/fs/cgroup$own/kadence-bench-$$ CGROUP_VERSION=2
+        mkdir "$CGROUP" && echo "$LIMIT_BYTES" >"$CGROUP/memory.max" && echo 0 >"$CGROUP/memory.swap.max" 2>/dev/null || true
+    elif [[ -d /sys/fs/cgroup/memory ]]; then
+        own=$(awk -F: '$2 == "memory" {print $3}' /proc/self/cgroup)
+        CGROUP=/sys/fs/cgroup/memory$own/kadence-bench-$$ CGROUP_VERSION=1
+        mkdir "$CGROUP" && echo "$LIMIT_BYTES" >"$CGROUP/memory.limit_in_bytes"
+        echo "$LIMIT_BYTES" >"$CGROUP/memory.memsw.limit_in_bytes" 2>/dev/null || true
+    else
+        die "no memory cgroup (v2 or v1) to limit the function in"
+    fi
+    [[ -d "$CGROUP" ]] || die "could not create $CGROUP (root needed)"
+    log cgroup "v$CGROUP_VERSION $CGROUP, limit $LIMIT_BYTES bytes"
+}
+
+cgroup_peak() { if [[ $CGROUP_VERSION == 2 ]]; then cat "$CGROUP/memory.peak" 2>/dev/null || echo "?"; else cat "$CGROUP/memory.max_usage_in_bytes"; fi; }
+cgroup_ooms() {
+    if [[ $CGROUP_VERSION == 2 ]]; then awk '$1 == "oom_kill" {print $2}' "$CGROUP/memory.events"
+    else awk '$1 == "oom_kill" {print $2}' "$CGROUP/memory.oom_control"; fi
+}
+
+memory() {
+    local fn=$1 jar=$2 aot=$3 port pid base token="" hwm rss anon alive codes ok total start total_rounds w i
+    make_cgroup
+    # Drop the jar's and the cache's pages from the page cache so that, as in a fresh container, they are read
+    # (and charged) inside the limited cgroup; cgroup v1 charges a cached page to the cgroup that first read it.
+    if command -v python3 >/dev/null; then
+        python3 -c 'import os,sys
+for f in sys.argv[1:]:
+    fd = os.open(f, os.O_RDONLY); os.posix_fadvise(fd, 0, 0, os.POSIX_FADV_DONTNEED); os.close(fd)' "$jar" "$aot"
+        log memory "evicted $jar and $aot from the page cache"
+    fi
+    port=$(free_port 18280)
+    base=http://127.0.0.1:$port
+    log memory "$fn with the cache, under the limit; then $REQUESTS requests, $PARALLEL in parallel"
+    PORT=$port KADENCE_MIGRATE=${KADENCE_MIGRATE:-false} CG=$CGROUP/cgroup.procs \
+        bash -c 'echo $$ > "$CG" && exec "$@"' _ "$JAVA" "${JVM_FLAGS[@]}" -XX:AOTMode=on -XX:AOTCache="$aot" -jar "$jar" \
+        >"$WORK/$fn-memory.log" 2>&1 &
+    pid=$!
+    PIDS+=("$pid")
+    wait_for_health "$base/health" "$pid" 120 || { tail -20 "$WORK/$fn-memory.log" >&2; die "$fn did not start under the limit"; }
+    log memory "started: RSS $(awk '/VmRSS/ {print $2}' /proc/$pid/status) kB"
+    if [[ $fn == task-crud ]]; then token=$(signup "$base"); elif [[ $fn == notify ]]; then token=$(notify_token); fi
+    total_rounds=$((REQUESTS / $(workload_round "$fn" "$base" "$token" | wc -l)))
+    start=$(date +%s%N)
+    codes=$(for ((w = 0; w < PARALLEL; w++)); do
+        (for ((i = w; i < total_rounds; i += PARALLEL)); do workload_round "$fn" "$base" "$token"; done) &
+    done; wait)
+    total=$(grep -c . <<<"$codes")
+    ok=$(grep -c '^2' <<<"$codes" || true)
+    log load "$total requests in $((($(date +%s%N) - start) / 1000000)) ms, $ok answered 2xx ($(sort <<<"$codes" | uniq -c | awk '{printf "%s×%s ", $2, $1}'))"
+    alive=yes
+    if kill -0 "$pid" 2>/dev/null; then
+        hwm=$(awk '/VmHWM/ {print $2}' /proc/$pid/status)
+        rss=$(awk '/VmRSS/ {print $2}' /proc/$pid/status)
+        anon=$(awk '/RssAnon/ {print $2}' /proc/$pid/status)
+    else
+        alive=no hwm=0 rss=0 anon=0
+    fi
+    # peak RSS (VmHWM) counts clean file pages (libjvm.so, the jar, the mapped AOT cache) that the kernel can drop;
+    # the cgroup's peak is what the limit is enforced on.
+    printf '\n%-20s %-9s %-10s %-11s %-15s %-12s %-10s %s\n' function limit "peak RSS" "RSS after" "of which anon" "cgroup peak" "OOM kills" "alive"
+    printf '%-20s %-9s %-10s %-11s %-15s %-12s %-10s %s\n\n' "$fn" "128 MiB" "$((hwm / 1024)) MiB" "$((rss / 1024)) MiB" \
+        "$((anon / 1024)) MiB" "$(($(cgroup_peak) / 1048576)) MiB" "$(cgroup_ooms)" "$alive"
+    kill -TERM "$pid" 2>/dev/null || true
+    wait "$pid" 2>/dev/null || true
+}
+
+bench_main() {
+    local jar aot fn
+    while (($#)); do
+        case "$1" in
+            --runs) RUNS=$2; shift 2 ;;
+            --requests) REQUESTS=$2; shift 2 ;;
+            --no-memory) MEMORY=0; shift ;;
+            --no-startup) STARTUP=0; shift ;;
+            -*) die "unknown option $1" ;;
+            *) break ;;
+        esac
+    done
+    (($# == 2)) || { echo "usage: $0 [--runs N] [--requests N] [--no-memory] [--no-startup] <function.jar> <cache.aot>" >&2; exit 2; }
+    jar=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+    aot=$2
+    fn=$(function_of_jar "$jar")
+    require_env
+    read_jvm_flags
+    JAVA=$(java_bin)
+    WORK=$(mktemp -d "${TMPDIR:-/tmp}/kadence-bench-$fn.XXXXXX")
+    log setup "$fn: $jar ($(stat -c %s "$jar") bytes), $("$JAVA" -version 2>&1 | sed -n 2p), $(nproc) cpus, logs in $WORK"
+    if [[ ! -s "$aot" ]]; then
+        log cache "no $aot: making it with aot-cache.sh"
+        "$AOT_SCRIPT_DIR/aot-cache.sh" "$jar" "$aot"
+    fi
+    ((STARTUP)) && startup "$fn" "$jar" "$aot"
+    ((MEMORY)) && memory "$fn" "$jar" "$aot"
+    return 0
+}
+
+bench_main "$@"
