@@ -36,10 +36,10 @@ class NotificationStore {
         return sql.one("select * from notifications where id = ? and user_id = ?", List.of(id, userId), NotificationStore::read);
     }
 
-    /** Marks it read unless it is already; true if it was marked now. */
-    boolean markRead(UUID userId, UUID id, Instant now) {
-        return sql.update("update notifications set read_at = ? where id = ? and user_id = ? and read_at is null",
-            List.of(now, id, userId)) == 1;
+    /** Marks it read unless it is already: the notification if it was marked now, else empty. */
+    Optional<Notification> markRead(UUID userId, UUID id, Instant now) {
+        return sql.one("update notifications set read_at = ? where id = ? and user_id = ? and read_at is null returning *",
+            List.of(now, id, userId), NotificationStore::read);
     }
 
     /** Up to {@code limit} of the user's notifications older than {@code after} (null: from the newest). */

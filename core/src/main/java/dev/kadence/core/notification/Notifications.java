@@ -19,6 +19,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -111,13 +112,10 @@ public class Notifications {
     /** Marks one of the user's notifications read (once: the first read time stays); 404 for another's. */
     @Transactional
     public NotificationView read(UUID userId, UUID id) {
-        store.find(userId, id).orElseThrow(() -> KadenceException.notFound("notification"));
-        boolean now = store.markRead(userId, id, clock.instant());
-        NotificationView view = NotificationView.of(store.find(userId, id).orElseThrow());
-        if (now) {
-            stream.append(userId, StreamEvents.NOTIFICATION, view);    // the user's other browsers show it read too
-        }
-        return view;
+        Optional<Notification> readNow = store.markRead(userId, id, clock.instant());
+        readNow.ifPresent(n -> stream.append(userId, StreamEvents.NOTIFICATION, NotificationView.of(n)));   // other browsers too
+        return NotificationView.of(readNow.or(() -> store.find(userId, id))
+            .orElseThrow(() -> KadenceException.notFound("notification")));
     }
 
     private static String encode(Notification last) {
