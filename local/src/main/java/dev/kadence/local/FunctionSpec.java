@@ -12,8 +12,6 @@ import java.util.Map;
  */
 record FunctionSpec(String name, Path jar, int port, int daprPort, Map<String, String> env) {
 
-    static final List<String> JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-Xmx96m");
-
     FunctionSpec {
         env = Map.copyOf(env);
     }
@@ -32,12 +30,13 @@ record FunctionSpec(String name, Path jar, int port, int daprPort, Map<String, S
         return "http://localhost:" + port;
     }
 
-    ChildProcess launch(DataDirectory data) {
+    /** Starts the function with these JVM options (see {@link FunctionJvm#options}). */
+    ChildProcess launch(DataDirectory data, List<String> jvmOptions) {
         Map<String, String> processEnv = new HashMap<>(env);
         processEnv.put("PORT", Integer.toString(port));
         processEnv.put("DAPR_HTTP_PORT", Integer.toString(daprPort));
         processEnv.put("DAPR_HTTP_ENDPOINT", "http://127.0.0.1:" + daprPort);
-        return ChildProcess.start(name, JavaCommand.jar(JVM_OPTIONS, jar), processEnv, data.freshLog(name),
+        return ChildProcess.start(name, JavaCommand.jar(jvmOptions, jar), processEnv, data.freshLog(name),
                 data.pidFile(name), data.root());
     }
 }

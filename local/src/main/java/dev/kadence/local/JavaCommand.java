@@ -23,11 +23,19 @@ final class JavaCommand {
         return command;
     }
 
+    /** The home of that java executable (what JAVA_HOME must be for scripts to run the same JVM). */
+    static Path javaHome() {
+        return executable().getParent().getParent();
+    }
+
+    private static Path executable() {
+        return ProcessHandle.current().info().command().map(Path::of)
+                .orElse(Path.of(System.getProperty("java.home"), "bin", "java"));
+    }
+
     private static List<String> java(List<String> jvmOptions) {
-        String java = ProcessHandle.current().info().command()
-                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         List<String> command = new ArrayList<>();
-        command.add(java);
+        command.add(executable().toString());
         command.addAll(jvmOptions);
         return command;
     }

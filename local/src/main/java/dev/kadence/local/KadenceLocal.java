@@ -25,7 +25,7 @@ public final class KadenceLocal {
             progress.line("data", data.root().toString());
             List<FunctionSpec> functions = KadenceFunctions.forLaptop(settings,
                     new FunctionJars(env, workingDirectory), JwtSecret.loadOrCreate(data.jwtSecret()));
-            platform = new LocalPlatform(settings, progress);
+            platform = new LocalPlatform(settings, progress, FunctionJvm.fromEnvironment(env, settings));
             Runtime.getRuntime().addShutdownHook(new Thread(platform::stop, "kadence-stop"));
             platform.start(functions);
             progress.message("Kadence is running: http://localhost:" + settings.apiPort() + " (API under /api/v1) — logs in "

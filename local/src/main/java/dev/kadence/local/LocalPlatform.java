@@ -1,8 +1,10 @@
 package dev.kadence.local;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -19,6 +21,7 @@ final class LocalPlatform {
 
     private final Settings settings;
     private final Progress progress;
+    private final FunctionJvm jvm;
     private PostgresServer postgres;
     private ClusterServices cluster;
     private KafkaBroker kafka;
@@ -26,9 +29,10 @@ final class LocalPlatform {
     private Thread starting;
     private boolean stopping;
 
-    LocalPlatform(Settings settings, Progress progress) {
+    LocalPlatform(Settings settings, Progress progress, FunctionJvm jvm) {
         this.settings = settings;
         this.progress = progress;
+        this.jvm = jvm;
     }
 
     void start(List<FunctionSpec> specs) {
@@ -49,6 +53,7 @@ final class LocalPlatform {
             cluster.startDapr(specs);
             startFunctions(specs);
             cluster.startAround(specs);
+            trainAotCaches(specs);
         } finally {
             synchronized (this) {
                 starting = null;
@@ -73,7 +78,7 @@ final class LocalPlatform {
 
     private void startFunctions(List<FunctionSpec> specs) {
         long launched = System.nanoTime();
-        List<ChildProcess> processes = specs.stream().map(spec -> started(spec.launch(settings.data()))).toList();
+        List<ChildProcess> processes = specs.stream().map(spec -> started(launch(spec))).toList();
         for (int i = 0; i < specs.size(); i++) {
             FunctionSpec spec = specs.get(i);
             try {
@@ -83,6 +88,42 @@ final class LocalPlatform {
                 throw e;
             }
             progress.done(spec.name(), "ready on " + spec.address(), launched);
+        }
+    }
+
+    private ChildProcess launch(FunctionSpec spec) {
+        List<String> options = jvm.options(spec);
+        if (options.stream().anyMatch(option -> option.startsWith("-XX:AOTCache="))) {
+            progress.line(spec.name(), "starting with its AOT cache " + jvm.cache(spec));
+        }
+        return spec.launch(settings.data(), options);
+    }
+
+    /**
+     * KADENCE_AOT=train: makes each missing or stale AOT cache with functions/aot-cache.sh against the running
+     * platform, then restarts that function with it. A training that fails is reported; the function keeps running
+     * without a cache.
+     */
+    private void trainAotCaches(List<FunctionSpec> specs) {
+        String taskCrud = specs.stream().filter(s -> s.name().equals("task-crud")).findFirst()
+                .map(FunctionSpec::address).orElse("");
+        for (FunctionSpec spec : specs) {
+            if (!jvm.needsTraining(spec)) {
+                continue;
+            }
+            long begun = System.nanoTime();
+            Path log = settings.data().logs().resolve("aot-" + spec.name() + ".log");
+            progress.line(spec.name(), "training its AOT cache (functions/aot-cache.sh; log " + log + ")");
+            try {
+                jvm.train(spec, Map.of("KADENCE_TASK_CRUD_URL", taskCrud), log);
+            } catch (StartupFailure e) {
+                progress.failed(spec.name(), begun);
+                progress.line(spec.name(), e.getMessage() + " — it runs without a cache");
+                continue;
+            }
+            progress.done(spec.name(), "AOT cache trained: " + jvm.cache(spec), begun);
+            stopFunction(spec.name());
+            startFunction(spec);
         }
     }
 
@@ -184,7 +225,7 @@ final class LocalPlatform {
 
     void startFunction(FunctionSpec spec) {
         long launched = System.nanoTime();
-        ChildProcess function = started(spec.launch(settings.data()));
+        ChildProcess function = started(launch(spec));
         HealthCheck.await(function, spec.healthUrl(), FUNCTION_READY);
         progress.done(spec.name(), "ready on " + spec.address(), launched);
     }

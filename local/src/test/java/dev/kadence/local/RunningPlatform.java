@@ -50,7 +50,7 @@ final class RunningPlatform implements AutoCloseable {
     /** Stops the platform if it runs, and starts it again on the same data. */
     void restart() {
         stop();
-        platform = new LocalPlatform(settings, new Progress(System.out));
+        platform = new LocalPlatform(settings, new Progress(System.out), FunctionJvm.fromEnvironment(Map.of(), settings));
         platform.start(functions);
     }
 

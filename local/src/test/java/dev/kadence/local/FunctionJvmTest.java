@@ -1,0 +1,113 @@
+package dev.kadence.local;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class FunctionJvmTest {
+
+    private static final List<String> FLAGS = List.of("-XX:+UseSerialGC", "-Xmx32m");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void readsOneFlagPerLineWithoutCommentsOrBlankLines() throws IOException {
+        Path file = Files.writeString(dir.resolve("jvm-flags.txt"), """
+                # the heap
+                -Xms16m
+                   -Xmx32m   # capped
+
+                -XX:+UseSerialGC
+                """);
+
+        assertEquals(List.of("-Xms16m", "-Xmx32m", "-XX:+UseSerialGC"), FunctionJvm.readFlags(file));
+    }
+
+    @Test
+    void theRepositoryFlagsAreTheOnesTheImagesUse() throws IOException {
+        Path repository = FunctionJars.repositoryRoot(Path.of("").toAbsolutePath(), "the tests");
+
+        List<String> flags = FunctionJvm.readFlags(repository.resolve(FunctionJvm.FLAGS));
+
+        assertTrue(flags.contains("-XX:+UseSerialGC"), flags.toString());
+        assertTrue(flags.stream().anyMatch(flag -> flag.startsWith("-Xmx")), flags.toString());
+        assertTrue(Files.readString(repository.resolve("functions/Dockerfile"), java.nio.charset.StandardCharsets.UTF_8)
+                .contains("/app/jvm-flags.txt"), "the image starts with the same file");
+    }
+
+    @Test
+    void aFileWithoutFlagsIsAStartupFailure() throws IOException {
+        Path file = Files.writeString(dir.resolve("jvm-flags.txt"), "# nothing\n\n");
+
+        assertThrows(StartupFailure.class, () -> FunctionJvm.readFlags(file));
+    }
+
+    @Test
+    void withoutACacheTheFunctionGetsTheFlagsOnly() throws IOException {
+        FunctionSpec spec = spec();
+
+        assertEquals(FLAGS, jvm(FunctionJvm.AotMode.AUTO, 25).options(spec));
+        assertTrue(jvm(FunctionJvm.AotMode.TRAIN, 25).needsTraining(spec));
+        assertFalse(jvm(FunctionJvm.AotMode.AUTO, 25).needsTraining(spec));
+    }
+
+    @Test
+    void aCacheMadeForThisJarIsUsedUntilTheJarChanges() throws IOException {
+        FunctionSpec spec = spec();
+        FunctionJvm jvm = jvm(FunctionJvm.AotMode.AUTO, 25);
+        jvm.adopt(spec, Files.writeString(dir.resolve("made.aot"), "cache"));
+
+        assertEquals(List.of("-XX:+UseSerialGC", "-Xmx32m", "-XX:AOTMode=auto", "-XX:AOTCache=" + jvm.cache(spec)),
+                jvm.options(spec));
+        assertFalse(jvm(FunctionJvm.AotMode.TRAIN, 25).needsTraining(spec));
+
+        Files.setLastModifiedTime(spec.jar(), FileTime.fromMillis(Files.getLastModifiedTime(spec.jar()).toMillis() + 1000));
+
+        assertEquals(FLAGS, jvm.options(spec), "a rebuilt jar needs a new cache");
+        assertTrue(jvm(FunctionJvm.AotMode.TRAIN, 25).needsTraining(spec));
+    }
+
+    @Test
+    void otherFlagsOrAnOlderJavaOrOffMeanNoCache() throws IOException {
+        FunctionSpec spec = spec();
+        jvm(FunctionJvm.AotMode.AUTO, 25).adopt(spec, Files.writeString(dir.resolve("made.aot"), "cache"));
+
+        FunctionJvm otherFlags = new FunctionJvm(List.of("-Xmx64m"), FunctionJvm.AotMode.AUTO, dir.resolve("aot"), dir,
+                dir, 25);
+        assertEquals(List.of("-Xmx64m"), otherFlags.options(spec));
+        assertEquals(FLAGS, jvm(FunctionJvm.AotMode.AUTO, 21).options(spec));
+        assertEquals(FLAGS, jvm(FunctionJvm.AotMode.OFF, 25).options(spec));
+    }
+
+    @Test
+    void trainingOnAJavaWithoutAotCachesSaysWhy() throws IOException {
+        StartupFailure failure = assertThrows(StartupFailure.class,
+                () -> jvm(FunctionJvm.AotMode.TRAIN, 21).train(spec(), Map.of(), dir.resolve("aot.log")));
+
+        assertTrue(failure.getMessage().contains("JDK 25"), failure.getMessage());
+    }
+
+    private FunctionJvm jvm(FunctionJvm.AotMode mode, int javaFeature) {
+        return new FunctionJvm(FLAGS, mode, dir.resolve("aot"), dir, dir, javaFeature);
+    }
+
+    private FunctionSpec spec() throws IOException {
+        Path jar = dir.resolve("task-crud.jar");
+        if (!Files.exists(jar)) {
+            Files.writeString(jar, "not really a jar");
+        }
+        return new FunctionSpec("task-crud", jar, 18081, 13501, Map.of());
+    }
+}
