@@ -1,13 +1,18 @@
 package dev.kadence.core.inbox;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.cloudevents.CloudEvent;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
+import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
 
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Function;
 
 /** Reads an event's JSON {@code data} into a record; data that does not fit is an {@link UnprocessableEvent}. */
@@ -41,6 +46,23 @@ public class EventData {
             throw new UnprocessableEvent(event.getType() + " data lacks " + missing);
         }
         return data;
+    }
+
+    /** The {@code user_id} of the event's data, if it names one (for the logs); never fails. */
+    public Optional<String> userId(CloudEvent event) {
+        if (event.getData() == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.ofNullable(json.readValue(event.getData().toBytes(), Argument.of(UserRef.class)))
+                .map(UserRef::userId).map(UUID::toString);
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Serdeable
+    record UserRef(@JsonProperty("user_id") @Nullable UUID userId) {
     }
 
     /** A required field: its wire name and how to read it. */

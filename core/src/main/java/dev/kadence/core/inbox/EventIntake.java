@@ -7,6 +7,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /** Hands each delivered event to the function's {@link EventHandler} once, however often it is delivered. */
 @Singleton
 @Requires(beans = EventHandler.class)
@@ -15,23 +18,33 @@ public class EventIntake {
 
     private final Inbox inbox;
     private final EventHandler handler;
+    private final EventData data;
 
-    EventIntake(Inbox inbox, EventHandler handler) {
+    EventIntake(Inbox inbox, EventHandler handler, EventData data) {
         this.inbox = inbox;
         this.handler = handler;
+        this.data = data;
     }
 
     public Outcome receive(CloudEvent event) {
         // In JSON logs (KADENCE_LOG_FORMAT=json) every line written while the event is handled carries these.
-        try (MDC.MDCCloseable id = MDC.putCloseable("ce_id", event.getId());
-             MDC.MDCCloseable type = MDC.putCloseable("ce_type", event.getType());
-             MDC.MDCCloseable task = MDC.putCloseable("task_id", event.getSubject())) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("ce_id", event.getId());
+        fields.put("ce_type", event.getType());
+        if (event.getSubject() != null) {
+            fields.put("task_id", event.getSubject());
+        }
+        data.userId(event).ifPresent(user -> fields.put("user_id", user));
+        fields.forEach(MDC::put);
+        try {
             if (!handler.accepts().contains(event.getType())) {
                 throw new UnprocessableEvent(handler.consumer() + " does not take events of type " + event.getType());
             }
             Outcome outcome = inbox.process(handler.consumer(), event, handler::apply);
             LOG.info("received {} {} for task {}: {}", event.getType(), event.getId(), event.getSubject(), outcome);
             return outcome;
+        } finally {
+            fields.keySet().forEach(MDC::remove);
         }
     }
 }

@@ -96,6 +96,21 @@ public abstract class EventEndpointContract implements TestPropertyProvider {
     }
 
     @Test
+    void theLineAboutAnEventCarriesItsIdTypeTaskAndUser() {
+        Map<String, String> event = kafkaSourceHeaders(eventType());
+        String user = UUID.randomUUID().toString();
+
+        Reply reply = post(event, write(Map.of("task_id", event.get("ce-subject"), "user_id", user)));
+
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        Map<String, String> fields = log.list.stream().filter(line -> line.getFormattedMessage().startsWith(receivedLine(event)))
+            .findFirst().orElseThrow().getMDCPropertyMap();
+        assertThat(fields).containsEntry("ce_id", event.get("ce-id")).containsEntry("ce_type", event.get("ce-type"))
+            .containsEntry("task_id", event.get("ce-subject")).containsEntry("user_id", user)
+            .containsKey("request_id");   // the HTTP request that delivered it, on the thread that handled it
+    }
+
+    @Test
     void aRedeliveredEventIsAnsweredAndLoggedAsADuplicate() {
         Map<String, String> event = kafkaSourceHeaders(eventType());
 
