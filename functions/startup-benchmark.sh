@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Start-up time of one Kadence function jar, plain vs with its AOT cache, and its memory under a 128 MiB limit:
+# Start-up time of one Kadence function jar, plain vs with its AOT cache, and its memory under a memory limit:
 #
-#   functions/startup-benchmark.sh [--runs N] [--requests N] [--no-memory] [--no-startup] <function.jar> <cache.aot>
+#   functions/startup-benchmark.sh [--runs N] [--requests N] [--limit-mib N] [--no-memory] [--no-startup] <function.jar> <cache.aot>
 #
 # Start-up: N runs (default 7) of each mode, alternating plain/cached, same jar, same flags (functions/jvm-flags.txt);
 # each run times process start -> the first HTTP 2xx answer to a real request, polled every 5 ms:
@@ -11,7 +11,7 @@
 # Prints min / median / max per mode and cached/plain of the medians (the budget is <= 1/3).
 # When <cache.aot> does not exist it is made first with functions/aot-cache.sh.
 #
-# Memory: one run with the cache inside a memory cgroup limited to 128 MiB (cgroup v2 memory.max, else cgroup v1
+# Memory: one run with the cache inside a memory cgroup limited to --limit-mib MiB (default 128) (cgroup v2 memory.max, else cgroup v1
 # memory.limit_in_bytes; needs root), then --requests (default 400) requests of the training workload, 8 in parallel;
 # prints the process's peak RSS (VmHWM), the cgroup's peak, and whether anything was OOM-killed.
 #
@@ -170,7 +170,7 @@ for f in sys.argv[1:]:
     # peak RSS (VmHWM) counts clean file pages (libjvm.so, the jar, the mapped AOT cache) that the kernel can drop;
     # the cgroup's peak is what the limit is enforced on.
     printf '\n%-20s %-9s %-10s %-11s %-15s %-12s %-10s %s\n' function limit "peak RSS" "RSS after" "of which anon" "cgroup peak" "OOM kills" "alive"
-    printf '%-20s %-9s %-10s %-11s %-15s %-12s %-10s %s\n\n' "$fn" "128 MiB" "$((hwm / 1024)) MiB" "$((rss / 1024)) MiB" \
+    printf '%-20s %-9s %-10s %-11s %-15s %-12s %-10s %s\n\n' "$fn" "$((LIMIT_BYTES / 1024 / 1024)) MiB" "$((hwm / 1024)) MiB" "$((rss / 1024)) MiB" \
         "$((anon / 1024)) MiB" "$(($(cgroup_peak) / 1048576)) MiB" "$(cgroup_ooms)" "$alive"
     kill -TERM "$pid" 2>/dev/null || true
     wait "$pid" 2>/dev/null || true
@@ -184,11 +184,12 @@ bench_main() {
             --requests) REQUESTS=$2; shift 2 ;;
             --no-memory) MEMORY=0; shift ;;
             --no-startup) STARTUP=0; shift ;;
+            --limit-mib) LIMIT_BYTES=$(($2 * 1024 * 1024)); shift 2 ;;
             -*) die "unknown option $1" ;;
             *) break ;;
         esac
     done
-    (($# == 2)) || { echo "usage: $0 [--runs N] [--requests N] [--no-memory] [--no-startup] <function.jar> <cache.aot>" >&2; exit 2; }
+    (($# == 2)) || { echo "usage: $0 [--runs N] [--requests N] [--limit-mib N] [--no-memory] [--no-startup] <function.jar> <cache.aot>" >&2; exit 2; }
     jar=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
     aot=$2
     fn=$(function_of_jar "$jar")
