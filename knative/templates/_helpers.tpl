@@ -55,6 +55,12 @@ The environment every function reads. Secrets come only by reference.
   {{- include "kadence.secretRef" (list $kafkaSecret "user") | nindent 2 }}
 - name: KADENCE_KAFKA_SASL_PASSWORD
   {{- include "kadence.secretRef" (list $kafkaSecret "password") | nindent 2 }}
+- name: KADENCE_KAFKA_CA_CERT
+  valueFrom:
+    secretKeyRef:
+      name: {{ $kafkaSecret }}
+      key: ca.crt
+      optional: true
 {{- end }}
 {{- if .jwt }}
 - name: KADENCE_JWT_SECRET
@@ -75,6 +81,16 @@ securityContext:
     drop: ["ALL"]
   seccompProfile:
     type: RuntimeDefault
+{{- end }}
+
+{{/*
+Where Prometheus finds a function's metrics (Micrometer at /prometheus on the container port), in the prometheus.io
+annotations that Prometheus' usual kubernetes-pods scrape job reads from the pods.
+*/}}
+{{- define "kadence.scrapeAnnotations" -}}
+prometheus.io/scrape: "true"
+prometheus.io/port: "8080"
+prometheus.io/path: /prometheus
 {{- end }}
 
 {{/* The functions' health endpoints; Knative probes the container port, so no port here. */}}

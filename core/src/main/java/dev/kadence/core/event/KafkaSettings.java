@@ -20,6 +20,8 @@ import java.util.Map;
  * @param saslMechanism    {@code PLAIN}, {@code SCRAM-SHA-256} or {@code SCRAM-SHA-512} (KADENCE_KAFKA_SASL_MECHANISM)
  * @param saslUser         the SASL user (KADENCE_KAFKA_SASL_USER)
  * @param saslPassword     the SASL password, from a Secret (KADENCE_KAFKA_SASL_PASSWORD)
+ * @param caCert           PEM certificates of the CA the broker's TLS certificate is signed by, when that is not a
+ *                         public CA the JVM trusts (KADENCE_KAFKA_CA_CERT, the {@code ca.crt} of the Kafka Secret)
  */
 @ConfigurationProperties("kadence.kafka")
 public record KafkaSettings(
@@ -30,7 +32,8 @@ public record KafkaSettings(
     @Nullable String securityProtocol,
     @Nullable String saslMechanism,
     @Nullable String saslUser,
-    @Nullable String saslPassword) {
+    @Nullable String saslPassword,
+    @Nullable String caCert) {
 
     /** The client properties that reach the broker: bootstrap servers and, for a managed broker, TLS and SASL. */
     public Map<String, Object> clientProperties() {
@@ -47,13 +50,18 @@ public record KafkaSettings(
             props.put("sasl.jaas.config", module + " required username=\"" + quoted(saslUser) + "\" password=\""
                 + quoted(saslPassword) + "\";");
         }
+        if (caCert != null && !caCert.isBlank()) {
+            props.put("ssl.truststore.type", "PEM");
+            props.put("ssl.truststore.certificates", caCert.strip());
+        }
         return props;
     }
 
     /** Never prints the password. */
     @Override
     public String toString() {
-        return "KafkaSettings[" + bootstrapServers + ", " + securityProtocol + ", " + saslMechanism + ", user " + saslUser + "]";
+        return "KafkaSettings[" + bootstrapServers + ", " + securityProtocol + ", " + saslMechanism + ", user " + saslUser
+            + (caCert == null || caCert.isBlank() ? "" : ", own CA") + "]";
     }
 
     private static String quoted(String value) {

@@ -137,6 +137,17 @@ class ChartManifestsTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"values-minikube.yaml", "values-cloud.yaml"})
+    void prometheusFindsEveryFunctionsMetrics(String values) {
+        for (String function : FUNCTIONS) {
+            JsonNode annotations = template(service(render(values), function)).path("metadata").path("annotations");
+            assertEquals("true", annotations.path("prometheus.io/scrape").asText(), function);
+            assertEquals("8080", annotations.path("prometheus.io/port").asText(), function);
+            assertEquals("/prometheus", annotations.path("prometheus.io/path").asText(), function);
+        }
+    }
+
     private static Set<String> kinds(List<Manifest> manifests) {
         return manifests.stream().map(Manifest::kind).collect(Collectors.toSet());
     }
