@@ -135,12 +135,12 @@ final class FunctionJvm {
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         builder.environment().putAll(env);
+        Process process = null;
         try {
             Files.createDirectories(cacheDirectory);
-            Process process = builder.start();
+            process = builder.start();
             process.getOutputStream().close();
             if (!process.waitFor(TRAINING_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
-                process.destroy();
                 throw new StartupFailure("the AOT training of " + spec.name() + " took over " + TRAINING_TIMEOUT.toMinutes()
                         + " minutes; see " + log);
             }
@@ -155,6 +155,11 @@ final class FunctionJvm {
             Thread.currentThread().interrupt();
             throw new StartupFailure("the AOT training of " + spec.name() + " was interrupted", e);
         } finally {
+            if (process != null && process.isAlive()) {
+                // Timed out or interrupted (Ctrl-C): SIGTERM to the script, whose EXIT trap stops its training JVM
+                // and removes what that wrote.
+                process.destroy();
+            }
             try {
                 Files.deleteIfExists(fresh);
             } catch (IOException ignored) {

@@ -117,6 +117,9 @@ final class LocalPlatform {
             try {
                 jvm.train(spec, Map.of("KADENCE_TASK_CRUD_URL", taskCrud), log);
             } catch (StartupFailure e) {
+                if (isStopping()) {
+                    throw e;        // Ctrl-C: no further training, no restart
+                }
                 progress.failed(spec.name(), begun);
                 progress.line(spec.name(), e.getMessage() + " — it runs without a cache");
                 continue;
