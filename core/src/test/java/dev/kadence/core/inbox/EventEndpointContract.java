@@ -1,9 +1,8 @@
 package dev.kadence.core.inbox;
 
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import dev.kadence.core.db.Sql;
+import dev.kadence.core.logging.KadenceLogs;
+import dev.kadence.core.logging.LogEvent;
 import dev.kadence.testing.TestInfra;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.core.type.Argument;
@@ -16,7 +15,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -32,6 +30,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -58,7 +57,8 @@ public abstract class EventEndpointContract implements TestPropertyProvider {
     @Inject
     protected TransactionOperations<Connection> tx;
 
-    private final ListAppender<ILoggingEvent> log = new ListAppender<>();
+    private final List<LogEvent> log = new CopyOnWriteArrayList<>();
+    private AutoCloseable listening;
 
     /** The consumer name the function records its events under. */
     protected abstract String consumer();
@@ -73,14 +73,13 @@ public abstract class EventEndpointContract implements TestPropertyProvider {
 
     @BeforeEach
     void captureLog() {
-        log.list.clear();
-        log.start();
-        ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).addAppender(log);
+        log.clear();
+        listening = KadenceLogs.listen(log::add);
     }
 
     @AfterEach
-    void releaseLog() {
-        ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).detachAppender(log);
+    void releaseLog() throws Exception {
+        listening.close();
     }
 
     @Test
@@ -103,8 +102,8 @@ public abstract class EventEndpointContract implements TestPropertyProvider {
         Reply reply = post(event, write(Map.of("task_id", event.get("ce-subject"), "user_id", user)));
 
         assertThat(reply.status()).as(reply.body()).isEqualTo(200);
-        Map<String, String> fields = log.list.stream().filter(line -> line.getFormattedMessage().startsWith(receivedLine(event)))
-            .findFirst().orElseThrow().getMDCPropertyMap();
+        Map<String, String> fields = log.stream().filter(line -> line.message().startsWith(receivedLine(event)))
+            .findFirst().orElseThrow().mdc();
         assertThat(fields).containsEntry("ce_id", event.get("ce-id")).containsEntry("ce_type", event.get("ce-type"))
             .containsEntry("task_id", event.get("ce-subject")).containsEntry("user_id", user)
             .containsKey("request_id");   // the HTTP request that delivered it, on the thread that handled it
@@ -292,12 +291,12 @@ public abstract class EventEndpointContract implements TestPropertyProvider {
 
     /** Everything the function logged during this test. */
     protected List<String> logged() {
-        return log.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
+        return log.stream().map(LogEvent::message).toList();
     }
 
     /** The function's log lines about this event. */
     protected List<String> received(Map<String, String> event) {
-        return log.list.stream().map(ILoggingEvent::getFormattedMessage)
+        return log.stream().map(LogEvent::message)
             .filter(m -> m.startsWith(receivedLine(event))).toList();
     }
 
