@@ -1,6 +1,6 @@
 package dev.kadence.core.db;
 
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.data.connection.ConnectionOperations;
 import jakarta.inject.Singleton;
 
 import java.sql.Array;
@@ -19,15 +19,18 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Hand-written SQL on the current transaction's connection (Micronaut Data's {@link JdbcOperations}),
- * for the queries a repository method cannot express well: the task list, array updates, the outbox.
+ * Every query of Kadence: hand-written SQL on the current transaction's connection (or, outside a transaction, a
+ * connection of its own for the one statement). A statement that fails throws {@link DatabaseException}.
+ * Plain JDBC rather than Micronaut Data's repositories: the SQL is PostgreSQL's and mostly needs its features
+ * (arrays, {@code on conflict}, full-text search), and the ~900 classes of Micronaut Data's runtime were the second
+ * largest part of every function's start-up and memory (docs/startup-and-memory.md).
  */
 @Singleton
 public final class Sql {
-    private final JdbcOperations jdbc;
+    private final ConnectionOperations<Connection> connections;
 
-    public Sql(JdbcOperations jdbc) {
-        this.jdbc = jdbc;
+    public Sql(ConnectionOperations<Connection> connections) {
+        this.connections = connections;
     }
 
     @FunctionalInterface
@@ -35,13 +38,17 @@ public final class Sql {
         T map(ResultSet rs) throws SQLException;
     }
 
+    @FunctionalInterface
+    private interface Work<T> {
+        T run(PreparedStatement ps) throws SQLException;
+    }
+
     /** A typed SQL null, for parameters whose type PostgreSQL cannot infer from a bare null. */
     public record Null(int sqlType) {
     }
 
     public <T> List<T> list(String sql, List<?> params, RowMapper<T> mapper) {
-        return jdbc.prepareStatement(sql, ps -> {
-            bind(ps, params);
+        return prepared(sql, params, ps -> {
             try (ResultSet rs = ps.executeQuery()) {
                 List<T> rows = new ArrayList<>();
                 while (rs.next()) {
@@ -58,9 +65,17 @@ public final class Sql {
     }
 
     public int update(String sql, List<?> params) {
-        return jdbc.prepareStatement(sql, ps -> {
-            bind(ps, params);
-            return ps.executeUpdate();
+        return prepared(sql, params, PreparedStatement::executeUpdate);
+    }
+
+    private <T> T prepared(String sql, List<?> params, Work<T> work) {
+        return connections.executeWrite(status -> {
+            try (PreparedStatement ps = status.getConnection().prepareStatement(sql)) {
+                bind(ps, params);
+                return work.run(ps);
+            } catch (SQLException e) {
+                throw new DatabaseException(sql, e);
+            }
         });
     }
 

@@ -11,7 +11,7 @@ import dev.kadence.core.task.Task;
 import dev.kadence.core.task.TaskQuery;
 import dev.kadence.core.task.TaskStore;
 import dev.kadence.core.user.User;
-import dev.kadence.core.user.UserRepository;
+import dev.kadence.core.user.UserStore;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
@@ -36,11 +36,11 @@ public class Notifications {
     private final StreamEvents stream;
     private final TaskStore tasks;
     private final ReminderStore reminders;
-    private final UserRepository users;
+    private final UserStore users;
     private final Clock clock;
 
     Notifications(NotificationStore store, StreamEvents stream, TaskStore tasks, ReminderStore reminders,
-                  UserRepository users, Clock clock) {
+                  UserStore users, Clock clock) {
         this.store = store;
         this.stream = stream;
         this.tasks = tasks;

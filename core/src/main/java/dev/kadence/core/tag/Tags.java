@@ -1,5 +1,6 @@
 package dev.kadence.core.tag;
 
+import dev.kadence.core.db.DatabaseException;
 import dev.kadence.core.db.Sql;
 import dev.kadence.core.error.ErrorCode;
 import dev.kadence.core.error.KadenceException;
@@ -20,13 +21,13 @@ import java.util.UUID;
  */
 @Singleton
 public class Tags {
-    private final TagRepository repository;
+    private final TagStore store;
     private final Sql sql;
     private final TagChanges changes;
     private final Clock clock;
 
-    Tags(TagRepository repository, Sql sql, TagChanges changes, Clock clock) {
-        this.repository = repository;
+    Tags(TagStore store, Sql sql, TagChanges changes, Clock clock) {
+        this.store = store;
         this.sql = sql;
         this.changes = changes;
         this.clock = clock;
@@ -41,37 +42,46 @@ public class Tags {
 
     @Transactional
     public List<Tag> list(UUID userId) {
-        return repository.findByUserIdOrderByName(userId);
+        return store.listOf(userId);
     }
 
     @Transactional
     public Tag create(UUID userId, JsonNode json) {
         String name = name(json);
-        if (repository.existsByUserIdAndName(userId, name)) {
-            throw new KadenceException(ErrorCode.TAG_EXISTS, "you already have a tag named \"" + name + "\"");
+        Tag tag = new Tag(UUID.randomUUID(), userId, name, clock.instant());
+        if (!store.insert(tag)) {
+            throw exists(name);
         }
-        return repository.save(new Tag(UUID.randomUUID(), userId, name, clock.instant()));
+        return tag;
     }
 
     @Transactional
     public Tag rename(UUID userId, UUID id, JsonNode json) {
         String name = name(json);
-        Tag tag = repository.findByIdAndUserId(id, userId).orElseThrow(() -> KadenceException.notFound("tag"));
+        Tag tag = store.find(id, userId).orElseThrow(() -> KadenceException.notFound("tag"));
         if (tag.name().equals(name)) {
             return tag;
         }
-        if (repository.existsByUserIdAndName(userId, name)) {
-            throw new KadenceException(ErrorCode.TAG_EXISTS, "you already have a tag named \"" + name + "\"");
+        if (store.nameTaken(userId, name)) {
+            throw exists(name);
         }
-        Tag renamed = repository.update(tag.renamed(name));
+        Tag renamed = tag.renamed(name);
+        try {
+            store.rename(renamed);
+        } catch (DatabaseException e) {
+            if (e.uniqueViolation()) {   // a tag of that name was stored a moment ago
+                throw exists(name);
+            }
+            throw e;
+        }
         changes.renamed(userId, tag.name(), name, clock.instant());
         return renamed;
     }
 
     @Transactional
     public void delete(UUID userId, UUID id) {
-        Tag tag = repository.findByIdAndUserId(id, userId).orElseThrow(() -> KadenceException.notFound("tag"));
-        repository.delete(tag);
+        Tag tag = store.find(id, userId).orElseThrow(() -> KadenceException.notFound("tag"));
+        store.delete(tag);
         changes.deleted(userId, tag.name(), clock.instant());
     }
 
@@ -81,6 +91,10 @@ public class Tags {
             sql.update("insert into tags (id, user_id, name, created_at) values (?, ?, ?, ?) on conflict (user_id, name) do nothing",
                 List.of(UUID.randomUUID(), userId, name, now));
         }
+    }
+
+    private static KadenceException exists(String name) {
+        return new KadenceException(ErrorCode.TAG_EXISTS, "you already have a tag named \"" + name + "\"");
     }
 
     private static String name(JsonNode json) {

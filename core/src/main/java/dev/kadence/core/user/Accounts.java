@@ -5,7 +5,6 @@ import dev.kadence.core.error.KadenceException;
 import dev.kadence.core.error.Violations;
 import dev.kadence.core.json.Body;
 import dev.kadence.core.time.Zones;
-import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.json.tree.JsonNode;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
@@ -23,11 +22,11 @@ public class Accounts {
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
     private static final int MIN_PASSWORD = 8;
 
-    private final UserRepository users;
+    private final UserStore users;
     private final Passwords passwords;
     private final Clock clock;
 
-    Accounts(UserRepository users, Passwords passwords, Clock clock) {
+    Accounts(UserStore users, Passwords passwords, Clock clock) {
         this.users = users;
         this.passwords = passwords;
         this.clock = clock;
@@ -54,12 +53,10 @@ public class Accounts {
         }
         Instant now = clock.instant();
         User user = new User(UUID.randomUUID(), email, passwords.hash(password), timezone == null ? "UTC" : timezone, now, now);
-        try {
-            return users.save(user);
-        } catch (DataAccessException e) {
-            // a concurrent sign-up with the same email won the unique constraint
+        if (!users.insert(user)) {   // a concurrent sign-up with the same email was first
             throw new KadenceException(ErrorCode.EMAIL_TAKEN, "an account with this email exists");
         }
+        return user;
     }
 
     @Transactional
@@ -104,7 +101,8 @@ public class Accounts {
             }
             Zones.parse("timezone", timezone, violations);
             violations.throwIfAny();
-            user = users.update(user.withTimezone(timezone, clock.instant()));
+            user = user.withTimezone(timezone, clock.instant());
+            users.updateTimezone(user);
         }
         violations.throwIfAny();
         return user;

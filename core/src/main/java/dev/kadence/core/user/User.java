@@ -1,15 +1,11 @@
 package dev.kadence.core.user;
 
-import io.micronaut.data.annotation.Id;
-import io.micronaut.data.annotation.MappedEntity;
-
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.UUID;
 
 /** An account. The time zone is the default for the user's recurring tasks and date-only filters. */
-@MappedEntity("users")
-public record User(@Id UUID id, String email, String passwordHash, String timezone, Instant createdAt, Instant updatedAt) {
+public record User(UUID id, String email, String passwordHash, String timezone, Instant createdAt, Instant updatedAt) {
 
     public ZoneId zone() {
         return ZoneId.of(timezone);

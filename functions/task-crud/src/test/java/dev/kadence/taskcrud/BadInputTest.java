@@ -9,8 +9,16 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -169,6 +177,38 @@ class BadInputTest extends ApiTest {
         assertProblem(call("POST", "/api/v1/auth/login", null, Map.of("email", user.email(), "password", "wrong password")), 401, "invalid_credentials", null);
         assertProblem(call("POST", "/api/v1/auth/login", null, Map.of("email", "nobody@example.com", "password", "whatever pw")), 401, "invalid_credentials", null);
         assertProblem(call("PATCH", "/api/v1/me", user, Map.of("timezone", "Europe/Nowhere")), 400, "invalid_timezone", "timezone");
+    }
+
+    @Test
+    void concurrentSignUpsAndTagsOfTheSameNameStoreOneAndAnswerTheOthers409() throws Exception {
+        String email = "race-" + UUID.randomUUID() + "@example.com";
+        List<Integer> signups = inParallel(6, () -> call("POST", "/api/v1/auth/signup", null,
+            Map.of("email", email, "password", "long enough pw")).status());
+        assertThat(signups).containsOnly(201, 409).filteredOn(s -> s == 201).hasSize(1);
+
+        User user = signup();
+        List<Integer> tags = inParallel(6, () -> call("POST", "/api/v1/tags", user, Map.of("name", "Race")).status());
+        assertThat(tags).containsOnly(201, 409).filteredOn(s -> s == 201).hasSize(1);
+        assertThat(call("GET", "/api/v1/tags", user, null).body()).containsOnlyOnce("\"race\"");
+    }
+
+    private static List<Integer> inParallel(int n, Callable<Integer> request) throws Exception {
+        CountDownLatch start = new CountDownLatch(1);
+        try (ExecutorService pool = Executors.newFixedThreadPool(n)) {
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return request.call();
+                }));
+            }
+            start.countDown();
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> answer : answers) {
+                statuses.add(answer.get(30, TimeUnit.SECONDS));
+            }
+            return statuses;
+        }
     }
 
     @Test
