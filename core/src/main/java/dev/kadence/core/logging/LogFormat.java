@@ -19,7 +19,8 @@ enum LogFormat {
         String line(LogEvent e) {
             StringBuilder s = new StringBuilder(128);
             TIME.formatTo(e.time().atZone(ZONE), s);
-            s.append(' ').append(String.format(Locale.ROOT, "%-5s", e.level())).append(" [").append(e.thread()).append("] ")
+            String level = e.level().toString();
+            s.append(' ').append(level).append(" ".repeat(Math.max(0, 5 - level.length()))).append(" [").append(e.thread()).append("] ")
                 .append(abbreviated(e.logger(), 36)).append(" - ").append(e.message()).append('\n');
             if (e.error() != null) {
                 s.append(stackTrace(e.error()));
