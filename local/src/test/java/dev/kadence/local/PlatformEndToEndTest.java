@@ -1,5 +1,7 @@
 package dev.kadence.local;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kadence.local.knative.KafkaSourceDelivery;
 import dev.kadence.local.manifest.KafkaSources;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -15,13 +17,17 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -42,6 +48,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PlatformEndToEndTest extends PlatformPerClass {
+    private static final ObjectMapper JSON = new ObjectMapper();
     private Settings settings;
     private String token;
 
@@ -197,6 +204,49 @@ class PlatformEndToEndTest extends PlatformPerClass {
         assertEquals(200, login.statusCode(), "the account was kept across the restart");
         assertTrue(http("GET", frontDoor("/api/v1/tasks?search=plants"), field(login.body(), "token"), null).body()
             .contains("Water the plants"), "and so was the task");
+    }
+
+    /**
+     * The chart runs the functions with {@code KADENCE_LOG_FORMAT=json}: then everything a function writes (standard
+     * output and error, as the container's log collects them) must be one JSON object per line, and a request's line
+     * carries its id and user.
+     */
+    @Test
+    @Order(6)
+    void inJsonFormatEveryLineAFunctionWritesIsOneJsonObject() {
+        FunctionSpec taskCrud = function("task-crud");
+        Map<String, String> env = new HashMap<>(taskCrud.env());
+        env.put("KADENCE_LOG_FORMAT", "json");
+        platform.replaced(new FunctionSpec(taskCrud.name(), taskCrud.jar(), taskCrud.port(), taskCrud.daprPort(), env), () -> {
+            HttpRequest me = HttpRequest.newBuilder(URI.create(taskCrud.address() + "/api/v1/me"))
+                .header("Authorization", "Bearer " + token).header("X-Request-Id", "json-log-e2e").build();
+            try {
+                assertEquals(200, HttpClient.newHttpClient().send(me, HttpResponse.BodyHandlers.discarding()).statusCode());
+            } catch (IOException | InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+            await("the request's log line", Duration.ofSeconds(10), () -> !logLines(settings, "task-crud", "json-log-e2e").isEmpty());
+
+            List<String> lines = logLines(settings, "task-crud").stream().filter(l -> !l.isBlank()).toList();
+            assertTrue(lines.size() >= 3, "startup and request lines: " + lines);
+            for (String line : lines) {
+                JsonNode entry = parse(line);
+                assertTrue(entry.isObject() && entry.has("time") && entry.has("level") && entry.has("logger")
+                    && entry.has("message"), line);
+            }
+            JsonNode request = parse(logLines(settings, "task-crud", "json-log-e2e").getFirst());
+            assertEquals("json-log-e2e", request.get("request_id").asText());
+            assertEquals("200", request.get("http_status").asText());
+            assertTrue(request.hasNonNull("user_id"), request.toString());
+        });
+    }
+
+    private static JsonNode parse(String line) {
+        try {
+            return JSON.readTree(line);
+        } catch (IOException e) {
+            throw new AssertionError("not one JSON object: " + line, e);
+        }
     }
 
     private static String header(ConsumerRecord<?, ?> record, String name) {

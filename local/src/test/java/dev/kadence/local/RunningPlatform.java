@@ -64,6 +64,18 @@ final class RunningPlatform implements AutoCloseable {
         }
     }
 
+    /** Runs {@code whileUp} with {@code variant} in place of the function of its name, then starts the original again. */
+    void replaced(FunctionSpec variant, Runnable whileUp) {
+        outage(variant.name(), () -> {
+            platform.startFunction(variant);
+            try {
+                whileUp.run();
+            } finally {
+                platform.stopFunction(variant.name());
+            }
+        });
+    }
+
     void stop() {
         if (platform != null) {
             platform.stop();

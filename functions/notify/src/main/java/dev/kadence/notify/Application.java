@@ -1,10 +1,10 @@
 package dev.kadence.notify;
 
-import io.micronaut.runtime.Micronaut;
+import dev.kadence.core.web.FunctionServer;
 
 /** notify: turns reminder.due events into the user's notifications. */
 public class Application {
     public static void main(String[] args) {
-        Micronaut.run(Application.class, args);
+        FunctionServer.start(Application.class, args);
     }
 }

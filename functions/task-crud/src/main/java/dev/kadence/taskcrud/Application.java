@@ -1,6 +1,6 @@
 package dev.kadence.taskcrud;
 
-import io.micronaut.runtime.Micronaut;
+import dev.kadence.core.web.FunctionServer;
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
 import io.swagger.v3.oas.annotations.info.Info;
 import io.swagger.v3.oas.annotations.security.SecurityScheme;
@@ -12,6 +12,6 @@ import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
 @SecurityScheme(name = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT")
 public class Application {
     public static void main(String[] args) {
-        Micronaut.run(Application.class, args);
+        FunctionServer.start(Application.class, args);
     }
 }

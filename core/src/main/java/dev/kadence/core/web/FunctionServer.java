@@ -1,0 +1,19 @@
+package dev.kadence.core.web;
+
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.Micronaut;
+
+/** Starts a function: Micronaut's HTTP server, with nothing on standard output but log lines. */
+public final class FunctionServer {
+    private FunctionServer() {
+    }
+
+    /**
+     * Like {@code Micronaut.run}, without the ASCII-art banner: with {@code KADENCE_LOG_FORMAT=json} every line on
+     * standard output must be one JSON object (the banner is printed before any configuration is read, so it cannot
+     * be switched off in {@code application.properties}).
+     */
+    public static ApplicationContext start(Class<?> application, String... args) {
+        return Micronaut.build(args).classes(application).banner(false).start();
+    }
+}
