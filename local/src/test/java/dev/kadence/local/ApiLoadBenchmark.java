@@ -1,6 +1,7 @@
 package dev.kadence.local;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kadence.local.LoadSamples.Sample;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
@@ -9,7 +10,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,6 +22,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import static dev.kadence.local.LoadSamples.header;
+import static dev.kadence.local.LoadSamples.report;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
@@ -51,9 +53,6 @@ class ApiLoadBenchmark {
     private record Account(String token, List<String> tasks) {
     }
 
-    private record Sample(long nanos, int status) {
-    }
-
     @Test
     void oneTaskCrudInstanceUnderMixedLoad() throws Exception {
         Path work = Path.of("target", "api-load-run").toAbsolutePath();
@@ -61,13 +60,11 @@ class ApiLoadBenchmark {
         try (RunningPlatform platform = RunningPlatform.start(work)) {
             String base = "http://127.0.0.1:" + platform.function("task-crud").port();
             List<Account> accounts = seed(platform, base);
-            long pid = Long.parseLong(Files.readString(platform.settings.data().pidFile("task-crud")).trim());
-            Process pin = new ProcessBuilder("taskset", "-a", "-cp", "0", Long.toString(pid)).inheritIO().start();
-            assertEquals(0, pin.waitFor(), "taskset could not pin task-crud to CPU 0");
+            platform.pinToOneCpu("task-crud");
 
             System.out.println("warm-up: 16 users, " + STEP.toSeconds() + " s");
             closedLoop(base, accounts, 16, STEP);
-            System.out.printf("%n%-26s %8s %8s %8s %8s %8s %8s%n", "load", "req/s", "p50 ms", "p95 ms", "p99 ms", "max ms", "errors");
+            header();
             for (int users : new int[] {1, 2, 4, 8, 16, 32, 64}) {
                 report(users + " busy users", closedLoop(base, accounts, users, STEP), STEP);
             }
@@ -190,21 +187,5 @@ class ApiLoadBenchmark {
             request.header("Content-Type", "application/json");
         }
         return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static void report(String load, List<Sample> samples, Duration length) {
-        long[] millis = samples.stream().mapToLong(s -> s.nanos() / 1_000).sorted().toArray();
-        long errors = samples.stream().filter(s -> s.status() < 200 || s.status() >= 300).count();
-        System.out.printf("%-26s %8.0f %8.1f %8.1f %8.1f %8.1f %8d%n", load, samples.size() / (double) length.toSeconds(),
-            percentile(millis, 50), percentile(millis, 95), percentile(millis, 99),
-            millis.length == 0 ? 0 : millis[millis.length - 1] / 1000.0, errors);
-    }
-
-    private static double percentile(long[] sortedMicros, int p) {
-        if (sortedMicros.length == 0) {
-            return 0;
-        }
-        int index = (int) Math.ceil(p / 100.0 * sortedMicros.length) - 1;
-        return sortedMicros[Math.max(0, index)] / 1000.0;
     }
 }

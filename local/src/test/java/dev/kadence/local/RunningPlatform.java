@@ -76,6 +76,20 @@ final class RunningPlatform implements AutoCloseable {
         });
     }
 
+    /** Pins a function's process (all its threads) to CPU 0, as the chart's {@code limits.cpu: 1} would limit it. */
+    void pinToOneCpu(String function) {
+        try {
+            long pid = Long.parseLong(Files.readString(settings.data().pidFile(function)).trim());
+            Process pin = new ProcessBuilder("taskset", "-a", "-cp", "0", Long.toString(pid)).inheritIO().start();
+            assertEquals(0, pin.waitFor(), "taskset could not pin " + function + " to CPU 0");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     void stop() {
         if (platform != null) {
             platform.stop();
