@@ -1,5 +1,7 @@
 package dev.kadence.notify;
 
+import dev.kadence.core.error.ErrorCode;
+import dev.kadence.core.error.KadenceException;
 import dev.kadence.core.notification.StreamEvents;
 import dev.kadence.core.notification.StreamEvents.StreamEvent;
 import io.micrometer.core.instrument.Gauge;
@@ -52,6 +54,7 @@ class LiveStreams implements ApplicationEventListener<ServerStartupEvent> {
     private final String url;
     private final String user;
     private final String password;
+    private final int maxOpen;
     private final Map<UUID, Set<Stream>> byUser = new ConcurrentHashMap<>();
     private final ExecutorService readers = Executors.newVirtualThreadPerTaskExecutor();
     private volatile boolean running = true;
@@ -59,12 +62,14 @@ class LiveStreams implements ApplicationEventListener<ServerStartupEvent> {
 
     LiveStreams(StreamEvents events, Clock clock, MeterRegistry meters,
                 @Value("${kadence.stream.retention:P1D}") Duration retention,
+                @Value("${kadence.stream.max-open:400}") int maxOpen,
                 @Value("${datasources.default.url}") String url,
                 @Value("${datasources.default.username:}") String user,
                 @Value("${datasources.default.password:}") String password) {
         this.events = events;
         this.clock = clock;
         this.retention = retention;
+        this.maxOpen = maxOpen;
         this.url = url;
         this.user = user;
         this.password = password;
@@ -101,6 +106,19 @@ class LiveStreams implements ApplicationEventListener<ServerStartupEvent> {
                 stream.wake();
             });
         }, FluxSink.OverflowStrategy.BUFFER);
+    }
+
+    /**
+     * Refuses a new stream while this instance holds {@code kadence.stream.max-open} (503, which the web app retries):
+     * one instance ran out of heap at ~790 streams (docs/performance.md). Knative's {@code containerConcurrency} keeps
+     * the same limit in the cluster; this one holds wherever notify runs. A soft limit: streams opening at the same
+     * moment may pass it by a few.
+     */
+    void refuseIfFull() {
+        if (openStreams() >= maxOpen) {
+            throw new KadenceException(ErrorCode.UNAVAILABLE,
+                "this instance holds " + maxOpen + " open streams, its limit: try again in a moment");
+        }
     }
 
     int openStreams() {

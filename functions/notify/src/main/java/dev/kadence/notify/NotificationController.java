@@ -75,6 +75,7 @@ class NotificationController {
                                     @Nullable @Header("Last-Event-ID") String lastEventId,
                                     @Nullable @QueryValue("last_event_id") String lastEventIdParam) {
         Long after = lastEventId(lastEventId != null ? lastEventId : lastEventIdParam);
+        streams.refuseIfFull();     // before the ticket is used up: the client may retry with it
         UUID user;
         if (ticket != null) {
             user = tickets.redeem(ticket).orElseThrow(() -> new KadenceException(ErrorCode.UNAUTHENTICATED,
