@@ -104,11 +104,11 @@ class StreamLoadBenchmark {
 
     private static void memory(String when, long pid, String notify) throws IOException {
         String status = Files.readString(Path.of("/proc/" + pid + "/status"));
-        String heap = http("GET", notify + "/prometheus", null, null).body().lines()
+        double heapMiB = http("GET", notify + "/prometheus", null, null).body().lines()
             .filter(l -> l.startsWith("jvm_memory_used_bytes{area=\"heap\""))
-            .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum() / (1 << 20) + "";
+            .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum() / (1 << 20);
         System.out.printf("%-34s RSS %s, anon %s, heap used %.1f MiB%n", when, field(status, "VmRSS"), field(status, "RssAnon"),
-            Double.parseDouble(heap));
+            heapMiB);
     }
 
     private static String field(String status, String name) {

@@ -1,11 +1,11 @@
 package dev.kadence.core.inbox;
 
+import dev.kadence.core.logging.MdcScope;
 import io.cloudevents.CloudEvent;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -35,16 +35,13 @@ public class EventIntake {
             fields.put("task_id", event.getSubject());
         }
         data.userId(event).ifPresent(user -> fields.put("user_id", user));
-        fields.forEach(MDC::put);
-        try {
+        try (MdcScope scope = MdcScope.with(fields)) {
             if (!handler.accepts().contains(event.getType())) {
                 throw new UnprocessableEvent(handler.consumer() + " does not take events of type " + event.getType());
             }
             Outcome outcome = inbox.process(handler.consumer(), event, handler::apply);
             LOG.info("received {} {} for task {}: {}", event.getType(), event.getId(), event.getSubject(), outcome);
             return outcome;
-        } finally {
-            fields.keySet().forEach(MDC::remove);
         }
     }
 }

@@ -6,6 +6,7 @@ import org.slf4j.event.Level;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 /**
  * The level of each logger name: the level set for the longest name that is the logger's own or one of its
@@ -28,7 +29,7 @@ final class Levels {
      * Applies {@code name=LEVEL} pairs separated by commas, e.g. {@code dev.kadence=DEBUG,org.apache.kafka=INFO}
      * ({@code root=...} for the root); an entry that does not parse is reported and skipped.
      */
-    void apply(String spec, java.util.function.Consumer<String> complaint) {
+    void apply(String spec, Consumer<String> complaint) {
         if (spec == null || spec.isBlank()) {
             return;
         }

@@ -1,5 +1,6 @@
 package dev.kadence.core.web;
 
+import dev.kadence.core.logging.MdcScope;
 import io.micronaut.context.propagation.slf4j.MdcPropagationContext;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.core.propagation.MutablePropagatedContext;
@@ -11,7 +12,6 @@ import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.filter.ServerFilterPhase;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 
 import java.security.Principal;
 import java.util.LinkedHashMap;
@@ -70,19 +70,11 @@ final class RequestLog implements Ordered {
         fields.put("http_path", path);
         fields.put("http_status", Integer.toString(status));
         fields.put("duration_ms", Long.toString(millis));
-        Map<String, String> before = MDC.getCopyOfContextMap();
-        fields.forEach(MDC::put);
-        try {
+        try (MdcScope scope = MdcScope.with(fields)) {
             if (status >= 500) {
                 LOG.warn("{} {} {} {} ms", request.getMethodName(), path, status, millis);
             } else {
                 LOG.info("{} {} {} {} ms", request.getMethodName(), path, status, millis);
-            }
-        } finally {
-            if (before == null) {
-                MDC.clear();
-            } else {
-                MDC.setContextMap(before);
             }
         }
     }

@@ -12,6 +12,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 
@@ -70,6 +71,26 @@ class KadenceLogsTest {
         } finally {
             MDC.clear();
         }
+    }
+
+    @Test
+    void aScopeAddsFieldsForWhatIsLoggedInsideAndPutsBackWhatWasThere() throws Exception {
+        List<LogEvent> seen = new CopyOnWriteArrayList<>();
+        MDC.put("request_id", "outer");
+        try (AutoCloseable listening = KadenceLogs.listen(seen::add)) {
+            try (MdcScope scope = MdcScope.with(Map.of("ce_id", "e-1", "request_id", "inner"))) {
+                log.info("inside");
+            }
+            log.info("after");
+        } finally {
+            MDC.clear();
+        }
+        assertThat(seen.get(0).mdc()).containsEntry("ce_id", "e-1").containsEntry("request_id", "inner");
+        assertThat(seen.get(1).mdc()).containsOnlyKeys("request_id").containsEntry("request_id", "outer");
+        try (MdcScope scope = MdcScope.with(Map.of("a", "1"))) {
+            assertThat(MDC.get("a")).isEqualTo("1");
+        }
+        assertThat(MDC.getCopyOfContextMap()).isNull();
     }
 
     @Test
