@@ -1,5 +1,6 @@
 package dev.kadence.testing;
 
+import dev.kadence.core.api.TaskRequests;
 import dev.kadence.core.db.Sql;
 import dev.kadence.core.task.TaskView;
 import dev.kadence.core.task.Tasks;
@@ -41,7 +42,7 @@ public final class Fixtures {
     /** A task of {@code user} from a request body, through the same service as {@code POST /api/v1/tasks}. */
     public TaskView task(UUID user, String body) {
         try {
-            return tasks.create(user, json.readValue(body, JsonNode.class));
+            return tasks.create(user, TaskRequests.create(json.readValue(body, JsonNode.class)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,14 +1,13 @@
 package dev.kadence.core.notification;
 
 import dev.kadence.core.error.KadenceException;
-import dev.kadence.core.error.Violations;
 import dev.kadence.core.event.EventIds;
 import dev.kadence.core.event.EventTypes;
-import dev.kadence.core.reminder.Reminder;
+import dev.kadence.core.paging.PageRequest;
+import dev.kadence.core.reminder.ReminderFiring.ReminderDue;
+import dev.kadence.core.reminder.ReminderStatus;
 import dev.kadence.core.reminder.ReminderStore;
-import dev.kadence.core.task.ReminderFiring.ReminderDue;
 import dev.kadence.core.task.Task;
-import dev.kadence.core.task.TaskQuery;
 import dev.kadence.core.task.TaskStore;
 import dev.kadence.core.user.User;
 import dev.kadence.core.user.UserStore;
@@ -29,8 +28,8 @@ import java.util.UUID;
  */
 @Singleton
 public class Notifications {
-    static final int DEFAULT_LIMIT = 50;
-    static final int MAX_LIMIT = 200;
+    public static final int DEFAULT_LIMIT = 50;
+    public static final int MAX_LIMIT = 200;
 
     private final NotificationStore store;
     private final StreamEvents stream;
@@ -65,7 +64,7 @@ public class Notifications {
         Task task = tasks.findById(due.taskId()).filter(t -> t.userId().equals(due.userId())).orElse(null);
         User user = users.findById(due.userId()).orElse(null);
         if (task == null || task.isDone() || user == null) {
-            reminders.settle(due.reminderId(), due.fireAt(), Reminder.SUPPRESSED, now);
+            reminders.settle(due.reminderId(), due.fireAt(), ReminderStatus.SUPPRESSED, now);
             return Delivery.SUPPRESSED;
         }
         Notification n = new Notification(EventIds.of(EventTypes.REMINDER_DUE, due.reminderId(), due.fireAt()),
@@ -74,7 +73,7 @@ public class Notifications {
         if (!store.insert(n)) {
             return Delivery.ALREADY_DELIVERED;
         }
-        reminders.settle(due.reminderId(), due.fireAt(), Reminder.DELIVERED, now);
+        reminders.settle(due.reminderId(), due.fireAt(), ReminderStatus.DELIVERED, now);
         stream.append(n.userId(), StreamEvents.NOTIFICATION, NotificationView.of(n));
         return Delivery.DELIVERED;
     }
@@ -83,26 +82,14 @@ public class Notifications {
     public record NotificationPage(List<NotificationView> items, String nextCursor, long unreadCount) {
     }
 
-    /**
-     * A page of the user's notifications, newest first.
-     *
-     * @param unread "true" for unread ones only, "false" or absent for all
-     * @param cursor a page's {@code next_cursor}, or absent for the first page
-     */
+    /** A page of the user's notifications (only the unread ones if {@code unreadOnly}), newest first. */
     @Transactional
-    public NotificationPage list(UUID userId, String unread, String limit, String cursor) {
-        Violations v = new Violations();
-        boolean unreadOnly = false;
-        if (unread != null && !unread.isBlank()) {
-            switch (unread.strip()) {
-                case "true" -> unreadOnly = true;
-                case "false" -> unreadOnly = false;
-                default -> v.add("unread", "invalid_boolean", "must be true or false");
-            }
+    public NotificationPage list(UUID userId, boolean unreadOnly, PageRequest page) {
+        NotificationStore.Position after = page.cursor() == null ? null : decode(page.cursor());
+        if (page.cursor() != null && after == null) {
+            throw KadenceException.invalid("cursor", "invalid_cursor", "not a cursor this endpoint returned");
         }
-        int size = TaskQuery.limit(limit, DEFAULT_LIMIT, MAX_LIMIT, v);
-        NotificationStore.Position after = cursor == null || cursor.isBlank() ? null : decode(cursor.strip(), v);
-        v.throwIfAny();
+        int size = page.limit();
         List<Notification> rows = store.page(userId, unreadOnly, after, size + 1);
         String next = rows.size() > size ? encode(rows.get(size - 1)) : null;
         List<NotificationView> items = rows.subList(0, Math.min(size, rows.size())).stream().map(NotificationView::of).toList();
@@ -123,7 +110,12 @@ public class Notifications {
         return t.getEpochSecond() + "." + t.getNano() + "." + last.id();
     }
 
-    private static NotificationStore.Position decode(String cursor, Violations v) {
+    /** Whether {@code cursor} is one a page of notifications hands out. */
+    public static boolean isCursor(String cursor) {
+        return decode(cursor) != null;
+    }
+
+    private static NotificationStore.Position decode(String cursor) {
         String[] parts = cursor.split("\\.");
         try {
             if (parts.length == 3) {
@@ -133,7 +125,6 @@ public class Notifications {
         } catch (IllegalArgumentException | java.time.DateTimeException e) {
             // reported below
         }
-        v.add("cursor", "invalid_cursor", "not a cursor this endpoint returned");
         return null;
     }
 }

@@ -22,14 +22,14 @@ public class SeriesStore {
         sql.update("""
             insert into series (id, user_id, rule, timezone, mode, start_at, status, created_at, updated_at)
             values (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-            List.of(s.id(), s.userId(), s.rule(), s.timezone(), s.mode().wire(), s.startAt(), s.status(), s.createdAt(), s.updatedAt()));
+            List.of(s.id(), s.userId(), s.rule(), s.timezone(), s.mode().wire(), s.startAt(), s.status().wire(), s.createdAt(), s.updatedAt()));
     }
 
     public void update(Series s) {
         sql.update("""
             update series set rule = ?, timezone = ?, mode = ?, start_at = ?, status = ?, updated_at = ?
             where id = ?""",
-            List.of(s.rule(), s.timezone(), s.mode().wire(), s.startAt(), s.status(), s.updatedAt(), s.id()));
+            List.of(s.rule(), s.timezone(), s.mode().wire(), s.startAt(), s.status().wire(), s.updatedAt(), s.id()));
     }
 
     public Optional<Series> find(UUID id) {
@@ -51,6 +51,6 @@ public class SeriesStore {
     static Series read(ResultSet rs) throws SQLException {
         return new Series(rs.getObject("id", UUID.class), rs.getObject("user_id", UUID.class), rs.getString("rule"),
             rs.getString("timezone"), Mode.ofWire(rs.getString("mode")), Sql.instant(rs, "start_at"),
-            rs.getString("status"), Sql.instant(rs, "created_at"), Sql.instant(rs, "updated_at"));
+            Series.Status.ofWire(rs.getString("status")), Sql.instant(rs, "created_at"), Sql.instant(rs, "updated_at"));
     }
 }

@@ -1,9 +1,5 @@
 package dev.kadence.core.reminder;
 
-import dev.kadence.core.error.Violations;
-import dev.kadence.core.json.Body;
-import dev.kadence.core.time.Times;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -17,27 +13,13 @@ public record ReminderSpec(Instant at, String beforeDue) {
     private static final Duration MAX_BEFORE = Duration.ofDays(366);
     private static final Pattern WEEKS = Pattern.compile("P(\\d{1,3})W");
 
-    public static ReminderSpec parse(String field, Body body, Violations violations) {
-        boolean hasAt = body.has("at");
-        boolean hasBefore = body.has("before_due");
-        if (hasAt == hasBefore) {
-            violations.add(field, "invalid_reminder", "must have exactly one of at (a date-time) or before_due (an ISO-8601 duration)");
-            return null;
-        }
-        if (hasAt) {
-            Instant at = Times.instant(field + ".at", body.string("at"), violations);
-            if (at == null && !violations.has(field + ".at")) {
-                violations.add(field + ".at", "required", "must not be null");
-            }
-            return at == null ? null : new ReminderSpec(at, null);
-        }
-        String text = body.string("before_due");
+    /**
+     * A reminder {@code text} (an ISO-8601 duration such as PT15M, P1D or P2W) before the task is due, or null unless
+     * that is a positive duration of at most a year.
+     */
+    public static ReminderSpec beforeDue(String text) {
         Duration before = duration(text);
         if (before == null || before.isNegative() || before.isZero() || before.compareTo(MAX_BEFORE) > 0) {
-            if (!violations.has(field + ".before_due")) {
-                violations.add(field + ".before_due", "invalid_duration",
-                    "must be a positive ISO-8601 duration of at most a year, e.g. PT15M, PT1H, P1D");
-            }
             return null;
         }
         return new ReminderSpec(null, text.toUpperCase(Locale.ROOT));

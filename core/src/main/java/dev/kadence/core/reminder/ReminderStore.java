@@ -23,12 +23,12 @@ public class ReminderStore {
         sql.update("""
             insert into reminders (id, task_id, user_id, at, before_due, fire_at, status, created_at, updated_at)
             values (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-            List.of(r.id(), r.taskId(), r.userId(), Sql.ts(r.at()), Sql.text(r.beforeDue()), r.fireAt(), r.status(),
+            List.of(r.id(), r.taskId(), r.userId(), Sql.ts(r.at()), Sql.text(r.beforeDue()), r.fireAt(), r.status().wire(),
                 r.createdAt(), r.updatedAt()));
     }
 
-    public void setStatus(UUID id, String status, Instant now) {
-        sql.update("update reminders set status = ?, updated_at = ? where id = ?", List.of(status, now, id));
+    public void setStatus(UUID id, ReminderStatus status, Instant now) {
+        sql.update("update reminders set status = ?, updated_at = ? where id = ?", List.of(status.wire(), now, id));
     }
 
     public void setFireAt(UUID id, Instant fireAt, Instant now) {
@@ -49,9 +49,9 @@ public class ReminderStore {
      * Settles the firing of reminder {@code id} at {@code fireAt}: fired -> {@code status} (delivered or suppressed).
      * A reminder rearmed since (another fire time) or already settled is left as it is.
      */
-    public void settle(UUID id, Instant fireAt, String status, Instant now) {
+    public void settle(UUID id, Instant fireAt, ReminderStatus status, Instant now) {
         sql.update("update reminders set status = ?, updated_at = ? where id = ? and fire_at = ? and status = 'fired'",
-            List.of(status, now, id, fireAt));
+            List.of(status.wire(), now, id, fireAt));
     }
 
     /** The reminders of these tasks that are still of interest (everything but cancelled), soonest first. */
@@ -63,13 +63,13 @@ public class ReminderStore {
             List.of((Object) taskIds.toArray(UUID[]::new)), ReminderStore::read);
     }
 
-    public List<Reminder> ofUser(UUID userId, String status) {
+    public List<Reminder> ofUser(UUID userId, ReminderStatus status) {
         if (status == null) {
             return sql.list("select * from reminders where user_id = ? order by fire_at, id limit 1000",
                 List.of(userId), ReminderStore::read);
         }
         return sql.list("select * from reminders where user_id = ? and status = ? order by fire_at, id limit 1000",
-            List.of(userId, status), ReminderStore::read);
+            List.of(userId, status.wire()), ReminderStore::read);
     }
 
     public Optional<Reminder> find(UUID userId, UUID id) {
@@ -80,7 +80,12 @@ public class ReminderStore {
         return sql.one("select * from reminders where id = ? and user_id = ? for update", List.of(id, userId), ReminderStore::read);
     }
 
-    /** A reminder by id alone (for the system's clock, which acts for every user), locked until the transaction ends. */
+    /** A reminder by id alone (for the system's clock, which acts for every user). */
+    public Optional<Reminder> findById(UUID id) {
+        return sql.one("select * from reminders where id = ?", List.of(id), ReminderStore::read);
+    }
+
+    /** A reminder by id alone, locked until the transaction ends. */
     public Optional<Reminder> lockById(UUID id) {
         return sql.one("select * from reminders where id = ? for update", List.of(id), ReminderStore::read);
     }
@@ -109,6 +114,6 @@ public class ReminderStore {
     static Reminder read(ResultSet rs) throws SQLException {
         return new Reminder(rs.getObject("id", UUID.class), rs.getObject("task_id", UUID.class),
             rs.getObject("user_id", UUID.class), Sql.instant(rs, "at"), rs.getString("before_due"),
-            Sql.instant(rs, "fire_at"), rs.getString("status"), Sql.instant(rs, "created_at"), Sql.instant(rs, "updated_at"));
+            Sql.instant(rs, "fire_at"), ReminderStatus.ofWire(rs.getString("status")), Sql.instant(rs, "created_at"), Sql.instant(rs, "updated_at"));
     }
 }

@@ -10,6 +10,6 @@ import java.util.UUID;
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record ReminderView(UUID id, UUID taskId, Instant at, String beforeDue, Instant fireAt, String status) {
     public static ReminderView of(Reminder r) {
-        return new ReminderView(r.id(), r.taskId(), r.at(), r.beforeDue(), r.fireAt(), r.status());
+        return new ReminderView(r.id(), r.taskId(), r.at(), r.beforeDue(), r.fireAt(), r.status().wire());
     }
 }

@@ -1,19 +1,16 @@
 package dev.kadence.core.reminder;
 
 import dev.kadence.core.error.KadenceException;
-import dev.kadence.core.error.Violations;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 
 import java.time.Clock;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 /** The user's reminders across tasks: listing and cancelling. Firing them is reminder-fire's job. */
 @Singleton
 public class Reminders {
-    private static final Set<String> STATUSES = Set.of("pending", "fired", "delivered", "cancelled", "suppressed", "missed");
     private final ReminderStore store;
     private final ReminderCancellations cancellations;
     private final Clock clock;
@@ -32,13 +29,9 @@ public class Reminders {
         void cancelled(UUID userId, UUID taskId);
     }
 
+    /** The user's reminders in {@code status}, or all of them when it is null. */
     @Transactional
-    public List<ReminderView> list(UUID userId, String status) {
-        if (status != null && !STATUSES.contains(status)) {
-            Violations v = new Violations();
-            v.add("status", "invalid_status", "must be one of " + String.join(", ", STATUSES.stream().sorted().toList()));
-            v.throwIfAny();
-        }
+    public List<ReminderView> list(UUID userId, ReminderStatus status) {
         return store.ofUser(userId, status).stream().map(ReminderView::of).toList();
     }
 
@@ -50,7 +43,7 @@ public class Reminders {
         if (!reminder.isPending()) {
             return ReminderView.of(reminder);     // fired, delivered or already cancelled: nothing left to cancel
         }
-        store.setStatus(id, Reminder.CANCELLED, clock.instant());
+        store.setStatus(id, ReminderStatus.CANCELLED, clock.instant());
         cancellations.cancelled(userId, reminder.taskId());
         return ReminderView.of(store.lock(userId, id).orElseThrow());
     }

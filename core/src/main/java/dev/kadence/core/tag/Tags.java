@@ -4,9 +4,6 @@ import dev.kadence.core.db.DatabaseException;
 import dev.kadence.core.db.Sql;
 import dev.kadence.core.error.ErrorCode;
 import dev.kadence.core.error.KadenceException;
-import dev.kadence.core.error.Violations;
-import dev.kadence.core.json.Body;
-import io.micronaut.json.tree.JsonNode;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 
@@ -45,9 +42,9 @@ public class Tags {
         return store.listOf(userId);
     }
 
+    /** Creates tag {@code name} (normalised as {@link TagNames#normalize} makes it). */
     @Transactional
-    public Tag create(UUID userId, JsonNode json) {
-        String name = name(json);
+    public Tag create(UUID userId, String name) {
         Tag tag = new Tag(UUID.randomUUID(), userId, name, clock.instant());
         if (!store.insert(tag)) {
             throw exists(name);
@@ -55,9 +52,9 @@ public class Tags {
         return tag;
     }
 
+    /** Renames tag {@code id} to {@code name} (normalised); the tasks that carry it follow. */
     @Transactional
-    public Tag rename(UUID userId, UUID id, JsonNode json) {
-        String name = name(json);
+    public Tag rename(UUID userId, UUID id, String name) {
         Tag tag = store.find(id, userId).orElseThrow(() -> KadenceException.notFound("tag"));
         if (tag.name().equals(name)) {
             return tag;
@@ -95,14 +92,5 @@ public class Tags {
 
     private static KadenceException exists(String name) {
         return new KadenceException(ErrorCode.TAG_EXISTS, "you already have a tag named \"" + name + "\"");
-    }
-
-    private static String name(JsonNode json) {
-        Violations v = new Violations();
-        Body body = Body.of(json, v);
-        String raw = body.string("name");
-        String name = v.has("name") ? null : TagNames.normalize("name", raw, v);
-        v.throwIfAny();
-        return name;
     }
 }

@@ -1,13 +1,10 @@
 package dev.kadence.core.task;
 
 import dev.kadence.core.error.Violations;
-import dev.kadence.core.json.Body;
 import dev.kadence.core.recurrence.NextDue;
 import dev.kadence.core.recurrence.RecurrenceSpec;
 import dev.kadence.core.recurrence.Rules;
-import dev.kadence.core.time.Times;
 import dev.kadence.core.user.Accounts;
-import io.micronaut.json.tree.JsonNode;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
@@ -36,21 +33,16 @@ public class RecurrencePreviews {
     public record Preview(String rule, String timezone, String mode, String summary, List<Instant> nextOccurrences) {
     }
 
-    /**
-     * @param json {@code {rule, timezone?, mode?, due_at}}; errors are reported under the names a task's body uses
-     *             ({@code recurrence.rule}, {@code recurrence.timezone}, {@code recurrence.mode}, {@code due_at}), so an
-     *             editor shows them in the same place
-     */
+    /** A recurrence and its first due time, to preview. */
+    public record Request(RecurrenceSpec recurrence, Instant dueAt) {
+    }
+
+    /** What {@code request} would do for this user: its rule in their zone unless it names one, and its next due times. */
     @Transactional
-    public Preview preview(UUID userId, JsonNode json) {
+    public Preview preview(UUID userId, Request request) {
+        Instant due = request.dueAt();
+        RecurrenceSpec spec = request.recurrence();
         Violations v = new Violations();
-        Body body = Body.of(json, v);
-        RecurrenceSpec spec = RecurrenceSpec.parse("recurrence", body, v);
-        Instant due = Times.instant("due_at", body.string("due_at"), v);
-        if (due == null && !v.has("due_at")) {
-            v.add("due_at", "required_for_recurrence", "a recurring task needs a due_at: its first occurrence");
-        }
-        v.throwIfAny();
         RecurrenceSpec effective = spec.inZone(accounts.get(userId).zone());
         Rules.checkOccurs("recurrence.rule", effective.rule(), due, effective.zone(), v);
         v.throwIfAny();

@@ -28,28 +28,28 @@ public record Task(UUID id, UUID userId, String title, String description, Prior
     /** Applies the fields a request set; status changes keep completed_at in step. */
     Task apply(TaskDraft draft, Instant now) {
         Task t = this;
-        if (draft.has(TaskDraft.TITLE)) {
+        if (draft.has(TaskDraft.Field.TITLE)) {
             t = t.with(draft.title(), t.description, t.priority, t.tags, t.dueAt);
         }
-        if (draft.has(TaskDraft.DESCRIPTION)) {
+        if (draft.has(TaskDraft.Field.DESCRIPTION)) {
             t = t.with(t.title, draft.description(), t.priority, t.tags, t.dueAt);
         }
-        if (draft.has(TaskDraft.PRIORITY)) {
+        if (draft.has(TaskDraft.Field.PRIORITY)) {
             t = t.with(t.title, t.description, draft.priority(), t.tags, t.dueAt);
         }
-        if (draft.has(TaskDraft.TAGS)) {
+        if (draft.has(TaskDraft.Field.TAGS)) {
             t = t.with(t.title, t.description, t.priority, draft.tags(), t.dueAt);
         }
-        if (draft.has(TaskDraft.ADD_TAGS) || draft.has(TaskDraft.REMOVE_TAGS)) {
+        if (draft.has(TaskDraft.Field.ADD_TAGS) || draft.has(TaskDraft.Field.REMOVE_TAGS)) {
             Set<String> names = new LinkedHashSet<>(t.tags);
             names.addAll(draft.addTags());
             names.removeAll(draft.removeTags());
             t = t.with(t.title, t.description, t.priority, new ArrayList<>(names), t.dueAt);
         }
-        if (draft.has(TaskDraft.DUE_AT)) {
+        if (draft.has(TaskDraft.Field.DUE_AT)) {
             t = t.with(t.title, t.description, t.priority, t.tags, draft.dueAt());
         }
-        if (draft.has(TaskDraft.STATUS)) {
+        if (draft.has(TaskDraft.Field.STATUS)) {
             t = t.withStatus(draft.status(), now);
         }
         return t;
@@ -79,18 +79,18 @@ public record Task(UUID id, UUID userId, String title, String description, Prior
     }
 
     /** Which instance of its series this task is (1 for a series' first task, and for rows from before numbering). */
-    int instanceNumber() {
+    public int instanceNumber() {
         return seriesInstance == null ? 1 : seriesInstance;
     }
 
     /** The next instance of this task's series: the same task again, open, due at {@code due}. */
-    Task nextInstance(Instant due, Instant now) {
+    public Task nextInstance(Instant due, Instant now) {
         return new Task(UUID.randomUUID(), userId, title, description, priority, Status.TODO, tags, due, null, seriesId,
             instanceNumber() + 1, 0, now, now);
     }
 
     /** This open instance moved on to {@code due}, having missed {@code missed} more occurrences. */
-    Task movedTo(Instant due, int missed, Instant now) {
+    public Task movedTo(Instant due, int missed, Instant now) {
         return new Task(id, userId, title, description, priority, status, tags, due, completedAt, seriesId,
             seriesInstance, missedCount + missed, createdAt, now);
     }

@@ -1,7 +1,6 @@
 package dev.kadence.core.task;
 
 import dev.kadence.core.db.Sql;
-import dev.kadence.core.user.Accounts;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
@@ -17,7 +16,6 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -30,14 +28,12 @@ public class TaskListing {
     private static final Logger LOG = LoggerFactory.getLogger(TaskListing.class);
     private final Sql sql;
     private final TaskViews views;
-    private final Accounts accounts;
     private final Clock clock;
     private final byte[] cursorKey;
 
-    TaskListing(Sql sql, TaskViews views, Accounts accounts, Clock clock, @Value("${kadence.cursor-secret:}") String secret) {
+    TaskListing(Sql sql, TaskViews views, Clock clock, @Value("${kadence.cursor-secret:}") String secret) {
         this.sql = sql;
         this.views = views;
-        this.accounts = accounts;
         this.clock = clock;
         if (secret.isEmpty()) {
             LOG.warn("kadence.cursor-secret is not set: page cursors are valid only in this process");
@@ -53,9 +49,7 @@ public class TaskListing {
     }
 
     @Transactional
-    public TaskPage list(UUID userId, Map<String, String> params) {
-        // the user's zone only matters for plain-date bounds: no lookup on the common path
-        TaskQuery q = TaskQuery.parse(params, () -> accounts.get(userId).zone());
+    public TaskPage list(UUID userId, TaskQuery q) {
         TaskQuery.SortKey key = q.sortBy();
         String column = key.column;
         String cast = switch (key) {
@@ -91,8 +85,8 @@ public class TaskListing {
                 : " and (t.status = 'done' or t.due_at is null or t.due_at >= ?)");
             args.add(clock.instant());
         }
-        if (q.cursor() != null) {
-            Cursor c = Cursor.decode(q.cursor(), q.fingerprint(), cursorKey);
+        if (q.page().cursor() != null) {
+            Cursor c = Cursor.decode(q.page().cursor(), q.fingerprint(), cursorKey);
             String op = q.ascending() ? ">" : "<";
             if (c.value() == null) {
                 where.append(" and ").append(column).append(" is null and t.id ").append(op).append(" ?");
@@ -107,7 +101,7 @@ public class TaskListing {
         String direction = q.ascending() ? "asc" : "desc";
         String query = "select t.*, (" + column + ")::text as sort_value from tasks t where " + where
             + " order by " + column + " " + direction + " nulls last, t.id " + direction + " limit ?";
-        args.add(q.limit() + 1);
+        args.add(q.page().limit() + 1);
 
         List<String> sortValues = new ArrayList<>();
         List<Task> rows = sql.list(query, args, rs -> {
@@ -115,8 +109,8 @@ public class TaskListing {
             return TaskStore.read(rs);
         });
         String next = null;
-        if (rows.size() > q.limit()) {
-            rows = rows.subList(0, q.limit());
+        if (rows.size() > q.page().limit()) {
+            rows = rows.subList(0, q.page().limit());
             Task last = rows.get(rows.size() - 1);
             next = new Cursor(sortValues.get(rows.size() - 1), last.id()).encode(q.fingerprint(), cursorKey);
         }

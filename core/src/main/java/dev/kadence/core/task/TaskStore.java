@@ -19,7 +19,7 @@ public class TaskStore {
         this.sql = sql;
     }
 
-    void insert(Task t) {
+    public void insert(Task t) {
         if (!insertUnlessInstanceExists(t)) {
             throw new IllegalStateException("series " + t.seriesId() + " already has instance " + t.seriesInstance());
         }
@@ -30,7 +30,7 @@ public class TaskStore {
      *
      * @return false when that instance exists: nothing was inserted
      */
-    boolean insertUnlessInstanceExists(Task t) {
+    public boolean insertUnlessInstanceExists(Task t) {
         return sql.update("""
             insert into tasks (id, user_id, title, description, priority, status, tags, due_at, completed_at,
                                series_id, series_instance, missed_count, created_at, updated_at)
@@ -41,7 +41,7 @@ public class TaskStore {
                 Sql.uuid(t.seriesId()), Sql.integer(t.seriesInstance()), t.missedCount(), t.createdAt(), t.updatedAt())) == 1;
     }
 
-    void update(Task t) {
+    public void update(Task t) {
         sql.update("""
             update tasks set title = ?, description = ?, priority = ?, status = ?, tags = ?, due_at = ?,
                              completed_at = ?, series_id = ?, series_instance = ?, missed_count = ?,
@@ -56,7 +56,7 @@ public class TaskStore {
         sql.update("delete from tasks where id = ? and user_id = ?", List.of(t.id(), t.userId()));
     }
 
-    Optional<Task> find(UUID userId, UUID id) {
+    public Optional<Task> find(UUID userId, UUID id) {
         return sql.one("select * from tasks where id = ? and user_id = ?", List.of(id, userId), TaskStore::read);
     }
 
@@ -69,7 +69,7 @@ public class TaskStore {
      * Open instances of active series whose due time, still ahead when the task was last written, is at or before
      * {@code now} and not yet signalled.
      */
-    List<Task> unsignalledDue(Instant now, int limit) {
+    public List<Task> unsignalledDue(Instant now, int limit) {
         return sql.list("""
             select t.* from tasks t join series s on s.id = t.series_id
             where t.series_id is not null and t.status <> 'done' and t.due_at <= ? and t.due_at > t.updated_at
@@ -78,7 +78,7 @@ public class TaskStore {
     }
 
     /** Open instances of active series due in {@code (from, to]}. */
-    List<Task> openInstancesDueBetween(Instant from, Instant to, int limit) {
+    public List<Task> openInstancesDueBetween(Instant from, Instant to, int limit) {
         return sql.list("""
             select t.* from tasks t join series s on s.id = t.series_id
             where t.series_id is not null and t.status <> 'done' and t.due_at > ? and t.due_at <= ? and s.status = 'active'
@@ -93,7 +93,7 @@ public class TaskStore {
     }
 
     /** The task, locked until the transaction ends, so concurrent changes to one task serialise. */
-    Optional<Task> lock(UUID userId, UUID id) {
+    public Optional<Task> lock(UUID userId, UUID id) {
         return sql.one("select * from tasks where id = ? and user_id = ? for update", List.of(id, userId), TaskStore::read);
     }
 

@@ -20,7 +20,7 @@ import java.util.stream.Collectors;
 
 /** Builds {@link TaskView}s for a batch of tasks with two queries (series, reminders), never one per task. */
 @Singleton
-class TaskViews {
+public class TaskViews {
     /** How many upcoming due times a recurring task shows. */
     static final int UPCOMING = 5;
 
@@ -34,7 +34,7 @@ class TaskViews {
         this.clock = clock;
     }
 
-    TaskView of(Task task) {
+    public TaskView of(Task task) {
         return of(List.of(task)).get(0);
     }
 
@@ -56,7 +56,7 @@ class TaskViews {
     }
 
     /** The series in words, e.g. "every Friday at 14:00, Europe/Berlin". */
-    static String summary(Series s) {
+    public static String summary(Series s) {
         return summary(s.rule(), s.zone(), s.startAt(), s.mode());
     }
 
@@ -69,7 +69,7 @@ class TaskViews {
         List<Instant> upcoming = s.isActive() && !t.isDone() && t.dueAt() != null
             ? NextDue.upcoming(s.mode(), s.rule(), s.zone(), s.startAt(), t.dueAt(), t.instanceNumber(), now, UPCOMING)
             : List.of();
-        return new TaskView.RecurrenceView(s.id(), s.rule(), s.timezone(), s.mode().wire(), s.status(), summary,
+        return new TaskView.RecurrenceView(s.id(), s.rule(), s.timezone(), s.mode().wire(), s.status().wire(), summary,
             t.seriesInstance(), t.missedCount(), upcoming);
     }
 }

@@ -10,10 +10,10 @@ import dev.kadence.core.recurrence.SeriesHistory;
 import dev.kadence.core.recurrence.SeriesStore;
 import dev.kadence.core.reminder.Reminder;
 import dev.kadence.core.reminder.ReminderSpec;
+import dev.kadence.core.reminder.ReminderStatus;
 import dev.kadence.core.reminder.ReminderStore;
 import dev.kadence.core.tag.Tags;
 import dev.kadence.core.user.Accounts;
-import io.micronaut.json.tree.JsonNode;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 
@@ -52,9 +52,9 @@ public class Tasks {
         this.clock = clock;
     }
 
+    /** A new task as {@code draft} describes it (fields it does not set take their defaults). */
     @Transactional
-    public TaskView create(UUID userId, JsonNode body) {
-        TaskDraft draft = TaskDraft.parse(body, TaskDraft.Kind.CREATE);
+    public TaskView create(UUID userId, TaskDraft draft) {
         Instant now = clock.instant();
         return save(userId, Task.blank(userId, now), draft, true, now);
     }
@@ -64,15 +64,9 @@ public class Tasks {
         return views.of(store.find(userId, id).orElseThrow(() -> KadenceException.notFound("task")));
     }
 
+    /** Task {@code id} changed to what {@code draft} says: every field it sets, which for a full replace is all. */
     @Transactional
-    public TaskView replace(UUID userId, UUID id, JsonNode body) {
-        TaskDraft draft = TaskDraft.parse(body, TaskDraft.Kind.REPLACE);
-        return save(userId, lock(userId, id), draft, false, clock.instant());
-    }
-
-    @Transactional
-    public TaskView patch(UUID userId, UUID id, JsonNode body) {
-        TaskDraft draft = TaskDraft.parse(body, TaskDraft.Kind.PATCH);
+    public TaskView update(UUID userId, UUID id, TaskDraft draft) {
         return save(userId, lock(userId, id), draft, false, clock.instant());
     }
 
@@ -152,9 +146,9 @@ public class Tasks {
     private TaskView save(UUID userId, Task before, TaskDraft draft, boolean isNew, Instant now) {
         Task after = before.apply(draft, now);
         List<Reminder> current = isNew ? List.of() : reminders.ofTasks(List.of(before.id())).stream().filter(Reminder::isPending).toList();
-        List<ReminderSpec> wanted = draft.has(TaskDraft.REMINDERS) ? draft.reminders() : current.stream().map(Reminder::spec).toList();
+        List<ReminderSpec> wanted = draft.has(TaskDraft.Field.REMINDERS) ? draft.reminders() : current.stream().map(Reminder::spec).toList();
         Series currentSeries = before.seriesId() == null ? null : series.find(before.seriesId()).orElse(null);
-        RecurrenceSpec recurrence = draft.has(TaskDraft.RECURRENCE) ? draft.recurrence() : null;
+        RecurrenceSpec recurrence = draft.has(TaskDraft.Field.RECURRENCE) ? draft.recurrence() : null;
 
         Violations v = new Violations();
         for (int i = 0; i < wanted.size(); i++) {
@@ -172,11 +166,11 @@ public class Tasks {
         }
         v.throwIfAny();
 
-        if (!isNew && after.equals(before) && !draft.has(TaskDraft.REMINDERS) && !draft.has(TaskDraft.RECURRENCE)) {
+        if (!isNew && after.equals(before) && !draft.has(TaskDraft.Field.REMINDERS) && !draft.has(TaskDraft.Field.RECURRENCE)) {
             return views.of(before);        // a PATCH that changes nothing publishes nothing
         }
         tags.ensure(userId, after.tags(), now);
-        after = applyRecurrence(after, currentSeries, draft.has(TaskDraft.RECURRENCE), recurrence, now).touched(now);
+        after = applyRecurrence(after, currentSeries, draft.has(TaskDraft.Field.RECURRENCE), recurrence, now).touched(now);
         if (isNew) {
             store.insert(after);
         } else {
@@ -200,7 +194,7 @@ public class Tasks {
         if (current == null) {
             Series created = Series.start(task.userId(), spec, task.dueAt(), now);
             series.insert(created);
-            history.record(created.id(), SeriesHistory.CREATED, task.id(), task.dueAt(), now);
+            history.record(created.id(), SeriesHistory.Kind.CREATED, task.id(), task.dueAt(), now);
             return task.inSeries(created.id(), 1);
         }
         series.update(current.respecified(spec, task.dueAt(), now));
@@ -214,7 +208,7 @@ public class Tasks {
         }
         series.lock(task.seriesId()).filter(Series::isActive).ifPresent(s -> {
             series.update(s.stopped(now));
-            history.record(s.id(), SeriesHistory.STOPPED, task.id(), null, now);
+            history.record(s.id(), SeriesHistory.Kind.STOPPED, task.id(), null, now);
             events.seriesCancelled(s, task.id(), now);
         });
     }
@@ -229,7 +223,7 @@ public class Tasks {
                     reminders.setFireAt(r.id(), fireAt, now);
                 }
             } else {
-                reminders.setStatus(r.id(), Reminder.CANCELLED, now);
+                reminders.setStatus(r.id(), ReminderStatus.CANCELLED, now);
             }
         }
         for (ReminderSpec spec : toAdd) {

@@ -9,7 +9,7 @@ import java.nio.charset.StandardCharsets;
 /** bcrypt hashing. The cost is configurable so tests can use the minimum; production keeps the default. */
 @Singleton
 class Passwords {
-    static final int MAX_BYTES = 72;   // bcrypt ignores anything longer, so longer passwords are refused
+    static final int MAX_BYTES = Signup.MAX_PASSWORD_BYTES;
     private final int cost;
     private volatile String decoy;     // made on first use: a bcrypt hash at start-up would slow every cold start
 

@@ -1,5 +1,6 @@
 package dev.kadence.notify;
 
+import dev.kadence.core.api.QueryParameters;
 import dev.kadence.core.error.ErrorCode;
 import dev.kadence.core.error.KadenceException;
 import dev.kadence.core.notification.NotificationView;
@@ -44,7 +45,8 @@ class NotificationController {
     @Get
     Notifications.NotificationPage list(Authentication auth, @Nullable @QueryValue String unread,
                                         @Nullable @QueryValue String limit, @Nullable @QueryValue String cursor) {
-        return notifications.list(caller(auth), unread, limit, cursor);
+        return notifications.list(caller(auth), Boolean.TRUE.equals(QueryParameters.flag("unread", unread)),
+            QueryParameters.page(limit, cursor, Notifications.DEFAULT_LIMIT, Notifications.MAX_LIMIT, Notifications::isCursor));
     }
 
     @Post("/{id}/read")

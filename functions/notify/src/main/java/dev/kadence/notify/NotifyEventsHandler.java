@@ -6,7 +6,7 @@ import dev.kadence.core.inbox.EventHandler;
 import dev.kadence.core.inbox.TopicTypes;
 import dev.kadence.core.notification.Notifications;
 import dev.kadence.core.notification.StreamEvents;
-import dev.kadence.core.task.ReminderFiring.ReminderDue;
+import dev.kadence.core.reminder.ReminderFiring.ReminderDue;
 import io.cloudevents.CloudEvent;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;

@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kadence.core.event.EventTypes;
 import dev.kadence.core.event.Topics;
+import dev.kadence.core.recurrence.SeriesLifecycle;
+import dev.kadence.core.reminder.ReminderFiring;
 import dev.kadence.core.reminder.ReminderStore;
-import dev.kadence.core.task.Recurrences;
-import dev.kadence.core.task.ReminderFiring;
 import dev.kadence.core.task.TaskView;
 import dev.kadence.core.task.Tasks;
 import dev.kadence.testing.EventProbe;
@@ -78,7 +78,7 @@ class NotificationsTest implements TestPropertyProvider {
     @Inject
     ReminderFiring firing;
     @Inject
-    Recurrences recurrences;
+    SeriesLifecycle series;
     @Inject
     ReminderStore reminderStore;
     @Inject
@@ -359,7 +359,7 @@ class NotificationsTest implements TestPropertyProvider {
                 clock.set(occurrence);
                 assertThat(firing.signalDue(task.id())).isTrue();
                 tx.executeWrite(s -> {      // recurrence-handler's part, in the transaction its inbox opens
-                    recurrences.due(user, task.id(), task.recurrence().seriesId(), occurrence);
+                    series.due(user, task.id(), task.recurrence().seriesId(), occurrence);
                     return null;
                 });
             }

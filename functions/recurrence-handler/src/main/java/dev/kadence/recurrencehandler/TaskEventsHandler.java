@@ -4,7 +4,7 @@ import dev.kadence.core.event.EventTypes;
 import dev.kadence.core.inbox.EventData;
 import dev.kadence.core.inbox.EventHandler;
 import dev.kadence.core.inbox.TopicTypes;
-import dev.kadence.core.task.Recurrences;
+import dev.kadence.core.recurrence.SeriesLifecycle;
 import dev.kadence.core.task.TaskEvents.TaskDue;
 import io.cloudevents.CloudEvent;
 import io.micronaut.serde.annotation.Serdeable;
@@ -22,11 +22,11 @@ import static dev.kadence.core.inbox.EventData.field;
 @Singleton
 class TaskEventsHandler implements EventHandler {
     private final EventData data;
-    private final Recurrences recurrences;
+    private final SeriesLifecycle series;
 
-    TaskEventsHandler(EventData data, Recurrences recurrences) {
+    TaskEventsHandler(EventData data, SeriesLifecycle series) {
         this.data = data;
-        this.recurrences = recurrences;
+        this.series = series;
     }
 
     /** The part of a task event's data this function needs: the stored task is what counts. */
@@ -49,12 +49,12 @@ class TaskEventsHandler implements EventHandler {
         switch (event.getType()) {
             case EventTypes.TASK_COMPLETED -> {
                 TaskRef completed = data.read(event, TaskRef.class, field("task_id", TaskRef::taskId), field("user_id", TaskRef::userId));
-                recurrences.completed(completed.userId(), completed.taskId());
+                series.completed(completed.userId(), completed.taskId());
             }
             case EventTypes.TASK_DUE -> {
                 TaskDue due = data.read(event, TaskDue.class, field("task_id", TaskDue::taskId),
                     field("user_id", TaskDue::userId), field("series_id", TaskDue::seriesId), field("due_at", TaskDue::dueAt));
-                recurrences.due(due.userId(), due.taskId(), due.seriesId(), due.dueAt());
+                series.due(due.userId(), due.taskId(), due.seriesId(), due.dueAt());
             }
             default -> {
                 // created, updated, reopened, deleted, series.cancelled: the stored state already says all

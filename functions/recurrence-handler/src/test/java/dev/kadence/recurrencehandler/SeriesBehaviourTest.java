@@ -1,5 +1,6 @@
 package dev.kadence.recurrencehandler;
 
+import dev.kadence.core.api.TaskRequests;
 import dev.kadence.core.db.Sql;
 import dev.kadence.core.event.EventTypes;
 import dev.kadence.core.event.Topics;
@@ -214,7 +215,7 @@ class SeriesBehaviourTest implements TestPropertyProvider {
         deliver(EventTypes.TASK_COMPLETED, taskData(tasks.complete(user, first.id())));
         TaskView successor = instances(user, first.recurrence().seriesId()).get(1);
         clock.advance(Duration.ofMinutes(1));
-        tasks.patch(user, successor.id(), node("{\"title\": \"Stretch longer\"}"));
+        tasks.update(user, successor.id(), TaskRequests.patch(node("{\"title\": \"Stretch longer\"}")));
 
         tasks.reopen(user, first.id());
 

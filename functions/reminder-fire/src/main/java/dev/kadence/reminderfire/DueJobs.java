@@ -1,6 +1,6 @@
 package dev.kadence.reminderfire;
 
-import dev.kadence.core.task.ReminderFiring;
+import dev.kadence.core.reminder.ReminderFiring;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -3,7 +3,7 @@ package dev.kadence.reminderfire;
 import dev.kadence.core.inbox.EventData;
 import dev.kadence.core.inbox.EventHandler;
 import dev.kadence.core.inbox.TopicTypes;
-import dev.kadence.core.task.ReminderFiring;
+import dev.kadence.core.reminder.ReminderFiring;
 import dev.kadence.core.task.TaskView;
 import io.cloudevents.CloudEvent;
 import io.micronaut.core.annotation.Nullable;

@@ -1,5 +1,6 @@
 package dev.kadence.taskcrud;
 
+import dev.kadence.core.api.AccountRequests;
 import dev.kadence.core.user.Accounts;
 import dev.kadence.core.user.User;
 import dev.kadence.core.user.UserView;
@@ -13,6 +14,9 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
 
 import java.time.Instant;
 
@@ -37,15 +41,15 @@ class AuthController {
     }
 
     @Post("/signup")
-    HttpResponse<Signup> signup(@Body JsonNode body) {
-        User user = accounts.signup(body);
+    HttpResponse<Signup> signup(@RequestBody(content = @Content(schema = @Schema(implementation = RequestBodies.Signup.class))) @Body JsonNode body) {
+        User user = accounts.signup(AccountRequests.signup(body));
         Tokens.Token token = tokens.issue(user);
         return HttpResponse.created(new Signup(UserView.of(user), token.value(), token.expiresAt()));
     }
 
     @Post("/login")
-    Login login(@Body JsonNode body) {
-        Tokens.Token token = tokens.issue(accounts.authenticate(body));
+    Login login(@RequestBody(content = @Content(schema = @Schema(implementation = RequestBodies.Login.class))) @Body JsonNode body) {
+        Tokens.Token token = tokens.issue(accounts.authenticate(AccountRequests.credentials(body)));
         return new Login(token.value(), token.expiresAt());
     }
 }

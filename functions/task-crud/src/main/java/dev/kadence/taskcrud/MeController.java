@@ -1,5 +1,6 @@
 package dev.kadence.taskcrud;
 
+import dev.kadence.core.api.AccountRequests;
 import dev.kadence.core.user.Accounts;
 import dev.kadence.core.user.UserView;
 import io.micronaut.http.annotation.Body;
@@ -12,6 +13,9 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
 
 @Controller("/api/v1/me")
 @Secured(SecurityRule.IS_AUTHENTICATED)
@@ -29,7 +33,7 @@ class MeController {
     }
 
     @Patch
-    UserView update(Authentication auth, @Body JsonNode body) {
-        return UserView.of(accounts.update(Ids.caller(auth), body));
+    UserView update(Authentication auth, @RequestBody(content = @Content(schema = @Schema(implementation = RequestBodies.Profile.class))) @Body JsonNode body) {
+        return UserView.of(accounts.update(Ids.caller(auth), AccountRequests.profileChange(body)));
     }
 }

@@ -1,5 +1,6 @@
 package dev.kadence.taskcrud;
 
+import dev.kadence.core.api.TaskRequests;
 import dev.kadence.core.task.RecurrencePreviews;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -10,6 +11,9 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
 
 /** Recurrence rules before they are saved: what the web app's recurrence editor shows as the user types. */
 @Controller("/api/v1/recurrence")
@@ -24,7 +28,7 @@ class RecurrenceController {
 
     /** {@code {rule, timezone?, mode?, due_at}} → the rule in words and its next five due times; nothing is stored. */
     @Post("/preview")
-    RecurrencePreviews.Preview preview(Authentication auth, @Body JsonNode body) {
-        return previews.preview(Ids.caller(auth), body);
+    RecurrencePreviews.Preview preview(Authentication auth, @RequestBody(content = @Content(schema = @Schema(implementation = RequestBodies.Preview.class))) @Body JsonNode body) {
+        return previews.preview(Ids.caller(auth), TaskRequests.preview(body));
     }
 }

@@ -1,5 +1,6 @@
 package dev.kadence.taskcrud;
 
+import dev.kadence.core.api.QueryParameters;
 import dev.kadence.core.reminder.ReminderView;
 import dev.kadence.core.reminder.Reminders;
 import io.micronaut.core.annotation.Nullable;
@@ -32,7 +33,7 @@ class ReminderController {
 
     @Get
     ReminderList list(Authentication auth, @Nullable @QueryValue String status) {
-        return new ReminderList(reminders.list(Ids.caller(auth), status));
+        return new ReminderList(reminders.list(Ids.caller(auth), QueryParameters.reminderStatus("status", status)));
     }
 
     /** Cancels a pending reminder; answers the reminder as it is now. */

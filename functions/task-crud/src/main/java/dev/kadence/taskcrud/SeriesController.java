@@ -1,6 +1,7 @@
 package dev.kadence.taskcrud;
 
-import dev.kadence.core.task.Recurrences;
+import dev.kadence.core.api.QueryParameters;
+import dev.kadence.core.recurrence.SeriesLifecycle;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -16,16 +17,18 @@ import io.micronaut.security.rules.SecurityRule;
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 class SeriesController {
-    private final Recurrences recurrences;
+    private final SeriesLifecycle series;
 
-    SeriesController(Recurrences recurrences) {
-        this.recurrences = recurrences;
+    SeriesController(SeriesLifecycle series) {
+        this.series = series;
     }
 
     /** What happened to the series, newest first: instances created and completed, occurrences missed, stopped, finished. */
     @Get("/{id}/history")
-    Recurrences.HistoryPage history(Authentication auth, String id, @Nullable @QueryValue String cursor,
-                                    @Nullable @QueryValue String limit) {
-        return recurrences.history(Ids.caller(auth), Ids.path(id, "series"), cursor, limit);
+    SeriesLifecycle.HistoryPage history(Authentication auth, String id, @Nullable @QueryValue String cursor,
+                                        @Nullable @QueryValue String limit) {
+        return series.history(Ids.caller(auth), Ids.path(id, "series"),
+            QueryParameters.page(limit, cursor, SeriesLifecycle.DEFAULT_HISTORY_LIMIT, SeriesLifecycle.MAX_HISTORY_LIMIT,
+                SeriesLifecycle::isHistoryCursor));
     }
 }

@@ -1,5 +1,6 @@
 package dev.kadence.taskcrud;
 
+import dev.kadence.core.api.TagRequests;
 import dev.kadence.core.tag.Tag;
 import dev.kadence.core.tag.Tags;
 import io.micronaut.http.HttpResponse;
@@ -16,6 +17,9 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
 
 import java.time.Instant;
 import java.util.List;
@@ -48,13 +52,13 @@ class TagController {
     }
 
     @Post
-    HttpResponse<TagView> create(Authentication auth, @Body JsonNode body) {
-        return HttpResponse.created(TagView.of(tags.create(Ids.caller(auth), body)));
+    HttpResponse<TagView> create(Authentication auth, @RequestBody(content = @Content(schema = @Schema(implementation = RequestBodies.Tag.class))) @Body JsonNode body) {
+        return HttpResponse.created(TagView.of(tags.create(Ids.caller(auth), TagRequests.name(body))));
     }
 
     @Patch("/{id}")
-    TagView rename(Authentication auth, String id, @Body JsonNode body) {
-        return TagView.of(tags.rename(Ids.caller(auth), Ids.path(id, "tag"), body));
+    TagView rename(Authentication auth, String id, @RequestBody(content = @Content(schema = @Schema(implementation = RequestBodies.Tag.class))) @Body JsonNode body) {
+        return TagView.of(tags.rename(Ids.caller(auth), Ids.path(id, "tag"), TagRequests.name(body)));
     }
 
     @Delete("/{id}")

@@ -2,16 +2,21 @@ package dev.kadence.taskcrud;
 
 import dev.kadence.core.logging.KadenceLogs;
 import dev.kadence.core.logging.LogEvent;
+import dev.kadence.core.task.TaskDraft;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
 
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -75,5 +80,41 @@ class OperationsTest extends ApiTest {
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.body()).contains("openapi:").contains("/api/v1/tasks").contains("/api/v1/tasks/{id}/complete")
             .contains("/api/v1/auth/signup").contains("bearer");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void openApiDocumentShowsEachRequestBodyWithTheFieldsTheReadersRead() {
+        Map<String, Object> doc = new Yaml().load(send("GET", "/openapi/kadence-task-crud-1.yml", null, null, null).body());
+        Map<String, Object> paths = (Map<String, Object>) doc.get("paths");
+        Map<String, String> bodies = Map.of("post /api/v1/auth/signup", "SignupRequest", "post /api/v1/auth/login", "LoginRequest",
+            "patch /api/v1/me", "ProfileChange", "post /api/v1/tags", "TagRequest", "patch /api/v1/tags/{id}", "TagRequest",
+            "post /api/v1/tasks", "TaskRequest", "put /api/v1/tasks/{id}", "TaskRequest", "patch /api/v1/tasks/{id}", "TaskPatch",
+            "post /api/v1/recurrence/preview", "RecurrencePreviewRequest");
+        bodies.forEach((operation, schema) -> {
+            String[] methodAndPath = operation.split(" ");
+            Map<String, Object> op = (Map<String, Object>) ((Map<String, Object>) paths.get(methodAndPath[1])).get(methodAndPath[0]);
+            Object ref = path(op, "requestBody", "content", "application/json", "schema", "$ref");
+            assertThat(ref).as(operation).isEqualTo("#/components/schemas/" + schema);
+        });
+
+        Map<String, Object> schemas = (Map<String, Object>) path(doc, "components", "schemas");
+        Set<String> full = TaskDraft.Field.FULL.stream().map(TaskDraft.Field::wire).collect(Collectors.toSet());
+        Set<String> every = Arrays.stream(TaskDraft.Field.values()).map(TaskDraft.Field::wire).collect(Collectors.toSet());
+        assertThat(((Map<String, Object>) path(schemas, "TaskRequest", "properties")).keySet()).isEqualTo(full);
+        assertThat((List<String>) path(schemas, "TaskRequest", "required")).containsExactly("title");
+        assertThat(((Map<String, Object>) path(schemas, "TaskPatch", "properties")).keySet()).isEqualTo(every);
+        assertThat(((Map<String, Object>) path(schemas, "TaskView", "properties")).keySet())
+            .as("responses too are described as they are sent: snake_case").contains("due_at", "completed_at").doesNotContain("dueAt");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Object path(Map<String, Object> node, String... keys) {
+        Object at = node;
+        for (String key : keys) {
+            assertThat(at).as(key).isInstanceOf(Map.class);
+            at = ((Map<String, Object>) at).get(key);
+        }
+        return at;
     }
 }

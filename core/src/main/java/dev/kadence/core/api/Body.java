@@ -1,4 +1,4 @@
-package dev.kadence.core.json;
+package dev.kadence.core.api;
 
 import dev.kadence.core.error.KadenceException;
 import dev.kadence.core.error.Violations;

@@ -1,15 +1,15 @@
-package dev.kadence.core.task;
+package dev.kadence.core.recurrence;
 
 import dev.kadence.core.error.KadenceException;
-import dev.kadence.core.error.Violations;
 import dev.kadence.core.event.EventTypes;
-import dev.kadence.core.recurrence.NextDue;
-import dev.kadence.core.recurrence.Series;
-import dev.kadence.core.recurrence.SeriesHistory;
-import dev.kadence.core.recurrence.SeriesStore;
+import dev.kadence.core.paging.PageRequest;
 import dev.kadence.core.reminder.Reminder;
 import dev.kadence.core.reminder.ReminderStore;
 import dev.kadence.core.tag.Tags;
+import dev.kadence.core.task.Task;
+import dev.kadence.core.task.TaskEvents;
+import dev.kadence.core.task.TaskStore;
+import dev.kadence.core.task.TaskViews;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
@@ -27,7 +27,7 @@ import java.util.UUID;
  * the series' lock, so redelivered, duplicated, reordered or racing events have the effect of one.
  */
 @Singleton
-public class Recurrences {
+public class SeriesLifecycle {
     private final TaskStore store;
     private final TaskViews views;
     private final TaskEvents events;
@@ -37,7 +37,7 @@ public class Recurrences {
     private final Tags tags;
     private final Clock clock;
 
-    Recurrences(TaskStore store, TaskViews views, TaskEvents events, SeriesStore series, SeriesHistory history,
+    SeriesLifecycle(TaskStore store, TaskViews views, TaskEvents events, SeriesStore series, SeriesHistory history,
                 ReminderStore reminders, Tags tags, Clock clock) {
         this.store = store;
         this.views = views;
@@ -64,7 +64,7 @@ public class Recurrences {
             return;     // deleted, reopened since, or not (any more) an instance: nothing follows from it
         }
         Instant now = clock.instant();
-        history.record(s.id(), SeriesHistory.COMPLETED, done.id(), done.dueAt(), now);
+        history.record(s.id(), SeriesHistory.Kind.COMPLETED, done.id(), done.dueAt(), now);
         if (!s.isActive()) {
             return;
         }
@@ -80,7 +80,7 @@ public class Recurrences {
         tags.ensure(userId, created.tags(), now);
         reminders.ofTasks(List.of(done.id())).stream().map(Reminder::spec).filter(r -> r.beforeDue() != null).distinct()
             .forEach(spec -> reminders.insert(Reminder.of(created.id(), userId, spec, created.dueAt(), now)));
-        history.record(s.id(), SeriesHistory.CREATED, created.id(), created.dueAt(), now);
+        history.record(s.id(), SeriesHistory.Kind.CREATED, created.id(), created.dueAt(), now);
         events.emit(EventTypes.TASK_CREATED, views.of(created));
     }
 
@@ -114,14 +114,24 @@ public class Recurrences {
             }
         }
         for (Instant missed : move.get().missed()) {
-            history.record(s.id(), SeriesHistory.MISSED, open.id(), missed, now);
+            history.record(s.id(), SeriesHistory.Kind.MISSED, open.id(), missed, now);
         }
         events.emit(EventTypes.TASK_UPDATED, views.of(moved));
     }
 
     private void finish(Series s, Instant now) {
         series.update(s.finished(now));
-        history.record(s.id(), SeriesHistory.FINISHED, null, null, now);
+        history.record(s.id(), SeriesHistory.Kind.FINISHED, null, null, now);
+    }
+
+    /** Whether {@code cursor} is one a page of a series' history hands out (the id of the last entry it shows). */
+    public static boolean isHistoryCursor(String cursor) {
+        try {
+            Long.parseLong(cursor);
+            return true;
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 
     /** A page of a series' history, newest first. */
@@ -130,27 +140,21 @@ public class Recurrences {
                               String nextCursor) {
     }
 
-    static final int DEFAULT_HISTORY_LIMIT = 100;
-    static final int MAX_HISTORY_LIMIT = 1000;
+    public static final int DEFAULT_HISTORY_LIMIT = 100;
+    public static final int MAX_HISTORY_LIMIT = 1000;
 
-    /** The user's series' history, {@code limit} entries from {@code cursor} (a page's next_cursor) on; 404 for another's. */
+    /** The user's series' history, a page of it newest first (the cursor is a page's next_cursor); 404 for another's. */
     @Transactional
-    public HistoryPage history(UUID userId, UUID seriesId, String cursor, String limit) {
-        Violations v = new Violations();
-        int size = TaskQuery.limit(limit, DEFAULT_HISTORY_LIMIT, MAX_HISTORY_LIMIT, v);
-        Long before = null;
-        if (cursor != null && !cursor.isBlank()) {
-            try {
-                before = Long.parseLong(cursor.strip());
-            } catch (NumberFormatException e) {
-                v.add("cursor", "invalid_cursor", "not a cursor this endpoint returned");
-            }
+    public HistoryPage history(UUID userId, UUID seriesId, PageRequest page) {
+        if (page.cursor() != null && !isHistoryCursor(page.cursor())) {
+            throw KadenceException.invalid("cursor", "invalid_cursor", "not a cursor this endpoint returned");
         }
-        v.throwIfAny();
+        Long before = page.cursor() == null ? null : Long.valueOf(page.cursor());
+        int size = page.limit();
         Series s = series.find(seriesId).filter(found -> found.userId().equals(userId))
             .orElseThrow(() -> KadenceException.notFound("series"));
         List<SeriesHistory.Entry> items = history.page(s.id(), before, size + 1);
         String next = items.size() > size ? String.valueOf(items.get(size - 1).id()) : null;
-        return new HistoryPage(s.id(), TaskViews.summary(s), s.status(), items.subList(0, Math.min(size, items.size())), next);
+        return new HistoryPage(s.id(), TaskViews.summary(s), s.status().wire(), items.subList(0, Math.min(size, items.size())), next);
     }
 }

@@ -1,4 +1,4 @@
-package dev.kadence.core.task;
+package dev.kadence.core.reminder;
 
 import dev.kadence.core.db.Sql;
 import dev.kadence.core.event.EventIds;
@@ -7,13 +7,16 @@ import dev.kadence.core.event.Outbox;
 import dev.kadence.core.event.Topics;
 import dev.kadence.core.recurrence.Series;
 import dev.kadence.core.recurrence.SeriesStore;
-import dev.kadence.core.reminder.Reminder;
-import dev.kadence.core.reminder.ReminderStore;
+import dev.kadence.core.task.Task;
 import dev.kadence.core.task.TaskEvents.TaskDue;
+import dev.kadence.core.task.TaskStore;
+import dev.kadence.core.task.TaskView;
 import io.micronaut.serde.annotation.Serdeable;
+import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 
+import java.sql.Connection;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,15 +29,10 @@ import java.util.UUID;
  * The system's clock (reminder-fire): which Dapr jobs a task needs, and what happens when one is due. Firing is one
  * idempotent path for the job callback and the sweep alike: lock the row, check it is still pending and due, change
  * its state and write the event with an id derived from what fired, commit. A job and a sweep racing for one reminder
- * publish one event.
+ * publish one event. A callback that comes a moment early waits for its time before it takes any lock.
  */
 @Singleton
 public class ReminderFiring {
-    /**
-     * A job may call back a little before its time by this process's clock (the scheduler's clock is another's):
-     * a callback this early waits for the time and then fires, so nothing reaches the user before it is due.
-     */
-    static final Duration EARLY = Duration.ofSeconds(1);
     /** Job names: {@code reminder-<reminder id>} and {@code due-<task id>}. */
     public static final String REMINDER_JOB = "reminder-";
     public static final String DUE_JOB = "due-";
@@ -44,14 +42,17 @@ public class ReminderFiring {
     private final SeriesStore series;
     private final Outbox outbox;
     private final Sql sql;
+    private final TransactionOperations<Connection> tx;
     private final Clock clock;
 
-    ReminderFiring(ReminderStore reminders, TaskStore tasks, SeriesStore series, Outbox outbox, Sql sql, Clock clock) {
+    ReminderFiring(ReminderStore reminders, TaskStore tasks, SeriesStore series, Outbox outbox, Sql sql,
+                   TransactionOperations<Connection> tx, Clock clock) {
         this.reminders = reminders;
         this.tasks = tasks;
         this.series = series;
         this.outbox = outbox;
         this.sql = sql;
+        this.tx = tx;
         this.clock = clock;
     }
 
@@ -115,49 +116,62 @@ public class ReminderFiring {
 
     /**
      * Fires reminder {@code reminderId} if it is pending and due: {@code fired} with its {@code reminder.due} event,
-     * {@code suppressed} if its task is done or gone, {@code missed} if it fell due longer than {@code grace} ago.
+     * {@code suppressed} if its task is done or gone, {@code missed} if it fell due longer than {@code grace} ago
+     * ({@link Reminder#firing}). A callback at most {@link Reminder#EARLY} before the reminder's time first waits for
+     * it, holding no lock and no connection; the decision is then taken again under the row's lock.
      */
-    @Transactional
     public Fired fire(UUID reminderId, Duration grace) {
+        Reminder seen = tx.executeRead(status -> reminders.findById(reminderId)).orElse(null);
+        Instant waited = seen != null && seen.isPending() ? waitIfEarly(seen.fireAt()) : null;
+        return tx.executeWrite(status -> fireLocked(reminderId, grace, waited));
+    }
+
+    private Fired fireLocked(UUID reminderId, Duration grace, Instant waited) {
         Reminder r = reminders.lockById(reminderId).orElse(null);
-        if (r == null || !r.isPending()) {
+        if (r == null) {
             return Fired.GONE;
         }
-        Instant now = clock.instant();
-        if (r.fireAt().isAfter(now.plus(EARLY))) {
-            return Fired.NOT_DUE;       // moved later: the job for its new time will come
+        Instant now = atLeast(clock.instant(), waited);
+        Task task = r.isPending() ? tasks.findById(r.taskId()).orElse(null) : null;
+        switch (r.firing(now, grace, task != null && !task.isDone())) {
+            case GONE:
+                return Fired.GONE;
+            case NOT_DUE:
+            case EARLY:             // moved a moment later since it was seen: the job for its new time will come
+                return Fired.NOT_DUE;
+            case MISS:
+                reminders.setStatus(r.id(), ReminderStatus.MISSED, now);
+                return Fired.MISSED;
+            case SUPPRESS:
+                reminders.setStatus(r.id(), ReminderStatus.SUPPRESSED, now);
+                return Fired.SUPPRESSED;
+            default:
+                reminders.setStatus(r.id(), ReminderStatus.FIRED, now);
+                outbox.add(EventIds.of(EventTypes.REMINDER_DUE, r.id(), r.fireAt()), Topics.REMINDERS, EventTypes.REMINDER_DUE,
+                    r.taskId(), new ReminderDue(r.id(), r.taskId(), r.userId(), r.fireAt(), task.title(), task.dueAt(),
+                        r.beforeDue(), task.seriesId(), task.seriesInstance()));
+                return Fired.FIRED;
         }
-        waitUntil(r.fireAt(), now);
-        if (r.fireAt().isBefore(now.minus(grace))) {
-            reminders.setStatus(r.id(), Reminder.MISSED, now);
-            return Fired.MISSED;
-        }
-        Task task = tasks.findById(r.taskId()).orElse(null);
-        if (task == null || task.isDone()) {
-            reminders.setStatus(r.id(), Reminder.SUPPRESSED, now);
-            return Fired.SUPPRESSED;
-        }
-        reminders.setStatus(r.id(), Reminder.FIRED, now);
-        outbox.add(EventIds.of(EventTypes.REMINDER_DUE, r.id(), r.fireAt()), Topics.REMINDERS, EventTypes.REMINDER_DUE,
-            r.taskId(), new ReminderDue(r.id(), r.taskId(), r.userId(), r.fireAt(), task.title(), task.dueAt(),
-                r.beforeDue(), task.seriesId(), task.seriesInstance()));
-        return Fired.FIRED;
     }
 
     /**
      * Publishes {@code task.due} for task {@code taskId} if it is an open instance of an active series whose due time
-     * has come, once per due time.
+     * has come, once per due time. A callback at most {@link Reminder#EARLY} early waits for the due time first.
      *
      * @return true if it was published now
      */
-    @Transactional
     public boolean signalDue(UUID taskId) {
+        Task seen = tx.executeRead(status -> tasks.findById(taskId)).orElse(null);
+        Instant waited = seen != null && seen.dueAt() != null ? waitIfEarly(seen.dueAt()) : null;
+        return tx.executeWrite(status -> signalDueNow(taskId, waited));
+    }
+
+    private boolean signalDueNow(UUID taskId, Instant waited) {
         Task t = tasks.findById(taskId).orElse(null);
-        Instant now = clock.instant();
-        if (t == null || !isOpenInstance(t) || t.dueAt().isAfter(now.plus(EARLY))) {
+        Instant now = atLeast(clock.instant(), waited);
+        if (t == null || !isOpenInstance(t) || t.dueAt().isAfter(now)) {
             return false;
         }
-        waitUntil(t.dueAt(), now);
         boolean first = sql.update("""
             insert into due_signals (task_id, due_at, signalled_at) values (?, ?, ?) on conflict do nothing""",
             List.of(t.id(), t.dueAt(), now)) == 1;
@@ -213,15 +227,25 @@ public class ReminderFiring {
     public record JobData(String kind, UUID id, Instant at) {
     }
 
-    /** Waits out a callback that came at most {@link #EARLY} before {@code at}. */
-    private static void waitUntil(Instant at, Instant now) {
-        if (at.isAfter(now)) {
-            try {
-                Thread.sleep(Duration.between(now, at));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while waiting for " + at, e);
-            }
+    /**
+     * Waits for {@code at} if it is at most {@link Reminder#EARLY} ahead, and answers it; else answers null at once.
+     * Called outside any transaction: nothing is locked while it waits.
+     */
+    private Instant waitIfEarly(Instant at) {
+        Instant now = clock.instant();
+        if (!at.isAfter(now) || at.isAfter(now.plus(Reminder.EARLY))) {
+            return null;
         }
+        try {
+            Thread.sleep(Duration.between(now, at));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for " + at, e);
+        }
+        return at;
+    }
+
+    private static Instant atLeast(Instant now, Instant waited) {
+        return waited != null && now.isBefore(waited) ? waited : now;
     }
 }

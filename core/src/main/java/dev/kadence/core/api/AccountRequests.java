@@ -1,0 +1,86 @@
+package dev.kadence.core.api;
+
+import dev.kadence.core.error.Violations;
+import dev.kadence.core.time.Zones;
+import dev.kadence.core.user.Credentials;
+import dev.kadence.core.user.ProfileChange;
+import dev.kadence.core.user.Signup;
+import io.micronaut.json.tree.JsonNode;
+
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneId;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/** {@code POST /auth/signup}, {@code POST /auth/login} and {@code PATCH /me} bodies, read field by field. */
+public final class AccountRequests {
+    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
+
+    private AccountRequests() {
+    }
+
+    /** {@code {email, password, timezone?}}. */
+    public static Signup signup(JsonNode json) {
+        Violations violations = new Violations();
+        Body body = Body.of(json, violations);
+        String email = normalizeEmail(body.string("email"), violations);
+        String password = body.string("password");
+        if (password == null && !violations.has("password")) {
+            violations.add("password", "required", "is required");
+        } else if (password != null && password.length() < Signup.MIN_PASSWORD) {
+            violations.add("password", "too_short", "must have at least " + Signup.MIN_PASSWORD + " characters");
+        } else if (password != null && password.getBytes(StandardCharsets.UTF_8).length > Signup.MAX_PASSWORD_BYTES) {
+            violations.add("password", "too_long", "must be at most " + Signup.MAX_PASSWORD_BYTES + " bytes");
+        }
+        ZoneId timezone = Zones.parse("timezone", body.string("timezone"), violations);
+        violations.throwIfAny();
+        return new Signup(email, password, timezone);
+    }
+
+    /** {@code {email, password}}. */
+    public static Credentials credentials(JsonNode json) {
+        Violations violations = new Violations();
+        Body body = Body.of(json, violations);
+        String email = body.string("email");
+        String password = body.string("password");
+        if (email == null && !violations.has("email")) {
+            violations.add("email", "required", "is required");
+        }
+        if (password == null && !violations.has("password")) {
+            violations.add("password", "required", "is required");
+        }
+        violations.throwIfAny();
+        return new Credentials(email, password);
+    }
+
+    /** {@code {timezone?}}: a field that is present must not be null. */
+    public static ProfileChange profileChange(JsonNode json) {
+        Violations violations = new Violations();
+        Body body = Body.of(json, violations);
+        ZoneId timezone = null;
+        if (body.has("timezone")) {
+            String text = body.string("timezone");
+            if (text == null && !violations.has("timezone")) {
+                violations.add("timezone", "required", "must not be null");
+            }
+            timezone = Zones.parse("timezone", text, violations);
+        }
+        violations.throwIfAny();
+        return new ProfileChange(timezone);
+    }
+
+    private static String normalizeEmail(String raw, Violations violations) {
+        if (raw == null) {
+            if (!violations.has("email")) {
+                violations.add("email", "required", "is required");
+            }
+            return null;
+        }
+        String email = raw.trim().toLowerCase(Locale.ROOT);
+        if (email.length() > 254 || !EMAIL.matcher(email).matches()) {
+            violations.add("email", "invalid_email", "must be an email address");
+            return null;
+        }
+        return email;
+    }
+}
