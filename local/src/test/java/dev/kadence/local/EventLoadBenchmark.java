@@ -3,6 +3,7 @@ package dev.kadence.local;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kadence.local.LoadSamples.Sample;
+import dev.kadence.testkit.KafkaSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
@@ -13,10 +14,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -126,11 +125,7 @@ class EventLoadBenchmark {
             default -> "dev.kadence.task.changed";
         };
         String data = "{" + ids + (function.equals("notify") ? ",\"change\":\"updated\"" : "") + ",\"task\":" + task.json() + "}";
-        return HttpRequest.newBuilder(URI.create(events)).timeout(Duration.ofSeconds(10))
-            .header("ce-specversion", "1.0").header("ce-id", UUID.randomUUID().toString())
-            .header("ce-source", "/kadence/task-crud").header("ce-type", type).header("ce-subject", task.id())
-            .header("ce-time", Instant.now().toString()).header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(data)).build();
+        return KafkaSource.request(events, KafkaSource.headers(type, task.id()), data);
     }
 
     private static String answer(String events, String function, Task task) throws Exception {

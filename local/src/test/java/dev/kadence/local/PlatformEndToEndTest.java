@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kadence.local.knative.KafkaSourceDelivery;
 import dev.kadence.local.manifest.KafkaSources;
+import dev.kadence.testkit.RecordingServer;
+import dev.kadence.testkit.RecordingServer.Answer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -18,7 +20,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -33,11 +34,11 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import static dev.kadence.local.PlatformTestSupport.await;
 import static dev.kadence.local.PlatformTestSupport.count;
 import static dev.kadence.local.PlatformTestSupport.field;
 import static dev.kadence.local.PlatformTestSupport.http;
 import static dev.kadence.local.PlatformTestSupport.logLines;
+import static dev.kadence.testkit.Waits.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -113,16 +114,11 @@ class PlatformEndToEndTest extends PlatformPerClass {
             .filter(s -> s.sinkService().equals("recurrence-handler")).findFirst().orElseThrow();
         AtomicInteger attempts500 = new AtomicInteger();
         AtomicInteger attempts400 = new AtomicInteger();
-        var sink = com.sun.net.httpserver.HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        sink.createContext("/", exchange -> {
-            try (exchange) {
-                String type = exchange.getRequestHeaders().getFirst("ce-type");
-                boolean refuse = "test.refuse".equals(type);
-                (refuse ? attempts400 : attempts500).incrementAndGet();
-                exchange.sendResponseHeaders(refuse ? 400 : 500, -1);
-            }
+        RecordingServer sink = RecordingServer.start(request -> {
+            boolean refuse = "test.refuse".equals(request.header("ce-type"));
+            (refuse ? attempts400 : attempts500).incrementAndGet();
+            return Answer.of(refuse ? 400 : 500);
         });
-        sink.start();
         String topic = "dispatch-test-" + UUID.randomUUID();
         try (var admin = org.apache.kafka.clients.admin.Admin.create(Map.of("bootstrap.servers", settings.kafkaBootstrap()))) {
             admin.createTopics(List.of(new org.apache.kafka.clients.admin.NewTopic(topic, 1, (short) 1))).all().get();
@@ -139,7 +135,7 @@ class PlatformEndToEndTest extends PlatformPerClass {
                 return !deadLetters.assignment().isEmpty();
             });
             try (KafkaSourceDelivery delivery = new KafkaSourceDelivery(source, settings.kafkaBootstrap(),
-                    URI.create("http://127.0.0.1:" + sink.getAddress().getPort()), ClusterServices.NAMESPACE).start()) {
+                    URI.create(sink.url()), ClusterServices.NAMESPACE).start()) {
                 for (String type : List.of("test.fail", "test.refuse")) {
                     ProducerRecord<String, String> record = new ProducerRecord<>(topic, "k", "{}");
                     record.headers().add("ce_specversion", "1.0".getBytes()).add("ce_id", type.getBytes())
@@ -160,7 +156,7 @@ class PlatformEndToEndTest extends PlatformPerClass {
                 assertEquals("400", header(refused, "ce_knativeerrorcode"));
             }
         } finally {
-            sink.stop(0);
+            sink.close();
         }
     }
 

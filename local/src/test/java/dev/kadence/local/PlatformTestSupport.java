@@ -16,9 +16,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
-import java.util.function.BooleanSupplier;
 
-/** Helpers for tests that run the whole local platform: free ports, HTTP, SQL, logs, waiting for a condition. */
+/** Helpers for tests that run the whole local platform: free ports, HTTP, SQL, logs (waiting for a condition: dev.kadence.testkit.Waits). */
 final class PlatformTestSupport {
     static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -109,22 +108,5 @@ final class PlatformTestSupport {
         } catch (IOException e) {
             return List.of();
         }
-    }
-
-    /** Polls until the condition holds; returns how long that took, or fails after {@code limit}. */
-    static Duration await(String what, Duration limit, BooleanSupplier condition) {
-        long start = System.nanoTime();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() - start > limit.toNanos()) {
-                throw new AssertionError("not within " + limit + ": " + what);
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
-        return Duration.ofNanos(System.nanoTime() - start);
     }
 }

@@ -2,6 +2,7 @@ package dev.kadence.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kadence.testkit.KafkaSource;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -10,7 +11,6 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -30,10 +30,10 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
-import static dev.kadence.local.PlatformTestSupport.await;
 import static dev.kadence.local.PlatformTestSupport.count;
 import static dev.kadence.local.PlatformTestSupport.http;
 import static dev.kadence.local.PlatformTestSupport.logLines;
+import static dev.kadence.testkit.Waits.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -158,10 +158,7 @@ class RecurrencePlatformTest extends PlatformPerClass {
 
         List<CompletableFuture<HttpResponse<String>>> racing = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(sink)).header("ce-specversion", "1.0")
-                .header("ce-id", UUID.randomUUID().toString()).header("ce-source", "/kadence/task-crud")
-                .header("ce-type", "dev.kadence.task.completed").header("ce-subject", id(first))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(data)).build();
+            HttpRequest request = KafkaSource.request(sink, KafkaSource.headers("dev.kadence.task.completed", id(first)), data);
             racing.add(PlatformTestSupport.HTTP.sendAsync(request, HttpResponse.BodyHandlers.ofString()));
         }
         for (CompletableFuture<HttpResponse<String>> answer : racing) {

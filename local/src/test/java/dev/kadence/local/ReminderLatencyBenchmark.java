@@ -1,6 +1,7 @@
 package dev.kadence.local;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kadence.testkit.SseStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
@@ -40,12 +41,12 @@ class ReminderLatencyBenchmark {
         Duration spacing = Duration.ofMillis(Long.getLong("kadence.benchmark.spacing", 100));
         try (RunningPlatform platform = RunningPlatform.start(work)) {
             List<String> tokens = new ArrayList<>();
-            List<EventStream> streams = new ArrayList<>();
+            List<SseStream> streams = new ArrayList<>();
             for (int u = 0; u < USERS; u++) {
                 String token = platform.signup("bench" + u + "@example.com", "UTC");
                 tokens.add(token);
                 HttpResponse<String> ticket = http("POST", platform.frontDoor("/api/v1/notifications/stream-tickets"), token, null);
-                streams.add(EventStream.open(platform.frontDoor("/api/v1/notifications/stream?ticket="
+                streams.add(SseStream.connect(platform.frontDoor("/api/v1/notifications/stream?ticket="
                     + JSON.readTree(ticket.body()).get("ticket").asText())));
             }
             warmUp(platform, tokens.get(0), streams.get(0));
@@ -72,10 +73,10 @@ class ReminderLatencyBenchmark {
             Instant deadline = first.plus(spacing.multipliedBy(reminders)).plusSeconds(30);
             while (!arrived.keySet().containsAll(fireAt.keySet()) && Instant.now().isBefore(deadline)) {
                 pause();     // arrival times are stamped by the streams' readers, not by this loop
-                for (EventStream stream : streams) {
-                    for (EventStream.Received r : stream.all()) {
-                        if (r.event().equals("notification")) {
-                            arrived.putIfAbsent(JSON.readTree(r.data()).get("task_id").asText(), r.at());
+                for (SseStream stream : streams) {
+                    for (SseStream.Event r : stream.all()) {
+                        if (r.name().equals("notification")) {
+                            arrived.putIfAbsent(JSON.readTree(r.data()).get("task_id").asText(), r.receivedAt());
                         }
                     }
                 }
@@ -96,7 +97,7 @@ class ReminderLatencyBenchmark {
                 long ms = Duration.between(e.getValue(), n).toMillis();
                 (ms < 0 ? early : latencies).add(ms);
             }
-            streams.forEach(EventStream::close);
+            streams.forEach(SseStream::close);
             String report = report(reminders, spacing, latencies, early);
             System.out.println(report);
             Files.writeString(Path.of("target", "reminder-latency.txt"), report);
@@ -104,7 +105,7 @@ class ReminderLatencyBenchmark {
     }
 
     /** One reminder end to end first, so the numbers are of a warm platform (cold starts are measured elsewhere). */
-    private static void warmUp(RunningPlatform platform, String token, EventStream stream) throws IOException {
+    private static void warmUp(RunningPlatform platform, String token, SseStream stream) throws IOException {
         HttpResponse<String> created = http("POST", platform.frontDoor("/api/v1/tasks"), token,
             "{\"title\":\"Warm-up\",\"reminders\":[{\"at\":\"" + Instant.now().plusSeconds(2) + "\"}]}");
         String id = JSON.readTree(created.body()).get("id").asText();

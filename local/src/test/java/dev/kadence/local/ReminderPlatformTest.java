@@ -2,6 +2,7 @@ package dev.kadence.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kadence.testkit.SseStream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -30,9 +31,9 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.stream.Collectors;
 
-import static dev.kadence.local.PlatformTestSupport.await;
 import static dev.kadence.local.PlatformTestSupport.count;
 import static dev.kadence.local.PlatformTestSupport.http;
+import static dev.kadence.testkit.Waits.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -58,15 +59,15 @@ class ReminderPlatformTest extends PlatformPerClass {
 
     @Test
     void aReminderThreeSecondsAheadIsOnTheStreamWithinASecondAfterItsTimeAndNotBefore() {
-        try (EventStream stream = stream(token)) {
+        try (SseStream stream = stream(token)) {
             Instant at = Instant.now().plusSeconds(3).truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
             JsonNode task = create(token, "{\"title\":\"Stretch\",\"reminders\":[{\"at\":\"" + at + "\"}]}");
 
-            EventStream.Received n = stream.next("notification", id(task), Duration.ofSeconds(10));
+            SseStream.Event n = stream.next("notification", id(task), Duration.ofSeconds(10));
 
             assertNotNull(n, "the reminder reached the stream");
-            assertFalse(n.at().isBefore(at), "arrived at " + n.at() + ", before its time " + at);
-            assertTrue(Duration.between(at, n.at()).compareTo(ON_TIME) <= 0, "arrived " + Duration.between(at, n.at()) + " after its time");
+            assertFalse(n.receivedAt().isBefore(at), "arrived at " + n.receivedAt() + ", before its time " + at);
+            assertTrue(Duration.between(at, n.receivedAt()).compareTo(ON_TIME) <= 0, "arrived " + Duration.between(at, n.receivedAt()) + " after its time");
             assertEquals("Reminder: Stretch", tree(n.data()).get("message").asText());
             assertEquals("delivered", reminder(token, task).get("status").asText());
         }
@@ -74,7 +75,7 @@ class ReminderPlatformTest extends PlatformPerClass {
 
     @Test
     void aTaskCompletedBeforeItsReminderPutsNothingOnTheStreamAndTheReminderIsSuppressed() {
-        try (EventStream stream = stream(token)) {
+        try (SseStream stream = stream(token)) {
             Instant at = Instant.now().plusSeconds(2);
             JsonNode task = create(token, "{\"title\":\"Pay rent\",\"reminders\":[{\"at\":\"" + at + "\"}]}");
             assertEquals(200, http("POST", api("/tasks/" + id(task) + "/complete"), token, null).statusCode());
@@ -86,7 +87,7 @@ class ReminderPlatformTest extends PlatformPerClass {
 
     @Test
     void aCancelledReminderNeverFires() {
-        try (EventStream stream = stream(token)) {
+        try (SseStream stream = stream(token)) {
             Instant at = Instant.now().plusSeconds(2);
             JsonNode task = create(token, "{\"title\":\"Water plants\",\"reminders\":[{\"at\":\"" + at + "\"}]}");
             String reminder = task.get("reminders").get(0).get("id").asText();
@@ -102,7 +103,7 @@ class ReminderPlatformTest extends PlatformPerClass {
 
     @Test
     void fifteenMinutesBeforeDueFollowsTheDueDateWhenItIsEdited() {
-        try (EventStream stream = stream(token)) {
+        try (SseStream stream = stream(token)) {
             Instant firstDue = Instant.now().plus(Duration.ofMinutes(15)).plusSeconds(30).truncatedTo(ChronoUnit.SECONDS);
             JsonNode task = create(token, "{\"title\":\"Standup\",\"due_at\":\"" + firstDue + "\",\"reminders\":[{\"before_due\":\"PT15M\"}]}");
             Instant newDue = Instant.now().plus(Duration.ofMinutes(15)).plusSeconds(3).truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
@@ -112,10 +113,10 @@ class ReminderPlatformTest extends PlatformPerClass {
             assertEquals(200, edited.statusCode(), edited.body());
             assertEquals(newFire, Instant.parse(tree(edited.body()).get("reminders").get(0).get("fire_at").asText()));
 
-            EventStream.Received n = stream.next("notification", id(task), Duration.ofSeconds(10));
+            SseStream.Event n = stream.next("notification", id(task), Duration.ofSeconds(10));
             assertNotNull(n, "the moved reminder reached the stream");
-            assertFalse(n.at().isBefore(newFire), "arrived before its time");
-            assertTrue(Duration.between(newFire, n.at()).compareTo(ON_TIME) <= 0, "arrived " + Duration.between(newFire, n.at()) + " late");
+            assertFalse(n.receivedAt().isBefore(newFire), "arrived before its time");
+            assertTrue(Duration.between(newFire, n.receivedAt()).compareTo(ON_TIME) <= 0, "arrived " + Duration.between(newFire, n.receivedAt()) + " late");
             assertEquals(Instant.parse(tree(n.data()).get("due_at").asText()), newDue);
         }
     }
@@ -127,7 +128,7 @@ class ReminderPlatformTest extends PlatformPerClass {
      */
     @Test
     void afterAnOutageRecentRemindersAreDeliveredOnceAndOldOnesMissed() {
-        try (EventStream stream = stream(token)) {
+        try (SseStream stream = stream(token)) {
             Instant recentAt = Instant.now().plusSeconds(3);
             JsonNode recent = create(token, "{\"title\":\"Recent\",\"reminders\":[{\"at\":\"" + recentAt + "\"}]}");
             JsonNode old = create(token, "{\"title\":\"Long ago\",\"reminders\":[{\"at\":\"" + recentAt.plusSeconds(1) + "\"}]}");
@@ -151,7 +152,7 @@ class ReminderPlatformTest extends PlatformPerClass {
 
     @Test
     void aHundredDeliveriesOfOneReminderDueMakeOneNotification() throws Exception {
-        try (EventStream stream = stream(token)) {
+        try (SseStream stream = stream(token)) {
             JsonNode task = create(token, "{\"title\":\"Once\",\"reminders\":[{\"at\":\"" + Instant.now().plusSeconds(1) + "\"}]}");
             assertNotNull(stream.next("notification", id(task), Duration.ofSeconds(10)));
             ConsumerRecord<String, byte[]> due = published("reminders", id(task));
@@ -175,7 +176,7 @@ class ReminderPlatformTest extends PlatformPerClass {
     @Test
     void aUsersStreamNeverCarriesAnotherUsersEvents() {
         String other = platform.signup("other@example.com", "UTC");
-        try (EventStream mine = stream(token); EventStream theirs = stream(other)) {
+        try (SseStream mine = stream(token); SseStream theirs = stream(other)) {
             String at = Instant.now().plusSeconds(2).toString();
             JsonNode myTask = create(token, "{\"title\":\"Mine\",\"reminders\":[{\"at\":\"" + at + "\"}]}");
             JsonNode theirTask = create(other, "{\"title\":\"Theirs\",\"reminders\":[{\"at\":\"" + at + "\"}]}");
@@ -186,7 +187,7 @@ class ReminderPlatformTest extends PlatformPerClass {
 
             Set<String> myUser = Set.of(myTask.get("user_id").asText());
             Set<String> theirUser = Set.of(theirTask.get("user_id").asText());
-            assertTrue(mine.all().stream().anyMatch(e -> e.event().equals("task")), "my task's changes are on my stream");
+            assertTrue(mine.all().stream().anyMatch(e -> e.name().equals("task")), "my task's changes are on my stream");
             assertEquals(Set.of(), foreign(mine.all(), theirTask, myUser));
             assertEquals(Set.of(), foreign(theirs.all(), myTask, theirUser));
         }
@@ -195,16 +196,16 @@ class ReminderPlatformTest extends PlatformPerClass {
     // --- helpers -----------------------------------------------------------------------------------------------------
 
     /** Events on a stream that mention {@code foreignTask} or carry a user id other than the stream's own. */
-    private static Set<String> foreign(List<EventStream.Received> events, JsonNode foreignTask, Set<String> own) {
+    private static Set<String> foreign(List<SseStream.Event> events, JsonNode foreignTask, Set<String> own) {
         return events.stream().filter(e -> e.data().contains(id(foreignTask))
                 || (tree(e.data()).has("user_id") && !own.contains(tree(e.data()).get("user_id").asText())))
-            .map(EventStream.Received::data).collect(Collectors.toSet());
+            .map(SseStream.Event::data).collect(Collectors.toSet());
     }
 
-    private EventStream stream(String token) {
+    private SseStream stream(String token) {
         HttpResponse<String> ticket = http("POST", api("/notifications/stream-tickets"), token, null);
         assertEquals(201, ticket.statusCode(), ticket.body());
-        return EventStream.open(api("/notifications/stream?ticket=" + tree(ticket.body()).get("ticket").asText()));
+        return SseStream.connect(api("/notifications/stream?ticket=" + tree(ticket.body()).get("ticket").asText()));
     }
 
     private JsonNode create(String token, String body) {

@@ -1,6 +1,7 @@
 package dev.kadence.local;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kadence.testkit.SseStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
@@ -44,16 +45,16 @@ class StreamLoadBenchmark {
             memory("notify, no stream", pid, notify);
 
             List<String> tokens = new ArrayList<>();
-            List<List<EventStream>> streams = new ArrayList<>();
+            List<List<SseStream>> streams = new ArrayList<>();
             Instant opening = Instant.now();
             for (int u = 0; u < total / PER_USER; u++) {
                 String token = platform.signup("streams" + u + "@example.com", "UTC");
                 tokens.add(token);
-                List<EventStream> own = new ArrayList<>();
+                List<SseStream> own = new ArrayList<>();
                 for (int s = 0; s < PER_USER; s++) {
                     String ticket = JSON.readTree(http("POST", notify + "/api/v1/notifications/stream-tickets", token, null).body())
                         .get("ticket").asText();
-                    own.add(EventStream.open(notify + "/api/v1/notifications/stream?ticket=" + ticket));
+                    own.add(SseStream.connect(notify + "/api/v1/notifications/stream?ticket=" + ticket));
                 }
                 streams.add(own);
             }
@@ -77,12 +78,12 @@ class StreamLoadBenchmark {
             int missing = 0;
             for (int i = 0; i < CHANGES; i++) {
                 String title = "stream-load-" + i;
-                for (EventStream stream : streams.get(owners.get(i))) {
-                    EventStream.Received r = stream.next("task", "\"" + title + "\"", Duration.ofSeconds(20));
+                for (SseStream stream : streams.get(owners.get(i))) {
+                    SseStream.Event r = stream.next("task", "\"" + title + "\"", Duration.ofSeconds(20));
                     if (r == null) {
                         missing++;
                     } else {
-                        latencies.add(Duration.between(changed.get(title), r.at()).toMillis());
+                        latencies.add(Duration.between(changed.get(title), r.receivedAt()).toMillis());
                     }
                 }
             }
@@ -93,7 +94,7 @@ class StreamLoadBenchmark {
             memory("notify, after the changes", pid, notify);
             Thread.sleep(35_000);     // two heartbeats (every 15 s) on every stream
             memory("notify, after two heartbeats", pid, notify);
-            streams.forEach(own -> own.forEach(EventStream::close));
+            streams.forEach(own -> own.forEach(SseStream::close));
             assertEquals(0, missing, "streams that did not show their user's change");
         }
     }

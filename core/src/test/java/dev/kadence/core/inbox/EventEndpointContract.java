@@ -4,6 +4,7 @@ import dev.kadence.core.db.Sql;
 import dev.kadence.core.logging.KadenceLogs;
 import dev.kadence.core.logging.LogEvent;
 import dev.kadence.testing.TestInfra;
+import dev.kadence.testkit.KafkaSource;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
@@ -24,9 +25,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -234,17 +233,7 @@ public abstract class EventEndpointContract implements TestPropertyProvider {
 
     /** The headers a KafkaSource sends for one of our binary-mode records (fresh id, a task id as subject). */
     protected static Map<String, String> kafkaSourceHeaders(String type) {
-        String task = UUID.randomUUID().toString();
-        Map<String, String> headers = new LinkedHashMap<>();
-        headers.put("ce-specversion", "1.0");
-        headers.put("ce-id", UUID.randomUUID().toString());
-        headers.put("ce-source", "/kadence/task-crud");
-        headers.put("ce-type", type);
-        headers.put("ce-subject", task);
-        headers.put("ce-time", Instant.now().toString());
-        headers.put("ce-partitionkey", task);
-        headers.put("Content-Type", "application/json");
-        return headers;
+        return KafkaSource.headers(type, UUID.randomUUID().toString());
     }
 
     protected record Reply(int status, String body, Map<String, Object> json) {

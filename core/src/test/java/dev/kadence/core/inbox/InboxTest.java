@@ -2,6 +2,7 @@ package dev.kadence.core.inbox;
 
 import dev.kadence.core.db.Sql;
 import dev.kadence.testing.TestInfra;
+import dev.kadence.testkit.Waits;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
 import io.micronaut.context.ApplicationContext;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.TestInstance;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.sql.Connection;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -114,7 +116,7 @@ class InboxTest implements TestPropertyProvider {
                     start.await();
                     return inbox.process(CONSUMER, event, e -> {
                         applied.incrementAndGet();
-                        sleep(50);   // hold the transaction open while the others arrive
+                        Waits.await("another delivery waits on this one's record", Duration.ofSeconds(10), () -> waitingOnALock() > 0);
                     });
                 }));
             }
@@ -165,11 +167,9 @@ class InboxTest implements TestPropertyProvider {
             .withType("dev.kadence.task.completed").withSubject(UUID.randomUUID().toString()).build();
     }
 
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+    /** Sessions blocked on a lock: deliveries of the same event waiting for this one's uncommitted record. */
+    private long waitingOnALock() {
+        return sql.one("select count(*) from pg_stat_activity where wait_event_type = 'Lock'", List.of(),
+            rs -> rs.getLong(1)).orElseThrow();
     }
 }

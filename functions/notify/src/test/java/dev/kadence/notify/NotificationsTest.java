@@ -11,10 +11,10 @@ import dev.kadence.core.task.TaskView;
 import dev.kadence.core.task.Tasks;
 import dev.kadence.testing.EventProbe;
 import dev.kadence.testing.Fixtures;
-import dev.kadence.testing.SseReader;
-import dev.kadence.testing.SseReader.SseEvent;
 import dev.kadence.testing.TestClock;
 import dev.kadence.testing.TestInfra;
+import dev.kadence.testkit.SseStream.Event;
+import dev.kadence.testkit.SseStream;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.token.jwt.generator.JwtTokenGenerator;
@@ -257,8 +257,8 @@ class NotificationsTest implements TestPropertyProvider {
     void aUsersStreamCarriesTheirNotificationsAndTaskChangesAndNothingOfAnotherUser() {
         UUID a = user("UTC");
         UUID b = user("UTC");
-        try (SseReader streamA = SseReader.open(url("/api/v1/notifications/stream?ticket=" + ticket(a)), Map.of());
-             SseReader streamB = SseReader.open(url("/api/v1/notifications/stream"), Map.of("Authorization", "Bearer " + token(b)))) {
+        try (SseStream streamA = SseStream.open(url("/api/v1/notifications/stream?ticket=" + ticket(a)), Map.of());
+             SseStream streamB = SseStream.open(url("/api/v1/notifications/stream"), Map.of("Authorization", "Bearer " + token(b)))) {
             assertThat(streamA.status()).isEqualTo(200);
             assertThat(streamB.status()).isEqualTo(200);
 
@@ -268,8 +268,8 @@ class NotificationsTest implements TestPropertyProvider {
             fire(task.reminders().get(0).id(), FIFTEEN_BEFORE);
             relay(reminderDue(task));
 
-            SseEvent changed = streamA.next(Duration.ofSeconds(5));
-            SseEvent notification = streamA.next(Duration.ofSeconds(5));
+            Event changed = streamA.next(Duration.ofSeconds(5));
+            Event notification = streamA.next(Duration.ofSeconds(5));
             assertThat(changed.name()).isEqualTo("task");
             assertThat(tree(changed.data()).get("change").asText()).isEqualTo("created");
             assertThat(tree(changed.data()).get("task").get("title").asText()).isEqualTo("A's secret");
@@ -284,17 +284,17 @@ class NotificationsTest implements TestPropertyProvider {
     void reconnectingWithTheLastEventIdReplaysWhatWasMissedInOrder() {
         UUID user = user("UTC");
         String lastSeen;
-        try (SseReader stream = SseReader.open(url("/api/v1/notifications/stream?ticket=" + ticket(user)), Map.of())) {
+        try (SseStream stream = SseStream.open(url("/api/v1/notifications/stream?ticket=" + ticket(user)), Map.of())) {
             relay(taskChanged(create(user, "{\"title\": \"Seen\"}")));
             lastSeen = stream.next(Duration.ofSeconds(5)).id();
         }
         relay(taskChanged(create(user, "{\"title\": \"Missed one\"}")));
         relay(taskChanged(create(user, "{\"title\": \"Missed two\"}")));
 
-        try (SseReader header = SseReader.open(url("/api/v1/notifications/stream?ticket=" + ticket(user)), Map.of("Last-Event-ID", lastSeen));
-             SseReader param = SseReader.open(url("/api/v1/notifications/stream?last_event_id=" + lastSeen + "&ticket=" + ticket(user)), Map.of())) {
-            for (SseReader replay : List.of(header, param)) {
-                List<SseEvent> events = List.of(replay.next(Duration.ofSeconds(5)), replay.next(Duration.ofSeconds(5)));
+        try (SseStream header = SseStream.open(url("/api/v1/notifications/stream?ticket=" + ticket(user)), Map.of("Last-Event-ID", lastSeen));
+             SseStream param = SseStream.open(url("/api/v1/notifications/stream?last_event_id=" + lastSeen + "&ticket=" + ticket(user)), Map.of())) {
+            for (SseStream replay : List.of(header, param)) {
+                List<Event> events = List.of(replay.next(Duration.ofSeconds(5)), replay.next(Duration.ofSeconds(5)));
                 assertThat(events).extracting(e -> tree(e.data()).get("task").get("title").asText()).containsExactly("Missed one", "Missed two");
                 assertThat(replay.drain(Duration.ofMillis(300))).isEmpty();
             }
@@ -305,16 +305,16 @@ class NotificationsTest implements TestPropertyProvider {
     void aStreamTicketOpensOneStreamOnceAndOnlyForAWhile() {
         UUID user = user("UTC");
         String ticket = ticket(user);
-        try (SseReader first = SseReader.open(url("/api/v1/notifications/stream?ticket=" + ticket), Map.of());
-             SseReader again = SseReader.open(url("/api/v1/notifications/stream?ticket=" + ticket), Map.of())) {
+        try (SseStream first = SseStream.open(url("/api/v1/notifications/stream?ticket=" + ticket), Map.of());
+             SseStream again = SseStream.open(url("/api/v1/notifications/stream?ticket=" + ticket), Map.of())) {
             assertThat(first.status()).isEqualTo(200);
             assertThat(again.status()).isEqualTo(401);
         }
         String late = ticket(user);
         clock.advance(Duration.ofSeconds(31));
-        try (SseReader expired = SseReader.open(url("/api/v1/notifications/stream?ticket=" + late), Map.of());
-             SseReader none = SseReader.open(url("/api/v1/notifications/stream"), Map.of());
-             SseReader badId = SseReader.open(url("/api/v1/notifications/stream?ticket=" + ticket(user)), Map.of("Last-Event-ID", "x"))) {
+        try (SseStream expired = SseStream.open(url("/api/v1/notifications/stream?ticket=" + late), Map.of());
+             SseStream none = SseStream.open(url("/api/v1/notifications/stream"), Map.of());
+             SseStream badId = SseStream.open(url("/api/v1/notifications/stream?ticket=" + ticket(user)), Map.of("Last-Event-ID", "x"))) {
             assertThat(expired.status()).isEqualTo(401);
             assertThat(none.status()).isEqualTo(401);
             assertThat(badId.status()).isEqualTo(400);

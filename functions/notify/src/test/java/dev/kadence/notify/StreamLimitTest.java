@@ -2,8 +2,8 @@ package dev.kadence.notify;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kadence.testing.Fixtures;
-import dev.kadence.testing.SseReader;
 import dev.kadence.testing.TestInfra;
+import dev.kadence.testkit.SseStream;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.token.jwt.generator.JwtTokenGenerator;
@@ -49,8 +49,8 @@ class StreamLimitTest implements TestPropertyProvider {
     @Test
     void beyondItsLimitAnInstanceAnswers503AndTheTicketStillOpensAStreamOncePlaceIsFree() throws Exception {
         UUID user = fixtures.user("UTC");
-        SseReader first = SseReader.open(stream(ticket(user)), Map.of());
-        try (SseReader second = SseReader.open(stream(ticket(user)), Map.of())) {
+        SseStream first = SseStream.open(stream(ticket(user)), Map.of());
+        try (SseStream second = SseStream.open(stream(ticket(user)), Map.of())) {
             assertThat(first.status()).isEqualTo(200);
             assertThat(second.status()).isEqualTo(200);
 
@@ -63,11 +63,11 @@ class StreamLimitTest implements TestPropertyProvider {
 
             first.close();     // the server notices the closed connection on its own time: ask until it has
             Instant deadline = Instant.now().plusSeconds(10);
-            SseReader third;
+            SseStream third;
             do {
-                third = SseReader.open(stream(ticket), Map.of());
+                third = SseStream.open(stream(ticket), Map.of());
             } while (third.status() == 503 && Instant.now().isBefore(deadline));
-            try (SseReader opened = third) {
+            try (SseStream opened = third) {
                 assertThat(opened.status()).as("the refusals did not use the ticket up").isEqualTo(200);
             }
         } finally {

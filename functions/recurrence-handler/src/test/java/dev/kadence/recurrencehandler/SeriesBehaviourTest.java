@@ -10,6 +10,7 @@ import dev.kadence.testing.EventProbe;
 import dev.kadence.testing.Fixtures;
 import dev.kadence.testing.TestClock;
 import dev.kadence.testing.TestInfra;
+import dev.kadence.testkit.KafkaSource;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -26,10 +27,6 @@ import org.junit.jupiter.api.TestInstance;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.time.Clock;
 import java.time.Duration;
@@ -52,7 +49,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SeriesBehaviourTest implements TestPropertyProvider {
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     /** A Monday in January (no DST change near): 2027-01-04 10:00 UTC = 11:00 in Berlin. */
     private static final Instant MONDAY = Instant.parse("2027-01-04T10:00:00Z");
 
@@ -397,18 +393,10 @@ class SeriesBehaviourTest implements TestPropertyProvider {
     /** Posts the event as a KafkaSource does (binary mode, a fresh id) and returns the answer's status. */
     private int deliver(String type, Map<String, Object> data) {
         try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(server.getURL() + "/events"))
-                .header("ce-specversion", "1.0").header("ce-id", UUID.randomUUID().toString())
-                .header("ce-source", "/kadence/test").header("ce-type", type)
-                .header("ce-subject", data.get("task_id").toString()).header("Content-Type", "application/json")
-                .timeout(Duration.ofSeconds(10))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(data))).build();
-            return HTTP.send(request, HttpResponse.BodyHandlers.ofString()).statusCode();
+            return KafkaSource.deliver(server.getURL() + "/events", type, data.get("task_id").toString(),
+                json.writeValueAsString(data)).statusCode();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -2,6 +2,9 @@ package dev.kadence.reminderfire;
 
 import dev.kadence.core.error.ErrorCode;
 import dev.kadence.core.error.KadenceException;
+import dev.kadence.testing.TestInfra;
+import dev.kadence.testkit.FakeDapr;
+import dev.kadence.testkit.RecordingServer;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.serde.annotation.Serdeable;
@@ -41,7 +44,7 @@ class DaprJobsTest implements TestPropertyProvider {
     @Override
     public Map<String, String> getProperties() {
         dapr = FakeDapr.start();
-        return dapr.properties();
+        return dapr.properties(TestInfra.properties());
     }
 
     @AfterAll
@@ -51,9 +54,9 @@ class DaprJobsTest implements TestPropertyProvider {
 
     @BeforeEach
     void reset() {
-        dapr.requests.clear();
-        dapr.jobs.clear();
-        dapr.failWith = 0;
+        dapr.requests().clear();
+        dapr.jobs().clear();
+        dapr.failWith(0);
     }
 
     @Test
@@ -63,8 +66,8 @@ class DaprJobsTest implements TestPropertyProvider {
 
         jobs.schedule("reminder-" + reminder, fireAt, new ReminderJob(reminder, fireAt));
 
-        assertThat(dapr.requests).hasSize(1);
-        FakeDapr.Request request = dapr.requests.get(0);
+        assertThat(dapr.requests()).hasSize(1);
+        RecordingServer.Request request = dapr.requests().get(0);
         assertThat(request.method()).isEqualTo("POST");
         assertThat(request.path()).isEqualTo("/v1.0/jobs/reminder-" + reminder);
         assertThat(request.header("Content-Type")).isEqualTo("application/json");
@@ -72,7 +75,7 @@ class DaprJobsTest implements TestPropertyProvider {
         assertThat(body).containsOnlyKeys("dueTime", "data", "overwrite");
         assertThat(body).containsEntry("dueTime", "2026-12-04T13:00:00+00:00").containsEntry("overwrite", true);
         assertThat(body.get("data")).isEqualTo(Map.of("reminder_id", reminder.toString(), "fire_at", "2026-12-04T13:00:00Z"));
-        assertThat(dapr.jobs).containsKey("reminder-" + reminder);
+        assertThat(dapr.jobs()).containsKey("reminder-" + reminder);
     }
 
     @Test
@@ -81,7 +84,7 @@ class DaprJobsTest implements TestPropertyProvider {
 
         jobs.schedule("due-1", fireAt, Map.of("task_id", "t-1"));
 
-        String dueTime = (String) json.readValue(dapr.requests.get(0).body(), Argument.mapOf(String.class, Object.class)).get("dueTime");
+        String dueTime = (String) json.readValue(dapr.requests().get(0).body(), Argument.mapOf(String.class, Object.class)).get("dueTime");
         assertThat(dueTime).endsWith("+00:00");
         assertThat(OffsetDateTime.parse(dueTime).toInstant()).isEqualTo(fireAt);
     }
@@ -91,7 +94,7 @@ class DaprJobsTest implements TestPropertyProvider {
         jobs.schedule("due-2", Instant.parse("2026-12-04T13:00:00Z"), Map.of("n", 1));
         jobs.schedule("due-2", Instant.parse("2026-12-11T13:00:00Z"), Map.of("n", 2));
 
-        assertThat(dapr.jobs.get("due-2")).containsEntry("dueTime", "2026-12-11T13:00:00+00:00");
+        assertThat(dapr.jobs().get("due-2")).containsEntry("dueTime", "2026-12-11T13:00:00+00:00");
     }
 
     @Test
@@ -101,15 +104,15 @@ class DaprJobsTest implements TestPropertyProvider {
         jobs.delete("due-3");
         jobs.delete("due-3");
 
-        assertThat(dapr.jobs).doesNotContainKey("due-3");
-        assertThat(dapr.requests).extracting(FakeDapr.Request::method).containsExactly("POST", "DELETE", "DELETE");
-        assertThat(dapr.requests.get(1).path()).isEqualTo("/v1.0/jobs/due-3");
-        assertThat(dapr.requests.get(1).body()).isEmpty();
+        assertThat(dapr.jobs()).doesNotContainKey("due-3");
+        assertThat(dapr.requests()).extracting(RecordingServer.Request::method).containsExactly("POST", "DELETE", "DELETE");
+        assertThat(dapr.requests().get(1).path()).isEqualTo("/v1.0/jobs/due-3");
+        assertThat(dapr.requests().get(1).body()).isEmpty();
     }
 
     @Test
     void aSidecarFailureIsATransientError() {
-        dapr.failWith = 500;
+        dapr.failWith(500);
 
         assertThatThrownBy(() -> jobs.schedule("due-4", Instant.now(), Map.of()))
             .isInstanceOfSatisfying(KadenceException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.UNAVAILABLE))
@@ -130,13 +133,13 @@ class DaprJobsTest implements TestPropertyProvider {
 
         withToken.delete("due-6");
 
-        assertThat(dapr.requests.get(0).header("dapr-api-token")).isEqualTo("s3cret");
+        assertThat(dapr.requests().get(0).header("dapr-api-token")).isEqualTo("s3cret");
     }
 
     @Test
     void aNameThatIsNotAPathSegmentIsRefused() {
         assertThatThrownBy(() -> jobs.delete("../v1.0/state")).isInstanceOf(IllegalArgumentException.class);
-        assertThat(dapr.requests).isEmpty();
+        assertThat(dapr.requests()).isEmpty();
     }
 
     @Test

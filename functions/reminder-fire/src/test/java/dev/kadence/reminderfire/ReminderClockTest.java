@@ -10,6 +10,9 @@ import dev.kadence.core.task.Tasks;
 import dev.kadence.testing.EventProbe;
 import dev.kadence.testing.Fixtures;
 import dev.kadence.testing.TestClock;
+import dev.kadence.testing.TestInfra;
+import dev.kadence.testkit.FakeDapr;
+import dev.kadence.testkit.KafkaSource;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.annotation.MockBean;
@@ -78,7 +81,7 @@ class ReminderClockTest implements TestPropertyProvider {
     @Override
     public Map<String, String> getProperties() {
         dapr = FakeDapr.start();
-        return dapr.properties();
+        return dapr.properties(TestInfra.properties());
     }
 
     @BeforeAll
@@ -107,14 +110,14 @@ class ReminderClockTest implements TestPropertyProvider {
 
         assertThat(deliver(EventTypes.TASK_CREATED, task)).isEqualTo(200);
 
-        assertThat(dapr.jobs).containsKeys("reminder-" + reminder, "due-" + task.id());
-        assertThat(dapr.jobs.get("reminder-" + reminder)).containsEntry("dueTime", "2027-01-08T12:45:00+00:00");
-        assertThat(dapr.jobs.get("due-" + task.id())).containsEntry("dueTime", "2027-01-08T13:00:00+00:00");
+        assertThat(dapr.jobs()).containsKeys("reminder-" + reminder, "due-" + task.id());
+        assertThat(dapr.jobs().get("reminder-" + reminder)).containsEntry("dueTime", "2027-01-08T12:45:00+00:00");
+        assertThat(dapr.jobs().get("due-" + task.id())).containsEntry("dueTime", "2027-01-08T13:00:00+00:00");
 
         reminders.cancel(user, reminder);
         TaskView stopped = tasks.stopRecurrence(user, task.id());
         deliver(EventTypes.TASK_UPDATED, stopped);
-        assertThat(dapr.jobs).doesNotContainKeys("reminder-" + reminder, "due-" + task.id());
+        assertThat(dapr.jobs()).doesNotContainKeys("reminder-" + reminder, "due-" + task.id());
     }
 
     @Test
@@ -123,12 +126,12 @@ class ReminderClockTest implements TestPropertyProvider {
         TaskView task = create(user, """
             {"title": "Dentist", "due_at": "2027-01-08T14:00:00+01:00", "reminders": [{"before_due": "PT1H"}]}""");
         deliver(EventTypes.TASK_CREATED, task);
-        assertThat(dapr.jobs).containsKey("reminder-" + task.reminders().get(0).id());
+        assertThat(dapr.jobs()).containsKey("reminder-" + task.reminders().get(0).id());
 
         tasks.delete(user, task.id());
         deliver(EventTypes.TASK_DELETED, task);
 
-        assertThat(dapr.jobs).doesNotContainKey("reminder-" + task.reminders().get(0).id());
+        assertThat(dapr.jobs()).doesNotContainKey("reminder-" + task.reminders().get(0).id());
     }
 
     @Test
@@ -163,18 +166,18 @@ class ReminderClockTest implements TestPropertyProvider {
             {"title": "Renew passport", "due_at": "2027-01-08T14:00:00+01:00", "reminders": [{"before_due": "PT15M"}]}""");
         String job = "reminder-" + task.reminders().get(0).id();
         deliver(EventTypes.TASK_CREATED, task);
-        assertThat(dapr.jobs).containsKey(job);
+        assertThat(dapr.jobs()).containsKey(job);
 
         deliver(EventTypes.TASK_COMPLETED, tasks.complete(user, task.id()));
-        assertThat(dapr.jobs).as("completed: job deleted").doesNotContainKey(job);
+        assertThat(dapr.jobs()).as("completed: job deleted").doesNotContainKey(job);
 
         deliver(EventTypes.TASK_REOPENED, tasks.reopen(user, task.id()));
-        assertThat(dapr.jobs).as("reopened: job again").containsKey(job);
+        assertThat(dapr.jobs()).as("reopened: job again").containsKey(job);
 
         deliver(EventTypes.TASK_COMPLETED, tasks.complete(user, task.id()));
         clock.set(FIFTEEN_BEFORE.minusSeconds(60));
         sweep();
-        assertThat(dapr.jobs).as("the sweep does not renew it").doesNotContainKey(job);
+        assertThat(dapr.jobs()).as("the sweep does not renew it").doesNotContainKey(job);
         clock.set(FIFTEEN_BEFORE.plusSeconds(1));
         sweep();
         assertThat(status(task.reminders().get(0).id())).isEqualTo("suppressed");
@@ -272,7 +275,7 @@ class ReminderClockTest implements TestPropertyProvider {
         job("due-" + task.id());
         sweep();
 
-        assertThat(dapr.jobs).doesNotContainKey("due-" + task.id());
+        assertThat(dapr.jobs()).doesNotContainKey("due-" + task.id());
         probe.settle();
         assertThat(probe.records(Topics.TASK_EVENTS, EventTypes.TASK_DUE, task.id().toString())).isEmpty();
     }
@@ -283,12 +286,12 @@ class ReminderClockTest implements TestPropertyProvider {
         TaskView task = create(user, """
             {"title": "Soon", "due_at": "2027-01-08T14:00:00+01:00", "reminders": [{"before_due": "PT15M"}]}""");
         String name = "reminder-" + task.reminders().get(0).id();
-        dapr.jobs.remove(name);
+        dapr.jobs().remove(name);
         clock.set(FIFTEEN_BEFORE.minusSeconds(60));
 
         sweep();
 
-        assertThat(dapr.jobs).containsKey(name);
+        assertThat(dapr.jobs()).containsKey(name);
     }
 
     private UUID user() {
@@ -310,8 +313,7 @@ class ReminderClockTest implements TestPropertyProvider {
     private int deliver(String type, TaskView task) {
         Map<String, Object> data = Map.of("task_id", task.id(), "user_id", task.userId(), "task", task);
         try {
-            return post("/events", json.writeValueAsBytes(data), Map.of("ce-specversion", "1.0", "ce-id", UUID.randomUUID().toString(),
-                "ce-source", "/kadence/task-crud", "ce-type", type, "ce-subject", task.id().toString()));
+            return KafkaSource.deliver(server.getURL() + "/events", type, task.id().toString(), json.writeValueAsString(data)).statusCode();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

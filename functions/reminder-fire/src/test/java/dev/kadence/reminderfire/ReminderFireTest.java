@@ -2,6 +2,8 @@ package dev.kadence.reminderfire;
 
 import dev.kadence.core.event.EventTypes;
 import dev.kadence.core.inbox.EventEndpointContract;
+import dev.kadence.testing.TestInfra;
+import dev.kadence.testkit.FakeDapr;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -33,7 +35,7 @@ class ReminderFireTest extends EventEndpointContract {
     @Override
     public Map<String, String> getProperties() {
         dapr = FakeDapr.start();
-        return dapr.properties();
+        return dapr.properties(TestInfra.properties());
     }
 
     @AfterAll

@@ -1,6 +1,8 @@
 package dev.kadence.local.dapr;
 
-import com.sun.net.httpserver.HttpServer;
+import dev.kadence.testkit.RecordingServer;
+import dev.kadence.testkit.RecordingServer.Answer;
+import dev.kadence.testkit.RecordingServer.Request;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -10,20 +12,20 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import static dev.kadence.testkit.Waits.await;
+import static dev.kadence.testkit.Waits.holds;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -35,46 +37,32 @@ class LocalDaprTest {
     @TempDir
     static Path work;
     private EmbeddedPostgres postgres;
-    private HttpServer app;
-    private int appPort;
+    private RecordingServer app;
     private int daprPort;
-    private final List<Callback> callbacks = new CopyOnWriteArrayList<>();
     private final AtomicInteger failuresToGive = new AtomicInteger();
-
-    record Callback(String path, String body, Instant at) {
-    }
 
     @BeforeAll
     void start() throws IOException {
         postgres = EmbeddedPostgres.builder().setOverrideWorkingDirectory(work.toFile()).start();
-        appPort = freePort();
         daprPort = freePort();
-        app = HttpServer.create(new InetSocketAddress("127.0.0.1", appPort), 0);
-        app.createContext("/", exchange -> {
-            try (exchange) {
-                String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-                callbacks.add(new Callback(exchange.getRequestURI().getPath(), body, Instant.now()));
-                exchange.sendResponseHeaders(failuresToGive.getAndDecrement() > 0 ? 500 : 200, -1);
-            }
-        });
-        app.start();
+        app = RecordingServer.start(callback -> Answer.of(failuresToGive.getAndDecrement() > 0 ? 500 : 200));
     }
 
     @AfterAll
     void stop() throws IOException {
-        app.stop(0);
+        app.close();
         postgres.close();
     }
 
     @BeforeEach
     void reset() {
-        callbacks.clear();
+        app.requests().clear();
         failuresToGive.set(0);
     }
 
     LocalDapr dapr() {
         return new LocalDapr(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "",
-            Map.of("reminder-fire", URI.create("http://127.0.0.1:" + appPort)), Map.of("reminder-fire", daprPort));
+            Map.of("reminder-fire", URI.create(app.url())), Map.of("reminder-fire", daprPort));
     }
 
     int call(String method, String path, String body) throws Exception {
@@ -83,15 +71,12 @@ class LocalDaprTest {
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
-    List<Callback> callbacksTo(String path) {
-        return callbacks.stream().filter(c -> c.path().equals(path)).toList();
+    List<Request> callbacksTo(String path) {
+        return app.requestsTo(path);
     }
 
-    void awaitCallbacks(String path, int count, long millis) throws InterruptedException {
-        long end = System.currentTimeMillis() + millis;
-        while (callbacksTo(path).size() < count && System.currentTimeMillis() < end) {
-            Thread.sleep(20);
-        }
+    void awaitCallbacks(String path, int count, long millis) {
+        await(count + " callbacks to " + path, Duration.ofMillis(millis), () -> callbacksTo(path).size() >= count);
     }
 
     @Test
@@ -101,8 +86,8 @@ class LocalDaprTest {
             Instant due = Instant.now().plusSeconds(2);
             assertEquals(204, call("POST", "/v1.0/jobs/once", "{\"dueTime\":\"" + due + "\",\"data\":{\"reminder\":\"r1\"},\"overwrite\":true}"));
             awaitCallbacks("/job/once", 1, 5_000);
-            Thread.sleep(1_500);   // room for a second, wrong callback to show up
-            List<Callback> got = callbacksTo("/job/once");
+            holds("no second, wrong callback shows up", Duration.ofMillis(1_500), () -> callbacksTo("/job/once").size() == 1);
+            List<Request> got = callbacksTo("/job/once");
             assertEquals(1, got.size(), "called back exactly once");
             assertFalse(got.get(0).at().isBefore(due), "not before its due time: " + got.get(0).at() + " < " + due);
             assertEquals("{\"reminder\":\"r1\"}", got.get(0).body());
@@ -133,7 +118,7 @@ class LocalDaprTest {
             dapr.start(List.of(), Map.of());
             assertEquals(204, call("POST", "/v1.0/jobs/tick", "{\"schedule\":\"@every 300ms\",\"repeats\":3}"));
             awaitCallbacks("/job/tick", 3, 5_000);
-            Thread.sleep(700);
+            holds("no fourth tick", Duration.ofMillis(700), () -> callbacksTo("/job/tick").size() == 3);
             assertEquals(3, callbacksTo("/job/tick").size(), "repeats: 3");
 
             assertEquals(204, call("POST", "/v1.0/jobs/later", "{\"dueTime\":\"1h\"}"));
@@ -146,7 +131,7 @@ class LocalDaprTest {
             failuresToGive.set(2);
             assertEquals(204, call("POST", "/v1.0/jobs/flaky", "{\"dueTime\":\"0s\",\"failurePolicy\":{\"constant\":{\"interval\":\"200ms\",\"maxRetries\":5}}}"));
             awaitCallbacks("/job/flaky", 3, 5_000);
-            Thread.sleep(500);
+            holds("no callback after the delivered one", Duration.ofMillis(500), () -> callbacksTo("/job/flaky").size() == 3);
             assertEquals(3, callbacksTo("/job/flaky").size(), "two failures, then delivered, then no more");
         }
     }
