@@ -2,10 +2,10 @@ package dev.kadence.recurrencehandler;
 
 import dev.kadence.core.task.TaskView;
 import dev.kadence.testing.Fixtures;
-import dev.kadence.testing.ReadmeCommands;
-import dev.kadence.testing.ReadmeRequests;
-import dev.kadence.testing.ReadmeRequests.Answer;
 import dev.kadence.testing.TestInfra;
+import dev.kadence.testkit.ReadmeCommands;
+import dev.kadence.testkit.ReadmeRequests;
+import dev.kadence.testkit.ReadmeRequests.Answer;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;

@@ -4,9 +4,11 @@ import dev.kadence.core.logging.KadenceLogs;
 import dev.kadence.core.logging.LogEvent;
 import dev.kadence.core.task.TaskView;
 import dev.kadence.testing.Fixtures;
-import dev.kadence.testing.ReadmeCommands;
-import dev.kadence.testing.ReadmeRequests;
-import dev.kadence.testing.ReadmeRequests.Answer;
+import dev.kadence.testing.TestInfra;
+import dev.kadence.testkit.FakeDapr;
+import dev.kadence.testkit.ReadmeCommands;
+import dev.kadence.testkit.ReadmeRequests;
+import dev.kadence.testkit.ReadmeRequests.Answer;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
@@ -41,7 +43,7 @@ class ReadmeTest implements TestPropertyProvider {
     @Override
     public Map<String, String> getProperties() {
         dapr = FakeDapr.start();
-        return dapr.properties();
+        return dapr.properties(TestInfra.properties());
     }
 
     @AfterAll
@@ -70,7 +72,7 @@ class ReadmeTest implements TestPropertyProvider {
             Answer again = send(curls.get(0));
             assertThat(updated.body()).isEqualTo("{\"outcome\":\"done\",\"detail\":null}");
             assertThat(again.body()).isEqualTo("{\"outcome\":\"duplicate\",\"detail\":null}");
-            assertThat(dapr.jobs).containsKey("reminder-" + reminder);
+            assertThat(dapr.jobs()).containsKey("reminder-" + reminder);
 
             Answer job = send(curls.get(1));
             assertThat(job.status()).isEqualTo(200);

@@ -1,7 +1,7 @@
 package dev.kadence.taskcrud;
 
-import dev.kadence.testing.ReadmeCommands;
 import dev.kadence.testing.TestInfra;
+import dev.kadence.testkit.ReadmeCommands;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;

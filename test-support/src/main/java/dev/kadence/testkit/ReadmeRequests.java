@@ -1,4 +1,4 @@
-package dev.kadence.testing;
+package dev.kadence.testkit;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
