@@ -1,0 +1,98 @@
+package dev.kadence.core.reminder;
+
+import dev.kadence.core.db.Sql;
+import dev.kadence.core.reminder.ReminderFiring.Fired;
+import dev.kadence.testing.Fixtures;
+import dev.kadence.testing.TestClock;
+import dev.kadence.testing.TestInfra;
+import io.micronaut.test.annotation.MockBean;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.sql.Connection;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A Dapr job that calls back a moment before its reminder's time waits for the time and then fires — without holding
+ * the reminder's row lock (or a connection) while it waits, so the user can still cancel or edit it meanwhile.
+ */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class EarlyCallbackTest implements TestPropertyProvider {
+    private static final Instant FIRE_AT = Instant.parse("2027-03-05T09:00:00Z");
+    private final TestClock clock = new TestClock(FIRE_AT);
+
+    @Inject
+    ReminderFiring firing;
+    @Inject
+    Fixtures fixtures;
+    @Inject
+    Sql sql;
+    @Inject
+    TransactionOperations<Connection> tx;
+
+    @MockBean(Clock.class)
+    Clock clock() {
+        return clock;
+    }
+
+    @Override
+    public Map<String, String> getProperties() {
+        Map<String, String> properties = new HashMap<>(TestInfra.properties());
+        properties.put("flyway.datasources.default.enabled", "true");
+        return properties;
+    }
+
+    @Test
+    void anEarlyCallbackWaitsForTheTimeHoldingNoLockThenFires() {
+        clock.set(FIRE_AT.minus(Duration.ofDays(1)));
+        UUID user = fixtures.user("Europe/Berlin");
+        UUID reminder = fixtures.task(user, """
+            {"title": "Call the dentist", "reminders": [{"at": "2027-03-05T10:00:00+01:00"}]}""").reminders().get(0).id();
+        clock.set(FIRE_AT.minus(Duration.ofMillis(900)));
+
+        AtomicReference<Thread> caller = new AtomicReference<>();
+        CompletableFuture<Fired> fired = CompletableFuture.supplyAsync(() -> {
+            caller.set(Thread.currentThread());
+            return firing.fire(reminder, Duration.ofMinutes(15));
+        });
+        await().atMost(Duration.ofSeconds(5)).until(() -> caller.get() != null
+            && caller.get().getState() == Thread.State.TIMED_WAITING || fired.isDone());
+        assertThat(fired).as("a callback 0.9 s early waits").isNotDone();
+
+        // While it waits, the row can be locked at once (NOWAIT fails if another transaction holds it).
+        String status = tx.executeWrite(s -> sql.one("select status from reminders where id = ? for update nowait",
+            List.of(reminder), rs -> rs.getString(1)).orElseThrow());
+        assertThat(status).isEqualTo("pending");
+
+        assertThat(fired.join()).isEqualTo(Fired.FIRED);
+        assertThat(fixtures.reminderStatus(reminder)).isEqualTo("fired");
+    }
+
+    @Test
+    void aCallbackMoreThanASecondEarlyIsNotDue() {
+        clock.set(FIRE_AT.minus(Duration.ofDays(1)));
+        UUID user = fixtures.user("UTC");
+        UUID reminder = fixtures.task(user, """
+            {"title": "Water the plants", "reminders": [{"at": "2027-03-05T09:00:00Z"}]}""").reminders().get(0).id();
+        clock.set(FIRE_AT.minus(Duration.ofSeconds(5)));
+
+        assertThat(firing.fire(reminder, Duration.ofMinutes(15))).isEqualTo(Fired.NOT_DUE);
+        assertThat(fixtures.reminderStatus(reminder)).isEqualTo("pending");
+    }
+}
