@@ -1,11 +1,15 @@
-// The web app's server in a cluster, and the front door there: serves the built app (dist/) and passes the API through
-// to the functions — /api/v1/notifications… to notify, the rest of /api/v1 to task-crud — streaming responses as they
-// come, so Server-Sent Events are not held back. No dependencies: Node's http module only.
+// The front door, in a cluster and on a laptop: serves the web app's build (dist/) and passes the API through to the
+// functions — /api/v1/notifications… to notify, the rest of /api/v1 to task-crud — streaming responses as they come,
+// so Server-Sent Events are not held back. The chart runs it as the webapp Service (frontend/Dockerfile); the local
+// platform runs it as a child process (local/…/FrontDoorProcess.java). No dependencies: Node's http module only.
 //
 //   PORT=8080 TASK_CRUD_URL=http://task-crud.kadence.svc NOTIFY_URL=http://notify.kadence.svc node server/server.mjs
 //
-// Same rules as the local platform's front door (local/…/frontdoor): hashed assets cached for a year, index.html never,
-// any other path that is not a file gets index.html (the app's own routes).
+// Environment: TASK_CRUD_URL and NOTIFY_URL (required), PORT (8080), HOST (0.0.0.0, as a container needs; the local
+// platform gives 127.0.0.1), KADENCE_WEBAPP_DIR (the build, ../dist from this file).
+//
+// Serving rules: hashed assets (dist/assets/) cached for a year, index.html never; any other path that is not a file
+// gets index.html (the app's own routes); without a build (no dist/index.html) a page says how to make one.
 import { createServer, request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { readFile, stat } from 'node:fs/promises';
@@ -14,12 +18,40 @@ import { fileURLToPath } from 'node:url';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8', '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png',
-  '.ico': 'image/x-icon', '.webmanifest': 'application/manifest+json', '.woff2': 'font/woff2', '.txt': 'text/plain; charset=utf-8',
+  '.css': 'text/css; charset=utf-8', '.json': 'application/json', '.map': 'application/json', '.svg': 'image/svg+xml',
+  '.png': 'image/png', '.ico': 'image/x-icon', '.webmanifest': 'application/manifest+json', '.woff2': 'font/woff2',
+  '.txt': 'text/plain; charset=utf-8',
 };
-// Headers that belong to one hop, not to the request or response passed on.
+// Headers that belong to one hop, not to the request or response passed on (RFC 9110 §7.6.1), and those a
+// Connection header names. Expect is answered here (Node sends the 100 Continue), so it is not passed on either.
 const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'transfer-encoding', 'te', 'trailer', 'upgrade',
-  'proxy-authorization', 'proxy-authenticate', 'host']);
+  'proxy-connection', 'proxy-authorization', 'proxy-authenticate', 'host', 'expect']);
+// How long requests in flight get to finish at SIGTERM/SIGINT. Event streams, which never finish by themselves, are
+// ended at once (browsers reconnect).
+const STOP_GRACE_MS = 2000;
+// The event streams open through each server, to end at stop.
+const STREAMS = new WeakMap();
+
+/** The page shown instead of the app while it is not built (a fresh clone run before `mvn package`). */
+export const NO_BUILD_PAGE = `<!doctype html>
+<html lang="en">
+<head>
+  <meta charset="utf-8">
+  <meta name="viewport" content="width=device-width, initial-scale=1">
+  <title>Kadence</title>
+  <style>
+    body { font-family: system-ui, sans-serif; max-width: 40rem; margin: 4rem auto; padding: 0 1rem; color: #1b1f24; }
+    code { background: #f1f3f5; padding: 0 .25rem; border-radius: 3px; }
+  </style>
+</head>
+<body>
+  <h1>Kadence is running</h1>
+  <p>The web app has not been built: <code>mvn -q package -DskipTests</code> at the repository root builds it
+     (into <code>frontend/dist</code>) with everything else; reload this page afterwards. The API is at
+     <code>/api/v1</code> on this address; the repository README has a <code>curl</code> session.</p>
+</body>
+</html>
+`;
 
 /** Where a path goes: 'notify', 'task-crud', or null for the web app. */
 export function route(path) {
@@ -32,17 +64,29 @@ export function route(path) {
   return null;
 }
 
+/**
+ * The request target as a path and query. Always read as a path: a target such as //other-host/api/v1/… names no
+ * host to pass the request to (it is a web-app path, as is an absolute-form http://… target).
+ */
+function target(req) {
+  return new URL(`http://front-door${req.url.startsWith('/') ? '' : '/'}${req.url}`);
+}
+
 export function startServer({ port = 8080, host = '0.0.0.0', root, upstreams, log = console }) {
   const dist = resolve(root);
+  const streams = new Set();
   const server = createServer((req, res) => {
-    const path = new URL(req.url, 'http://front-door').pathname;
+    // While stopping, a connection is closed as soon as its answer is out (keep-alive would hold the stop up).
+    res.on('finish', () => setImmediate(() => server.listening || server.closeIdleConnections()));
+    const url = target(req);
+    const path = url.pathname;
     if (path === '/healthz') {
       res.writeHead(200, { 'Content-Type': 'text/plain' }).end('ok\n');
       return;
     }
-    const target = route(path);
-    if (target) {
-      proxy(req, res, new URL(req.url, upstreams[target]), log);
+    const upstream = route(path);
+    if (upstream) {
+      proxy(req, res, new URL(path + url.search, upstreams[upstream]), log, streams);
     } else {
       serveFile(req, res, dist, path).catch((e) => {
         log.error(`serving ${path}: ${e.message}`);
@@ -53,24 +97,46 @@ export function startServer({ port = 8080, host = '0.0.0.0', root, upstreams, lo
       });
     }
   });
-  return new Promise((ok) => server.listen(port, host, () => ok(server)));
+  STREAMS.set(server, streams);
+  return new Promise((ok, fail) => {
+    server.once('error', fail);
+    server.listen(port, host, () => {
+      server.off('error', fail);
+      ok(server);
+    });
+  });
 }
 
 async function serveFile(req, res, dist, path) {
   if (req.method !== 'GET' && req.method !== 'HEAD') {
-    res.writeHead(405, { 'Content-Type': 'text/plain', Allow: 'GET, HEAD' }).end('method not allowed\n');
+    res.writeHead(405, { 'Content-Type': 'text/plain', Allow: 'GET, HEAD', 'X-Content-Type-Options': 'nosniff' })
+      .end('method not allowed\n');
     return;
   }
-  let file = normalize(join(dist, decodeURIComponent(path)));
-  if (!file.startsWith(dist + sep) || !(await isFile(file))) {
-    file = join(dist, 'index.html');
+  const index = join(dist, 'index.html');
+  if (!(await isFile(index))) {
+    send(req, res, 'text/html; charset=utf-8', 'no-store', Buffer.from(NO_BUILD_PAGE));
+    return;
+  }
+  let file = index;
+  try {
+    const named = normalize(join(dist, decodeURIComponent(path)));
+    if (named.startsWith(dist + sep) && (await isFile(named))) {
+      file = named;
+    }
+  } catch {
+    // a malformed escape (%E0%A4) names no file: the app's page
   }
   const immutable = file.startsWith(join(dist, 'assets') + sep);
-  const body = await readFile(file);
+  send(req, res, TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',
+    immutable ? 'public, max-age=31536000, immutable' : 'no-cache', await readFile(file));
+}
+
+function send(req, res, type, cache, body) {
   res.writeHead(200, {
-    'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
+    'Content-Type': type,
     'Content-Length': body.length,
-    'Cache-Control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
+    'Cache-Control': cache,
     'X-Content-Type-Options': 'nosniff',
   });
   res.end(req.method === 'HEAD' ? undefined : body);
@@ -84,25 +150,31 @@ async function isFile(file) {
   }
 }
 
-function proxy(req, res, target, log) {
-  const headers = {};
-  for (const [name, value] of Object.entries(req.headers)) {
-    if (!HOP_BY_HOP.has(name)) {
-      headers[name] = value;
+/** The headers to pass on: all but the hop-by-hop ones and those the Connection header names. */
+function passOn(headers) {
+  const named = new Set(String(headers.connection ?? '').split(',').map((h) => h.trim().toLowerCase()).filter(Boolean));
+  const passed = {};
+  for (const [name, value] of Object.entries(headers)) {
+    if (!HOP_BY_HOP.has(name) && !named.has(name)) {
+      passed[name] = value;
     }
   }
+  return passed;
+}
+
+function proxy(req, res, target, log, streams) {
+  const headers = passOn(req.headers);
   headers['x-forwarded-for'] = req.socket.remoteAddress;
   headers['x-forwarded-proto'] = req.headers['x-forwarded-proto'] ?? 'http';
   const send = target.protocol === 'https:' ? httpsRequest : httpRequest;
   const upstream = send(target, { method: req.method, headers }, (answer) => {
-    const passed = {};
-    for (const [name, value] of Object.entries(answer.headers)) {
-      if (!HOP_BY_HOP.has(name)) {
-        passed[name] = value;
-      }
+    // Content-Length passes on: the body is passed byte for byte. Without it, Node chunks the response itself.
+    res.writeHead(answer.statusCode, passOn(answer.headers));
+    res.flushHeaders();     // an event stream's headers go out before its first event
+    if (String(answer.headers['content-type']).startsWith('text/event-stream')) {
+      streams.add(res);
+      res.on('close', () => streams.delete(res));
     }
-    res.writeHead(answer.statusCode, passed);
-    res.flushHeaders();
     answer.pipe(res);       // chunk by chunk: an event stream is written as it is produced
   });
   upstream.on('error', (e) => {
@@ -120,15 +192,38 @@ function proxy(req, res, target, log) {
   req.pipe(upstream);
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const need = (name) => process.env[name] ?? (() => { throw new Error(`${name} is not set`); })();
-  const server = await startServer({
-    port: Number(process.env.PORT ?? 8080),
-    root: process.env.KADENCE_WEBAPP_DIR ?? resolve(fileURLToPath(import.meta.url), '../../dist'),
-    upstreams: { 'task-crud': need('TASK_CRUD_URL'), notify: need('NOTIFY_URL') },
+/** Stops accepting, ends the event streams, lets other requests in flight finish for a moment, then closes the rest. */
+export function stopServer(server, graceMs = STOP_GRACE_MS) {
+  return new Promise((ok) => {
+    server.close(() => ok());
+    server.closeIdleConnections();
+    STREAMS.get(server)?.forEach((res) => res.destroy());
+    setTimeout(() => server.closeAllConnections(), graceMs).unref();
   });
-  console.log(`kadence web app on :${server.address().port} (/api/v1 → ${process.env.TASK_CRUD_URL}, /api/v1/notifications → ${process.env.NOTIFY_URL})`);
-  const stop = () => server.close(() => process.exit(0));
-  process.on('SIGTERM', stop);
-  process.on('SIGINT', stop);
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const need = (name) => {
+    if (!process.env[name]) {
+      console.error(`${name} is not set: the address of ${name === 'NOTIFY_URL' ? 'notify' : 'task-crud'}`);
+      process.exit(2);
+    }
+    return process.env[name];
+  };
+  const upstreams = { 'task-crud': need('TASK_CRUD_URL'), notify: need('NOTIFY_URL') };
+  const root = process.env.KADENCE_WEBAPP_DIR || resolve(fileURLToPath(import.meta.url), '../../dist');
+  const host = process.env.HOST || '0.0.0.0';
+  let server;
+  try {
+    server = await startServer({ port: Number(process.env.PORT || 8080), host, root, upstreams });
+  } catch (e) {
+    console.error(`cannot listen on ${host}:${process.env.PORT || 8080}: ${e.message}`);
+    process.exit(1);
+  }
+  const address = server.address();
+  console.log(`kadence front door on ${address.address}:${address.port} serving ${root}`
+    + ` (/api/v1 → ${upstreams['task-crud']}, /api/v1/notifications → ${upstreams.notify})`);
+  const stop = () => stopServer(server).then(() => process.exit(0));
+  process.once('SIGTERM', stop);
+  process.once('SIGINT', stop);
 }

@@ -1,11 +1,16 @@
-// The cluster front door against fake upstreams: routing, streaming, the app's files and fallbacks.
+// The front door (the cluster's and the laptop's) against fake upstreams: routing, streaming, the app's files and
+// fallbacks, header handling, and the server as a process (its environment, its address, its stop).
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createServer } from 'node:http';
+import { spawn } from 'node:child_process';
+import { createServer, request } from 'node:http';
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { route, startServer } from './server.mjs';
+import { fileURLToPath } from 'node:url';
+import { NO_BUILD_PAGE, route, startServer, stopServer } from './server.mjs';
+
+const SERVER = fileURLToPath(new URL('./server.mjs', import.meta.url));
 
 let front;
 let fakes = [];
@@ -18,6 +23,11 @@ function fake(name) {
         res.writeHead(200, { 'Content-Type': 'text/event-stream' });
         res.write(': connected\n\n');
         setTimeout(() => res.end('id: 1\nevent: notification\ndata: {}\n\n'), 300);
+        return;
+      }
+      if (req.url.startsWith('/api/v1/echo-headers')) {
+        res.writeHead(200, { 'Content-Type': 'application/json', Connection: 'keep-alive, x-upstream-hop', 'X-Upstream-Hop': 'one hop',
+          'Keep-Alive': 'timeout=5' }).end(JSON.stringify(req.headers));
         return;
       }
       let body = '';
@@ -34,7 +44,7 @@ before(async () => {
   mkdirSync(join(dist, 'assets'));
   writeFileSync(join(dist, 'index.html'), '<!doctype html><title>Kadence</title>');
   writeFileSync(join(dist, 'assets', 'app-1234.js'), 'console.log(1)');
-  fakes = [await fake('task-crud'), await fake('notify')];
+  fakes = [await fake('task-crud'), await fake('notify'), await fake('elsewhere')];
   const url = (s) => `http://127.0.0.1:${s.address().port}`;
   front = await startServer({ port: 0, host: '127.0.0.1', root: dist, upstreams: { 'task-crud': url(fakes[0]), notify: url(fakes[1]) },
     log: { error() {} } });
@@ -45,6 +55,40 @@ after(() => {
   front?.close();
   fakes.forEach((s) => s.close());
 });
+
+/** One raw request, for what fetch() will not send (a HEAD's missing body, odd request targets, hop-by-hop headers). */
+function raw(path, { method = 'GET', headers = {}, port = Number(new URL(base).port) } = {}) {
+  return new Promise((ok, fail) => {
+    const req = request({ host: '127.0.0.1', port, path, method, headers }, (res) => {
+      let body = '';
+      res.on('data', (c) => { body += c; });
+      res.on('end', () => ok({ status: res.statusCode, headers: res.headers, body }));
+    });
+    req.on('error', fail);
+    req.end();
+  });
+}
+
+/** server.mjs as its own process, as the chart and the local platform run it; resolves once it listens. */
+function runServer(env) {
+  const child = spawn(process.execPath, [SERVER], { env: { PATH: process.env.PATH, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  const exited = new Promise((ok) => child.on('exit', (code, signal) => ok({ code, signal, output })));
+  const listening = new Promise((ok, fail) => {
+    const seen = (c) => {
+      output += c;
+      const port = /front door on ([\d.:a-f]+):(\d+)/.exec(output);
+      if (port) {
+        ok({ address: port[1], port: Number(port[2]) });
+      }
+    };
+    child.stdout.on('data', seen);
+    child.stderr.on('data', seen);
+    exited.then(() => fail(new Error(`server.mjs exited: ${output}`)));
+  });
+  listening.catch(() => {});     // a test that expects the exit awaits `exited` instead
+  return { child, listening, exited };
+}
 
 test('routes notifications to notify and the rest of the API to task-crud', () => {
   assert.equal(route('/api/v1/notifications'), 'notify');
@@ -99,5 +143,131 @@ test('an upstream that does not answer is a 502 problem', async () => {
     assert.equal((await answer.json()).code, 'bad_gateway');
   } finally {
     gone.close();
+  }
+});
+
+test('HEAD: the headers a GET would have, no body, for files and through to the API', async () => {
+  const get = await raw('/assets/app-1234.js');
+  const head = await raw('/assets/app-1234.js', { method: 'HEAD' });
+  assert.equal(head.status, 200);
+  assert.equal(head.body, '');
+  assert.equal(head.headers['content-length'], String(get.body.length));
+  assert.equal(head.headers['content-type'], get.headers['content-type']);
+  const api = await raw('/api/v1/tasks', { method: 'HEAD' });
+  assert.equal(api.status, 200);
+  assert.equal(api.headers['x-upstream'], 'task-crud');
+  assert.equal(api.body, '');
+});
+
+test('the web app takes only GET and HEAD', async () => {
+  const answer = await fetch(`${base}/settings`, { method: 'POST', body: 'x' });
+  assert.equal(answer.status, 405);
+  assert.equal(answer.headers.get('allow'), 'GET, HEAD');
+});
+
+test('hop-by-hop headers stay on their hop, both ways; the rest passes', async () => {
+  const answer = await raw('/api/v1/echo-headers', { headers: {
+    Connection: 'keep-alive, x-client-hop', 'X-Client-Hop': 'secret', 'Keep-Alive': 'timeout=5', TE: 'trailers',
+    'Proxy-Authorization': 'Basic eA==', 'X-Request-Id': 'r-1', Authorization: 'Bearer t',
+  } });
+  const seen = JSON.parse(answer.body);
+  for (const name of ['x-client-hop', 'keep-alive', 'te', 'proxy-authorization']) {
+    assert.equal(seen[name], undefined, `${name} is not passed on`);
+  }
+  assert.equal(seen['x-request-id'], 'r-1');
+  assert.equal(seen.authorization, 'Bearer t');
+  assert.equal(seen['x-forwarded-for'], '127.0.0.1');
+  assert.equal(seen['x-forwarded-proto'], 'http');
+  assert.match(seen.host, /^127\.0\.0\.1:\d+$/, 'the upstream gets its own Host');
+  assert.notEqual(seen.host, new URL(base).host);
+  assert.equal(answer.headers['x-upstream-hop'], undefined, 'a response header the upstream named in Connection');
+  assert.equal(answer.headers['content-type'], 'application/json');
+});
+
+test('a request target is always a path here: //host/… is not passed to that host', async () => {
+  const elsewhere = `127.0.0.1:${fakes[2].address().port}`;
+  const answer = await raw(`//${elsewhere}/api/v1/tasks`);
+  assert.equal(answer.status, 200);
+  assert.match(answer.body, /<title>Kadence<\/title>/, 'the app page, not the other host');
+  const absolute = await raw(`http://${elsewhere}/api/v1/tasks`);
+  assert.match(absolute.body, /<title>Kadence<\/title>/);
+  assert.equal((await raw('/%E0%A4%A')).status, 200, 'a malformed escape is the app page too');
+});
+
+test('without a build, every web-app path shows how to make one; the API still passes', async () => {
+  const empty = mkdtempSync(join(tmpdir(), 'kadence-nobuild-'));
+  const url = (s) => `http://127.0.0.1:${s.address().port}`;
+  const server = await startServer({ port: 0, host: '127.0.0.1', root: empty,
+    upstreams: { 'task-crud': url(fakes[0]), notify: url(fakes[1]) }, log: { error() {} } });
+  try {
+    for (const path of ['/', '/settings', '/assets/app-1234.js']) {
+      const page = await fetch(`${url(server)}${path}`);
+      assert.equal(page.status, 200);
+      assert.equal(page.headers.get('cache-control'), 'no-store', 'a build made meanwhile shows on reload');
+      assert.equal(await page.text(), NO_BUILD_PAGE);
+    }
+    assert.match(NO_BUILD_PAGE, /mvn -q package -DskipTests/);
+    assert.equal((await (await fetch(`${url(server)}/api/v1/tasks`)).json()).name, 'task-crud');
+    writeFileSync(join(empty, 'index.html'), '<!doctype html><title>Built</title>');
+    assert.match(await (await fetch(`${url(server)}/`)).text(), /Built/, 'a build is picked up without a restart');
+  } finally {
+    server.close();
+  }
+});
+
+test('as a process: listens where HOST and PORT say, serves KADENCE_WEBAPP_DIR, and stops at SIGTERM with a stream open', async () => {
+  const dist = mkdtempSync(join(tmpdir(), 'kadence-dist-'));
+  writeFileSync(join(dist, 'index.html'), '<!doctype html><title>From KADENCE_WEBAPP_DIR</title>');
+  const url = (s) => `http://127.0.0.1:${s.address().port}`;
+  const { child, listening, exited } = runServer({ HOST: '127.0.0.1', PORT: '0', KADENCE_WEBAPP_DIR: dist,
+    TASK_CRUD_URL: url(fakes[0]), NOTIFY_URL: url(fakes[1]) });
+  const { address, port } = await listening;
+  assert.equal(address, '127.0.0.1', 'the local platform binds the loopback only');
+  assert.match(await (await fetch(`http://127.0.0.1:${port}/`)).text(), /From KADENCE_WEBAPP_DIR/);
+  assert.equal((await fetch(`http://127.0.0.1:${port}/healthz`)).status, 200);
+  const stream = await fetch(`http://127.0.0.1:${port}/api/v1/notifications/stream?ticket=t`);
+  const reader = stream.body.getReader();
+  assert.equal(new TextDecoder().decode((await reader.read()).value), ': connected\n\n');
+  const stopped = Date.now();
+  child.kill('SIGTERM');
+  const exit = await exited;
+  assert.equal(exit.code, 0, exit.output);
+  assert.ok(Date.now() - stopped < 5000, `stopped in ${Date.now() - stopped} ms`);
+  reader.cancel().catch(() => {});
+});
+
+test('as a process: a missing upstream address or a taken port is a clear error and a non-zero exit', async () => {
+  const missing = await runServer({ NOTIFY_URL: 'http://127.0.0.1:9' }).exited;
+  assert.equal(missing.code, 2);
+  assert.match(missing.output, /TASK_CRUD_URL is not set/);
+  const taken = await runServer({ HOST: '127.0.0.1', PORT: String(front.address().port),
+    TASK_CRUD_URL: 'http://127.0.0.1:9', NOTIFY_URL: 'http://127.0.0.1:9' }).exited;
+  assert.equal(taken.code, 1);
+  assert.match(taken.output, /cannot listen on 127\.0\.0\.1:\d+: .*EADDRINUSE/);
+});
+
+test('stopServer ends event streams at once, and gives other requests in flight their grace', async () => {
+  const url = (s) => `http://127.0.0.1:${s.address().port}`;
+  const slow = await new Promise((ok) => {
+    const server = createServer((req, res) => setTimeout(() => res.end('slow answer'), 500));
+    server.listen(0, '127.0.0.1', () => ok(server));
+  });
+  const server = await startServer({ port: 0, host: '127.0.0.1', root: tmpdir(),
+    upstreams: { 'task-crud': url(slow), notify: url(fakes[1]) }, log: { error() {} } });
+  try {
+    const stream = await fetch(`${url(server)}/api/v1/notifications/stream?ticket=t`);
+    const reader = stream.body.getReader();
+    await reader.read();
+    const inFlight = fetch(`${url(server)}/api/v1/tasks`).then((r) => r.text());
+    await new Promise((ok) => setTimeout(ok, 100));
+    const begun = Date.now();
+    const stopped = stopServer(server, 5000);
+    await assert.rejects(reader.read(), 'the stream is ended at once, not after the grace');
+    assert.ok(Date.now() - begun < 300, `the stream ended after ${Date.now() - begun} ms`);
+    assert.equal(await inFlight, 'slow answer', 'a request in flight is answered');
+    await stopped;
+    assert.ok(Date.now() - begun < 2000, 'and the server stops once it is');
+  } finally {
+    slow.close();
   }
 });

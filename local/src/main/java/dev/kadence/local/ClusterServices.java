@@ -1,7 +1,6 @@
 package dev.kadence.local;
 
 import dev.kadence.local.dapr.LocalDapr;
-import dev.kadence.local.frontdoor.FrontDoor;
 import dev.kadence.local.knative.KafkaSourceDelivery;
 import dev.kadence.local.manifest.DaprComponents;
 import dev.kadence.local.manifest.KafkaSources;
@@ -13,27 +12,34 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What the cluster gives the functions, stood in for on a laptop from the real manifests: the KafkaSources
  * of the knative/ chart (rendered with values-local.yaml), Dapr (a Jobs API per app, the cron bindings of
- * dapr/), and the front door. Started around the functions and stopped before them.
+ * dapr/), and the front door (frontend/server/server.mjs, the cluster's own, run by node). Started around the
+ * functions and stopped before them.
  */
 final class ClusterServices {
     static final String NAMESPACE = "kadence";
     static final String DAPR_DATABASE = "dapr";
+    private static final Duration FRONT_DOOR_READY = Duration.ofSeconds(20);
+    private static final Duration FRONT_DOOR_STOP = Duration.ofSeconds(5);
 
     private final Settings settings;
     private final Progress progress;
+    private final String node;
     private final List<KafkaSources.Subscription> subscriptions;
     private final List<DaprComponents.CronBinding> cronBindings;
     private final List<KafkaSourceDelivery> deliveries = new ArrayList<>();
     private LocalDapr dapr;
-    private FrontDoor frontDoor;
+    private ChildProcess frontDoor;
 
-    ClusterServices(Settings settings, Progress progress) {
+    /** @param node the Node.js that runs the front door ({@link NodeCommand#require}) */
+    ClusterServices(Settings settings, Progress progress, String node) {
         this.settings = settings;
         this.progress = progress;
+        this.node = node;
         this.subscriptions = progress.step("manifests", "read knative/ (values-local.yaml) and dapr/",
             () -> KafkaSources.fromRendered(RenderedChart.render(settings)));
         this.cronBindings = DaprComponents.fromDirectory(settings.daprDirectory());
@@ -81,9 +87,21 @@ final class ClusterServices {
         for (String cron : dapr.start(cronBindings, apps)) {
             progress.line("cron", cron);
         }
-        frontDoor = new FrontDoor(settings.apiPort(), apps.get("task-crud"), apps.get("notify"),
-                settings.repositoryRoot().resolve("frontend").resolve("dist"));
-        progress.line("front door", "http://localhost:" + settings.apiPort() + " (/api/v1 → task-crud, /api/v1/notifications → notify)");
+        long begun = System.nanoTime();
+        frontDoor = FrontDoorProcess.start(node, settings, apps.get("task-crud"), apps.get("notify"));
+        try {
+            HealthCheck.await(frontDoor, FrontDoorProcess.healthUrl(settings), FRONT_DOOR_READY);
+        } catch (RuntimeException e) {
+            progress.failed(FrontDoorProcess.NAME, begun);
+            throw e;
+        }
+        progress.line(FrontDoorProcess.NAME, "http://localhost:" + settings.apiPort()
+            + " (/api/v1 → task-crud, /api/v1/notifications → notify)");
+    }
+
+    /** The front door's process, once started: the platform stops when it exits, as when a function does. */
+    Optional<ChildProcess> frontDoor() {
+        return Optional.ofNullable(frontDoor);
     }
 
     private static void awaitAssignment(KafkaSourceDelivery delivery, KafkaSources.Subscription s) {
@@ -99,7 +117,7 @@ final class ClusterServices {
 
     void stop() {
         if (frontDoor != null) {
-            frontDoor.close();
+            frontDoor.stop(FRONT_DOOR_STOP);
         }
         deliveries.forEach(KafkaSourceDelivery::close);
         if (dapr != null) {

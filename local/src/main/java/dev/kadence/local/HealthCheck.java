@@ -7,7 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-/** Waits until a function's health endpoint answers 200, or tells why it never will. */
+/** Waits until a child process's health endpoint (a function's, the front door's) answers 200, or says why it never will. */
 final class HealthCheck {
 
     private static final Duration POLL = Duration.ofMillis(100);

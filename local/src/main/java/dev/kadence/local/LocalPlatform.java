@@ -40,8 +40,9 @@ final class LocalPlatform {
             starting = Thread.currentThread();
         }
         try {
+            String node = NodeCommand.require(settings.repositoryRoot());
             new PortsInUse(settings, specs).requireAllFree();
-            ClusterServices cluster = started(new ClusterServices(settings, progress));
+            ClusterServices cluster = started(new ClusterServices(settings, progress, node));
             progress.step("postgres", "ready on 127.0.0.1:" + settings.postgresPort(), () -> {
                 PostgresServer server = started(PostgresServer.start(settings.data(), settings.postgresPort()));
                 server.createDatabaseIfMissing(Settings.DATABASE);
@@ -237,12 +238,13 @@ final class LocalPlatform {
         return stopping;
     }
 
-    /** Blocks until the broker or a function exits; returns the first one that did. */
+    /** Blocks until the broker, a function or the front door exits; returns the first one that did. */
     ChildProcess awaitFirstExit() {
         List<CompletableFuture<ChildProcess>> exits = new ArrayList<>();
         synchronized (this) {
             functions.forEach(function -> exits.add(function.onExit()));
             exits.add(kafka.process().onExit());
+            cluster.frontDoor().ifPresent(frontDoor -> exits.add(frontDoor.onExit()));
         }
         return (ChildProcess) CompletableFuture.anyOf(exits.toArray(CompletableFuture[]::new)).join();
     }

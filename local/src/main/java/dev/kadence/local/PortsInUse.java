@@ -29,7 +29,8 @@ record PortsInUse(Settings settings, List<FunctionSpec> functions) {
                 new PortCheck(settings.kafkaPort(), "Kafka broker", data.pidFile("kafka"), "KADENCE_KAFKA_PORT"),
                 new PortCheck(settings.kafkaControllerPort(), "Kafka broker", data.pidFile("kafka"),
                         "KADENCE_KAFKA_CONTROLLER_PORT")));
-        checks.add(new PortCheck(settings.apiPort(), "front door", data.pidFile("kadence"), "KADENCE_PORT"));
+        checks.add(new PortCheck(settings.apiPort(), "front door", data.pidFile(FrontDoorProcess.FILE_NAME),
+                "KADENCE_PORT"));
         for (FunctionSpec function : functions) {
             checks.add(new PortCheck(function.port(), function.name(), data.pidFile(function.name()),
                     "KADENCE_FUNCTION_PORT_BASE"));
