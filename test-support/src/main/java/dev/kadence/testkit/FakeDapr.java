@@ -32,9 +32,30 @@ public final class FakeDapr implements AutoCloseable {
         server = RecordingServer.start(this::answer);
     }
 
+    private static FakeDapr shared;
+
     /** A fake sidecar on a free port. */
     public static FakeDapr start() {
         return new FakeDapr();
+    }
+
+    /**
+     * The one sidecar of this test JVM, started on first use and closed when the JVM ends: the test classes of a
+     * function share it as they share the database, each looking at its own jobs (or calling {@link #reset}).
+     */
+    public static synchronized FakeDapr shared() {
+        if (shared == null) {
+            shared = new FakeDapr();
+            Runtime.getRuntime().addShutdownHook(new Thread(shared::close, "fake-dapr-stop"));
+        }
+        return shared;
+    }
+
+    /** Forgets every request and job, and behaves again. */
+    public void reset() {
+        server.requests().clear();
+        jobs.clear();
+        failWith = 0;
     }
 
     /** {@code base} (e.g. the test infrastructure's properties) and the one that points a function at this sidecar. */

@@ -11,7 +11,7 @@ import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -30,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DaprJobsTest implements TestPropertyProvider {
-    private FakeDapr dapr;
+    private final FakeDapr dapr = FakeDapr.shared();
 
     @Inject
     DaprJobs jobs;
@@ -43,20 +43,13 @@ class DaprJobsTest implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        dapr = FakeDapr.start();
         return dapr.properties(TestInfra.properties());
     }
 
-    @AfterAll
-    void stopDapr() {
-        dapr.close();
-    }
-
     @BeforeEach
+    @AfterEach
     void reset() {
-        dapr.requests().clear();
-        dapr.jobs().clear();
-        dapr.failWith(0);
+        dapr.reset();     // the sidecar is shared with the other test classes: leave it behaving
     }
 
     @Test

@@ -13,7 +13,6 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -38,17 +37,11 @@ class ReadmeTest implements TestPropertyProvider {
     @Inject
     Fixtures fixtures;
 
-    private FakeDapr dapr;
+    private final FakeDapr dapr = FakeDapr.shared();
 
     @Override
     public Map<String, String> getProperties() {
-        dapr = FakeDapr.start();
         return dapr.properties(TestInfra.properties());
-    }
-
-    @AfterAll
-    void stopDapr() {
-        dapr.close();
     }
 
     @Test

@@ -59,7 +59,7 @@ class ReminderClockTest implements TestPropertyProvider {
     private static final Instant FIFTEEN_BEFORE = Instant.parse("2027-01-08T12:45:00Z");
 
     private final TestClock clock = new TestClock(DUE.minus(Duration.ofDays(1)));
-    private FakeDapr dapr;
+    private final FakeDapr dapr = FakeDapr.shared();
     private EventProbe probe;
 
     @Inject
@@ -80,7 +80,6 @@ class ReminderClockTest implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        dapr = FakeDapr.start();
         return dapr.properties(TestInfra.properties());
     }
 
@@ -97,7 +96,6 @@ class ReminderClockTest implements TestPropertyProvider {
     @AfterAll
     void close() {
         probe.close();
-        dapr.close();
     }
 
     @Test

@@ -5,7 +5,6 @@ import dev.kadence.core.inbox.EventEndpointContract;
 import dev.kadence.testing.TestInfra;
 import dev.kadence.testkit.FakeDapr;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
@@ -30,17 +29,11 @@ class ReminderFireTest extends EventEndpointContract {
         return EventTypes.TASK_UPDATED;
     }
 
-    private FakeDapr dapr;
+    private final FakeDapr dapr = FakeDapr.shared();
 
     @Override
     public Map<String, String> getProperties() {
-        dapr = FakeDapr.start();
         return dapr.properties(TestInfra.properties());
-    }
-
-    @AfterAll
-    void stopDapr() {
-        dapr.close();
     }
 
     @Test
