@@ -1,9 +1,6 @@
 package dev.kadence.testkit;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -19,8 +16,6 @@ import java.util.UUID;
 public final class KafkaSource {
     /** Where our task events come from (the outbox of task-crud). */
     public static final String SOURCE = "/kadence/task-crud";
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
-
     private KafkaSource() {
     }
 
@@ -51,22 +46,12 @@ public final class KafkaSource {
 
     /** Delivers an event of {@code type} about {@code subject} with a fresh id, and returns the function's answer. */
     public static HttpResponse<String> deliver(String url, String type, String subject, String data) {
-        return send(request(url, headers(type, subject), data));
+        return Http.send(request(url, headers(type, subject), data));
     }
 
     /** Delivers {@code data} with {@code headers}, and returns the function's answer. */
     public static HttpResponse<String> deliver(String url, Map<String, String> headers, String data) {
-        return send(request(url, headers, data));
+        return Http.send(request(url, headers, data));
     }
 
-    private static HttpResponse<String> send(HttpRequest request) {
-        try {
-            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -1,17 +1,12 @@
 package dev.kadence.testkit;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URL;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
 /** Sends a README's curl request ({@link ReadmeCommands.Request}) to a test's own server: same method, path, headers, body. */
 public final class ReadmeRequests {
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
-
     private ReadmeRequests() {
     }
 
@@ -25,14 +20,7 @@ public final class ReadmeRequests {
             .method(request.method(), request.body() == null ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofString(request.body()));
         request.headers().forEach(builder::header);
-        try {
-            HttpResponse<String> response = HTTP.send(builder.build(), HttpResponse.BodyHandlers.ofString());
-            return new Answer(response.statusCode(), response.body());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        HttpResponse<String> response = Http.send(builder.build());
+        return new Answer(response.statusCode(), response.body());
     }
 }

@@ -8,7 +8,9 @@ import java.util.function.BooleanSupplier;
 
 /**
  * Waiting on a condition rather than for a fixed time (Awaitility underneath): a test goes on as soon as what it
- * waits for has happened, and fails with {@code what} when it does not happen in time.
+ * waits for has happened, and fails with {@code what} when it does not happen in time. The condition is checked on the
+ * waiting thread itself, so it sees that thread's context: a condition checked inside a transaction queries on the
+ * transaction's connection instead of asking the pool for another (which other waiting threads may all hold).
  */
 public final class Waits {
     private static final Duration POLL = Duration.ofMillis(20);
@@ -32,6 +34,6 @@ public final class Waits {
     }
 
     private static ConditionFactory poll(String what) {
-        return Awaitility.await(what).pollDelay(Duration.ZERO).pollInterval(POLL);
+        return Awaitility.await(what).pollInSameThread().pollDelay(Duration.ZERO).pollInterval(POLL);
     }
 }

@@ -4,6 +4,7 @@ import dev.kadence.core.db.Sql;
 import dev.kadence.core.logging.KadenceLogs;
 import dev.kadence.core.logging.LogEvent;
 import dev.kadence.testing.TestInfra;
+import dev.kadence.testkit.Http;
 import dev.kadence.testkit.KafkaSource;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.core.type.Argument;
@@ -21,7 +22,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
@@ -45,8 +45,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class EventEndpointContract implements TestPropertyProvider {
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
-
     @Inject
     protected EmbeddedServer server;
     @Inject
@@ -254,17 +252,14 @@ public abstract class EventEndpointContract implements TestPropertyProvider {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
             .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         headers.forEach(request::header);
+        HttpResponse<String> response = Http.send(request.build());
+        boolean isJson = response.headers().firstValue("Content-Type").orElse("").contains("json");
         try {
-            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            boolean isJson = response.headers().firstValue("Content-Type").orElse("").contains("json");
             Map<String, Object> parsed = isJson && !response.body().isEmpty()
                 ? json.readValue(response.body(), Argument.mapOf(String.class, Object.class)) : Map.of();
             return new Reply(response.statusCode(), response.body(), parsed);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 

@@ -13,8 +13,9 @@ import dev.kadence.testing.EventProbe;
 import dev.kadence.testing.Fixtures;
 import dev.kadence.testing.TestClock;
 import dev.kadence.testing.TestInfra;
-import dev.kadence.testkit.SseStream.Event;
+import dev.kadence.testkit.Http;
 import dev.kadence.testkit.SseStream;
+import dev.kadence.testkit.SseStream.Event;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.token.jwt.generator.JwtTokenGenerator;
@@ -452,14 +453,7 @@ class NotificationsTest implements TestPropertyProvider {
     }
 
     private static HttpResponse<String> exchange(HttpRequest.Builder request) {
-        try {
-            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return Http.send(request.build());
     }
 
     private static JsonNode tree(String body) {

@@ -12,6 +12,7 @@ import dev.kadence.testing.Fixtures;
 import dev.kadence.testing.TestClock;
 import dev.kadence.testing.TestInfra;
 import dev.kadence.testkit.FakeDapr;
+import dev.kadence.testkit.Http;
 import dev.kadence.testkit.KafkaSource;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -29,9 +30,7 @@ import org.junit.jupiter.api.TestInstance;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -54,7 +53,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ReminderClockTest implements TestPropertyProvider {
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final Instant DUE = Instant.parse("2027-01-08T13:00:00Z");
     private static final Instant FIFTEEN_BEFORE = Instant.parse("2027-01-08T12:45:00Z");
 
@@ -331,13 +329,6 @@ class ReminderClockTest implements TestPropertyProvider {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.getURL() + path)).timeout(Duration.ofSeconds(10))
             .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body));
         headers.forEach(request::header);
-        try {
-            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString()).statusCode();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return Http.send(request.build()).statusCode();
     }
 }

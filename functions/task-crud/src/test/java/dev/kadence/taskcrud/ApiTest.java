@@ -2,6 +2,7 @@ package dev.kadence.taskcrud;
 
 import dev.kadence.core.db.Sql;
 import dev.kadence.testing.TestInfra;
+import dev.kadence.testkit.Http;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -14,7 +15,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -31,8 +31,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class ApiTest implements TestPropertyProvider {
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
-
     @Inject
     EmbeddedServer server;
     @Inject
@@ -88,17 +86,14 @@ abstract class ApiTest implements TestPropertyProvider {
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
+        HttpResponse<String> response = Http.send(request.build());
+        String type = response.headers().firstValue("Content-Type").orElse("");
         try {
-            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            String type = response.headers().firstValue("Content-Type").orElse("");
             Map<String, Object> parsed = type.contains("json") && !response.body().isEmpty()
                 ? json.readValue(response.body(), Argument.mapOf(String.class, Object.class)) : Map.of();
             return new Response(response.statusCode(), type, response.body(), parsed);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 
