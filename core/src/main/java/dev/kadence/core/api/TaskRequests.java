@@ -184,7 +184,7 @@ public final class TaskRequests {
         ReminderSpec spec = ReminderSpec.beforeDue(text);
         if (spec == null && !violations.has(field + ".before_due")) {
             violations.add(field + ".before_due", "invalid_duration",
-                "must be a positive ISO-8601 duration of at most a year, e.g. PT15M, PT1H, P1D");
+                "must be an ISO-8601 duration of at most a year, e.g. PT15M, PT1H, P1D (PT0S: at the due time)");
         }
         return spec;
     }

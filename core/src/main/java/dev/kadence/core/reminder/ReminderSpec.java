@@ -15,11 +15,11 @@ public record ReminderSpec(Instant at, String beforeDue) {
 
     /**
      * A reminder {@code text} (an ISO-8601 duration such as PT15M, P1D or P2W) before the task is due, or null unless
-     * that is a positive duration of at most a year.
+     * that is a duration from zero (at the due time) to a year.
      */
     public static ReminderSpec beforeDue(String text) {
         Duration before = duration(text);
-        if (before == null || before.isNegative() || before.isZero() || before.compareTo(MAX_BEFORE) > 0) {
+        if (before == null || before.isNegative() || before.compareTo(MAX_BEFORE) > 0) {
             return null;
         }
         return new ReminderSpec(null, text.toUpperCase(Locale.ROOT));

@@ -1,0 +1,463 @@
+package dev.kadence.core.language;
+
+import dev.kadence.core.error.FieldError;
+import dev.kadence.core.error.KadenceException;
+import dev.kadence.core.language.AssistantReply.Action;
+import dev.kadence.core.language.AssistantReply.Choice;
+import dev.kadence.core.language.Conversations.Conversation;
+import dev.kadence.core.reminder.ReminderSpec;
+import dev.kadence.core.reminder.ReminderView;
+import dev.kadence.core.reminder.Reminders;
+import dev.kadence.core.tag.Tag;
+import dev.kadence.core.tag.Tags;
+import dev.kadence.core.task.Priority;
+import dev.kadence.core.task.Status;
+import dev.kadence.core.task.TaskDraft;
+import dev.kadence.core.task.TaskDraft.Field;
+import dev.kadence.core.task.TaskListing;
+import dev.kadence.core.task.TaskView;
+import dev.kadence.core.task.Tasks;
+import dev.kadence.core.user.Accounts;
+import dev.kadence.core.user.User;
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Singleton;
+
+import java.sql.Connection;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * The conversational assistant (DESIGN §9), rules engine: each turn reads the sentence ({@link Intents}), finds the
+ * task it names among the user's own ({@link TaskNames}), acts through core's services — so events, recurrence and
+ * reminders follow as for any API call — and answers in plain words. When a name fits several tasks or a sentence
+ * cannot be read it asks, and changes nothing. Each service call is its own transaction; the turn is recorded in the
+ * conversation after it.
+ */
+@Singleton
+public class Assistant {
+    static final String ENGINE = "rules";
+    private static final String SHOW_ALL = "show_all";
+    private static final Pattern PICK = Pattern.compile("(?i)(?:the )?(?:number |no\\.? |#)?(?<n>\\d{1,2}|first|second|third|fourth|fifth|last)(?: one)?");
+    private static final List<String> ORDINALS = List.of("first", "second", "third", "fourth", "fifth");
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM 'at' HH:mm", Locale.ENGLISH);
+    private static final List<Choice> EXAMPLES = List.of(
+        new Choice("Add a task", "Add buy milk tomorrow at 6pm"),
+        new Choice("A repeating task", "Every Monday at 9 AM add a standup task"),
+        new Choice("Find tasks", "Show me high-priority tasks due this week"));
+
+    private final Conversations conversations;
+    private final Tasks tasks;
+    private final TaskListing listing;
+    private final Reminders reminders;
+    private final Tags tags;
+    private final Accounts accounts;
+    private final TransactionOperations<Connection> tx;
+    private final Clock clock;
+
+    Assistant(Conversations conversations, Tasks tasks, TaskListing listing, Reminders reminders, Tags tags, Accounts accounts,
+              TransactionOperations<Connection> tx, Clock clock) {
+        this.conversations = conversations;
+        this.tasks = tasks;
+        this.listing = listing;
+        this.reminders = reminders;
+        this.tags = tags;
+        this.accounts = accounts;
+        this.tx = tx;
+        this.clock = clock;
+    }
+
+    /** One turn: {@code text} said in conversation {@code conversationId} (a new one when null), and the answer. */
+    public AssistantReply turn(UUID userId, UUID conversationId, String text) {
+        Conversation before = tx.executeWrite(s -> conversationId == null
+            ? conversations.start(userId, text, clock.instant()) : conversations.lock(userId, conversationId));
+        User user = accounts.get(userId);
+        Turn turn = new Turn(user, before);
+        Answer answer = turn.respond(text.strip());
+        AssistantReply reply = new AssistantReply(before.id(), answer.reply(), answer.actions(), answer.tasks(),
+            answer.question(), answer.choices(), ENGINE);
+        tx.executeWrite(s -> {
+            Instant now = clock.instant();
+            conversations.append(before.id(), "user", text, null, now);
+            conversations.append(before.id(), "assistant", answer.reply(), reply, now);
+            conversations.save(conversations.lock(userId, before.id())
+                .next(answer.lastTask(), answer.pendingText(), answer.pendingCandidates(), answer.pendingOffer(), now));
+            return null;
+        });
+        return reply;
+    }
+
+    /** What a turn answers, and what the conversation remembers after it. */
+    private record Answer(String reply, List<Action> actions, List<TaskView> tasks, boolean question, List<Choice> choices,
+                          UUID lastTask, String pendingText, List<UUID> pendingCandidates, String pendingOffer) {
+        static Answer said(String reply) {
+            return new Answer(reply, List.of(), null, false, List.of(), null, null, null, null);
+        }
+
+        static Answer asked(String reply, List<Choice> choices) {
+            return new Answer(reply, List.of(), null, true, choices, null, null, null, null);
+        }
+
+        static Answer did(String reply, String type, TaskView task) {
+            return new Answer(reply, List.of(new Action(type, task.id(), task)), null, false, List.of(), task.id(), null, null, null);
+        }
+    }
+
+    /** One turn's work, for one user in one conversation. */
+    private final class Turn {
+        private final User user;
+        private final Conversation conversation;
+        private UUID forced;        // the task picked from a question's choices, for the sentence that asked it
+        private List<TaskView> all;
+
+        Turn(User user, Conversation conversation) {
+            this.user = user;
+            this.conversation = conversation;
+        }
+
+        Answer respond(String text) {
+            currentText = text;
+            Intent intent = Intents.read(text);
+            if (conversation.pendingCandidates() != null) {
+                UUID picked = pick(text, conversation.pendingCandidates());
+                if (picked != null) {
+                    forced = picked;
+                    currentText = conversation.pendingText();
+                    return act(Intents.read(currentText));
+                }
+                if (intent instanceof Intent.No) {
+                    return Answer.said("OK, I've left everything as it was.");
+                }
+            }
+            if (SHOW_ALL.equals(conversation.pendingOffer()) && intent instanceof Intent.Yes) {
+                return list(Searches.open(), "open tasks", false);
+            }
+            return act(intent);
+        }
+
+        private Answer act(Intent intent) {
+            try {
+                return switch (intent) {
+                    case Intent.Create c -> create(c.line(), c.remindAtDue());
+                    case Intent.Remind r -> remind((r.when() + " " + r.about()).strip());
+                    case Intent.Find f -> find(f);
+                    case Intent.Complete c -> withTask(c.task(), Want.OPEN, t -> Answer.did(
+                        "Done: '" + t.title() + "' is complete." + (t.recurrence() != null ? " The next one will follow." : ""),
+                        "task.completed", tasks.complete(user.id(), t.id())));
+                    case Intent.Reopen r -> withTask(r.task(), Want.DONE, t -> Answer.did(
+                        "I've reopened '" + t.title() + "'.", "task.reopened", tasks.reopen(user.id(), t.id())));
+                    case Intent.Delete d -> withTask(d.task(), Want.ANY, t -> {
+                        tasks.delete(user.id(), t.id());
+                        return new Answer("I've deleted '" + t.title() + "'.", List.of(new Action("task.deleted", t.id(), null)),
+                            null, false, List.of(), null, null, null, null);
+                    });
+                    case Intent.StopSeries s -> withTask(s.task(), Want.OPEN, this::stop);
+                    case Intent.SetPriority p -> withTask(p.task(), Want.ANY, t -> updated(t, draft(EnumSet.of(Field.PRIORITY), null,
+                        p.priority(), null, null, null, null), "'" + t.title() + "' is now " + p.priority().wire() + " priority."));
+                    case Intent.AddTags a -> withTask(a.task(), Want.ANY, t -> updated(t, draft(EnumSet.of(Field.ADD_TAGS), null, null,
+                        tagNames(a.tags()), null, null, null), "I've tagged '" + t.title() + "' " + quoted(tagNames(a.tags())) + "."));
+                    case Intent.RemoveTags r -> withTask(r.task(), Want.ANY, t -> updated(t, draft(EnumSet.of(Field.REMOVE_TAGS), null,
+                        null, tagNames(r.tags()), null, null, null), "I've removed " + quoted(tagNames(r.tags())) + " from '" + t.title() + "'."));
+                    case Intent.Rename r -> withTask(r.task(), Want.ANY, t -> updated(t, draft(EnumSet.of(Field.TITLE), r.title(), null,
+                        null, null, null, null), "I've renamed '" + t.title() + "' to '" + r.title() + "'."));
+                    case Intent.Reschedule r -> withTask(r.task(), Want.ANY, t -> reschedule(t, r.when()));
+                    case Intent.Repeat r -> withTask(r.task(), Want.ANY, t -> repeat(t, r.rule()));
+                    case Intent.CancelReminders c -> withTask(c.task(), Want.OPEN, this::cancelReminders);
+                    case Intent.Yes y -> Answer.asked("Yes to what? Tell me what to do, for example:", EXAMPLES);
+                    case Intent.No n -> Answer.said("OK.");
+                    case Intent.Unknown u -> Answer.asked("I'm not sure what you mean by \"" + u.text()
+                        + "\". You can add, change, complete, delete and find tasks, for example:", EXAMPLES);
+                };
+            } catch (KadenceException e) {
+                return Answer.asked("I couldn't do that: " + problem(e) + ". Could you say it another way?", List.of());
+            }
+        }
+
+        private Answer create(String line, boolean remindAtDue) {
+            QuickAdd.Reading reading = QuickAdd.read(line, context());
+            if (reading.title().isBlank()) {
+                return Answer.asked("What should the task be called?", List.of());
+            }
+            List<ReminderSpec> remindersWanted = new ArrayList<>(reading.reminders());
+            if (remindAtDue && remindersWanted.isEmpty()) {
+                if (reading.dueAt() == null) {
+                    return Answer.asked("When should I remind you to " + reading.title() + "?", List.of());
+                }
+                remindersWanted.add(ReminderSpec.beforeDue("PT0S"));
+            }
+            TaskDraft draft = new TaskDraft(Field.FULL, capitalised(reading.title()), null,
+                reading.priority() == null ? Priority.MEDIUM : reading.priority(), Status.TODO, reading.tags(), null, null,
+                reading.dueAt(), reading.recurrence(), remindersWanted);
+            TaskView created = tasks.create(user.id(), draft);
+            List<Action> actions = new ArrayList<>(List.of(new Action("task.created", created.id(), created)));
+            if (!created.reminders().isEmpty()) {
+                actions.add(new Action("reminder.added", created.id(), created));
+            }
+            return new Answer(describeCreated(created), actions, null, false, List.of(), created.id(), null, null, null);
+        }
+
+        /** "remind me about X tomorrow at 9": a reminder for task X if the user has it, else a new task X with one. */
+        private Answer remind(String line) {
+            QuickAdd.Reading reading = QuickAdd.read(line, context());
+            List<TaskView> found = reading.title().isBlank() ? List.of() : candidates(reading.title(), Want.OPEN);
+            if (forced == null && found.isEmpty()) {
+                return create(line, true);
+            }
+            return withTask(new Intent.TaskName(reading.title(), false), Want.OPEN, t -> {
+                List<ReminderSpec> wanted = pendingSpecs(t);
+                if (!reading.reminders().isEmpty()) {
+                    wanted.addAll(reading.reminders());
+                } else if (reading.dueAt() != null) {
+                    wanted.add(new ReminderSpec(reading.dueAt(), null));
+                } else if (t.dueAt() != null) {
+                    wanted.add(ReminderSpec.beforeDue("PT0S"));
+                } else {
+                    return Answer.asked("When should I remind you about '" + t.title() + "'?", List.of());
+                }
+                TaskView after = tasks.update(user.id(), t.id(), draft(EnumSet.of(Field.REMINDERS), null, null, null, null, null, wanted));
+                return Answer.did("I'll remind you about '" + t.title() + "' " + describeReminder(after) + ".", "reminder.added", after);
+            });
+        }
+
+        private Answer find(Intent.Find find) {
+            Set<String> userTags = tags.list(user.id()).stream().map(Tag::name).collect(Collectors.toSet());
+            Searches.Search search = Searches.of(find, userTags, user.zone(), clock.instant());
+            return list(search.query(), search.description(), true);
+        }
+
+        private Answer list(dev.kadence.core.task.TaskQuery query, String description, boolean offerAll) {
+            List<TaskView> items = listing.list(user.id(), query).items();
+            List<Action> listed = List.of(new Action("tasks.listed", null, null));
+            if (items.isEmpty()) {
+                if (!offerAll) {
+                    return new Answer("You have no " + description + ".", listed, items, false, List.of(), null, null, null, null);
+                }
+                return new Answer("No " + description + " found. Would you like to see all tasks instead?", listed, items, true,
+                    List.of(new Choice("Show all tasks", "yes")), null, null, null, SHOW_ALL);
+            }
+            String count = items.size() == 1 ? "one" : items.size() >= Searches.SHOWN ? "these" : String.valueOf(items.size());
+            String what = items.size() == 1 ? description.replaceFirst("\\btasks\\b", "task") : description;
+            UUID only = items.size() == 1 ? items.get(0).id() : null;
+            return new Answer("I found " + count + " " + what + ":", listed, items, false, List.of(), only, null, null, null);
+        }
+
+        private Answer stop(TaskView t) {
+            if (t.recurrence() != null && "active".equals(t.recurrence().status())) {
+                TaskView after = tasks.stopRecurrence(user.id(), t.id());
+                return Answer.did("I've stopped the series '" + t.title() + "' (" + t.recurrence().summary()
+                    + "). This one stays on your list as a plain task.", "series.stopped", after);
+            }
+            if (t.reminders().stream().anyMatch(r -> "pending".equals(r.status()))) {
+                return cancelReminders(t);
+            }
+            return Answer.said("'" + t.title() + "' doesn't repeat and has no reminders, so there is nothing to stop.");
+        }
+
+        private Answer cancelReminders(TaskView t) {
+            List<ReminderView> pending = t.reminders().stream().filter(r -> "pending".equals(r.status())).toList();
+            if (pending.isEmpty()) {
+                return Answer.said("'" + t.title() + "' has no reminders waiting.");
+            }
+            for (ReminderView r : pending) {
+                reminders.cancel(user.id(), r.id());
+            }
+            TaskView after = tasks.get(user.id(), t.id());
+            return Answer.did("I've cancelled " + (pending.size() == 1 ? "the reminder" : "the " + pending.size() + " reminders")
+                + " of '" + t.title() + "'.", "reminder.cancelled", after);
+        }
+
+        private Answer reschedule(TaskView t, String when) {
+            QuickAdd.Reading reading = QuickAdd.read(when, context());
+            if (reading.dueAt() == null || !reading.title().isBlank()) {
+                return Answer.asked("When should '" + t.title() + "' be due? For example \"tomorrow at 5pm\".", List.of());
+            }
+            return updated(t, draft(EnumSet.of(Field.DUE_AT), null, null, null, reading.dueAt(), null, null),
+                "'" + t.title() + "' is now due " + at(reading.dueAt()) + ".");
+        }
+
+        private Answer repeat(TaskView t, String rule) {
+            QuickAdd.Reading reading = QuickAdd.read(rule, context());
+            if (reading.recurrence() == null || !reading.title().isBlank()) {
+                return Answer.asked("How should '" + t.title() + "' repeat? For example \"every Monday at 9am\".", List.of());
+            }
+            EnumSet<Field> fields = EnumSet.of(Field.RECURRENCE, Field.DUE_AT);
+            TaskView after = tasks.update(user.id(), t.id(), draft(fields, null, null, null, reading.dueAt(), reading.recurrence(), null));
+            return Answer.did("'" + t.title() + "' now repeats " + after.recurrence().summary() + ".", "task.updated", after);
+        }
+
+        private Answer updated(TaskView t, TaskDraft draft, String reply) {
+            return Answer.did(reply, "task.updated", tasks.update(user.id(), t.id(), draft));
+        }
+
+        private enum Want { OPEN, DONE, ANY }
+
+        /** Does {@code action} with the one task {@code name} means; asks which when several fit, says so when none does. */
+        private Answer withTask(Intent.TaskName name, Want want, java.util.function.Function<TaskView, Answer> action) {
+            if (forced != null) {
+                return action.apply(tasks.get(user.id(), forced));
+            }
+            if (name.previous()) {
+                if (conversation.lastTaskId() == null) {
+                    return Answer.asked("Which task do you mean?", List.of());
+                }
+                return action.apply(tasks.get(user.id(), conversation.lastTaskId()));
+            }
+            List<TaskView> found = candidates(name.words(), want);
+            if (found.isEmpty()) {
+                return Answer.said("I couldn't find a task called '" + name.words() + "'.");
+            }
+            if (found.size() == 1) {
+                return action.apply(found.get(0));
+            }
+            List<TaskView> shown = found.subList(0, Math.min(5, found.size()));
+            List<Choice> choices = new ArrayList<>();
+            for (int i = 0; i < shown.size(); i++) {
+                choices.add(new Choice(label(shown.get(i)), String.valueOf(i + 1)));
+            }
+            return new Answer("'" + name.words() + "' fits " + found.size() + " tasks. Which one do you mean?", List.of(), shown, true,
+                choices, null, currentText, shown.stream().map(TaskView::id).toList(), null);
+        }
+
+        private String currentText;
+
+        private List<TaskView> candidates(String words, Want want) {
+            if (all == null) {
+                all = listing.list(user.id(), Searches.everything()).items();
+            }
+            List<TaskView> open = all.stream().filter(t -> !"done".equals(t.status())).toList();
+            List<TaskView> done = all.stream().filter(t -> "done".equals(t.status())).toList();
+            List<TaskView> preferred = TaskNames.candidates(words, want == Want.DONE ? done : want == Want.OPEN ? open : all);
+            return !preferred.isEmpty() || want == Want.ANY ? preferred : TaskNames.candidates(words, all);
+        }
+
+        private ReadingContext context() {
+            return new ReadingContext(user.zone(), ReadingContext.DateOrder.DAY_MONTH, clock.instant());
+        }
+
+        private String label(TaskView t) {
+            String when = t.recurrence() != null ? t.recurrence().summary() : t.dueAt() != null ? "due " + at(t.dueAt()) : null;
+            return t.title() + (when == null ? "" : " (" + when + ")");
+        }
+
+        private String describeCreated(TaskView t) {
+            StringBuilder s = new StringBuilder();
+            if (t.recurrence() != null) {
+                s.append("I've set up a recurring task '").append(t.title()).append("' ").append(t.recurrence().summary());
+            } else {
+                s.append("I've added '").append(t.title()).append('\'');
+                if (t.dueAt() != null) {
+                    s.append(", due ").append(at(t.dueAt()));
+                }
+            }
+            List<String> details = new ArrayList<>();
+            if (!"medium".equals(t.priority())) {
+                details.add(t.priority() + " priority");
+            }
+            if (!t.tags().isEmpty()) {
+                details.add("tagged " + String.join(", ", t.tags()));
+            }
+            if (!t.reminders().isEmpty()) {
+                details.add("I'll remind you " + describeReminder(t));
+            }
+            if (!details.isEmpty()) {
+                s.append(" (").append(String.join("; ", details)).append(')');
+            }
+            return s.append('.').toString();
+        }
+
+        private String describeReminder(TaskView t) {
+            List<String> parts = new ArrayList<>();
+            for (ReminderView r : t.reminders()) {
+                if (!"pending".equals(r.status())) {
+                    continue;
+                }
+                if (r.beforeDue() == null) {
+                    parts.add(r.fireAt() == null ? "at its time" : at(r.fireAt()));
+                } else {
+                    parts.add(beforeDue(r.beforeDue()));
+                }
+            }
+            return String.join(" and ", parts.stream().distinct().toList());
+        }
+
+        private String at(Instant instant) {
+            return WHEN.format(instant.atZone(user.zone()));
+        }
+
+        private String problem(KadenceException e) {
+            List<FieldError> errors = e.errors();
+            return errors == null || errors.isEmpty() ? e.getMessage()
+                : errors.stream().map(f -> f.field() + " " + f.message()).collect(Collectors.joining(", "));
+        }
+
+        private UUID pick(String text, List<UUID> candidates) {
+            Matcher m = PICK.matcher(Intents.normalise(text));
+            if (m.matches()) {
+                String n = m.group("n").toLowerCase(Locale.ROOT);
+                int index = n.equals("last") ? candidates.size() - 1
+                    : ORDINALS.contains(n) ? ORDINALS.indexOf(n) : Integer.parseInt(n) - 1;
+                return index >= 0 && index < candidates.size() ? candidates.get(index) : null;
+            }
+            List<TaskView> shown = candidates.stream().map(id -> tasks.get(user.id(), id)).toList();
+            List<TaskView> named = TaskNames.candidates(Intents.unquote(Intents.normalise(text)), shown);
+            return named.size() == 1 ? named.get(0).id() : null;
+        }
+    }
+
+    private static List<ReminderSpec> pendingSpecs(TaskView t) {
+        List<ReminderSpec> specs = new ArrayList<>();
+        for (ReminderView r : t.reminders()) {
+            if ("pending".equals(r.status())) {
+                specs.add(new ReminderSpec(r.beforeDue() == null ? r.at() : null, r.beforeDue()));
+            }
+        }
+        return specs;
+    }
+
+    private static TaskDraft draft(EnumSet<Field> fields, String title, Priority priority, List<String> tags, Instant dueAt,
+                                   dev.kadence.core.recurrence.RecurrenceSpec recurrence, List<ReminderSpec> reminders) {
+        List<String> names = tags == null ? List.of() : tags;
+        return new TaskDraft(fields, title, null, priority, null, fields.contains(Field.TAGS) ? names : null,
+            fields.contains(Field.ADD_TAGS) ? names : null, fields.contains(Field.REMOVE_TAGS) ? names : null, dueAt, recurrence,
+            reminders);
+    }
+
+    private static List<String> tagNames(List<String> said) {
+        dev.kadence.core.error.Violations v = new dev.kadence.core.error.Violations();
+        List<String> names = dev.kadence.core.tag.TagNames.normalizeAll("tags", said, v);
+        v.throwIfAny();
+        return names;
+    }
+
+    private static String quoted(List<String> names) {
+        return names.stream().map(n -> "'" + n + "'").collect(Collectors.joining(" and "));
+    }
+
+    private static String capitalised(String title) {
+        return title.isEmpty() ? title : title.substring(0, 1).toUpperCase(Locale.ROOT) + title.substring(1);
+    }
+
+    private static String beforeDue(String iso) {
+        java.time.Duration d = ReminderSpec.beforeDue(iso).beforeDueDuration();
+        if (d.isZero()) {
+            return "at its due time";
+        }
+        long minutes = d.toMinutes();
+        String amount = minutes % 1440 == 0 ? plural(minutes / 1440, "day") : minutes % 60 == 0 ? plural(minutes / 60, "hour")
+            : plural(minutes, "minute");
+        return amount + " before it is due";
+    }
+
+    private static String plural(long n, String unit) {
+        return n + " " + unit + (n == 1 ? "" : "s");
+    }
+}

@@ -1,0 +1,160 @@
+package dev.kadence.core.language;
+
+import dev.kadence.core.db.Sql;
+import dev.kadence.core.error.KadenceException;
+import dev.kadence.core.paging.PageRequest;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.inject.Singleton;
+import jakarta.transaction.Transactional;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The assistant's conversations, each one user's: what was said and answered, the task "it" means, and the question
+ * waiting for an answer (V6__assistant_conversations.sql).
+ */
+@Singleton
+public class Conversations {
+    public static final int DEFAULT_LIMIT = 20;
+    public static final int MAX_LIMIT = 100;
+    private static final int TITLE = 80;
+
+    private final Sql sql;
+    private final JsonMapper json;
+
+    Conversations(Sql sql, JsonMapper json) {
+        this.sql = sql;
+        this.json = json;
+    }
+
+    /** A conversation's state: the task of its last turn, and what it waits for (a pick among candidates, or a yes). */
+    record Conversation(UUID id, UUID userId, String title, UUID lastTaskId, String pendingText, List<UUID> pendingCandidates,
+                        String pendingOffer, Instant createdAt, Instant updatedAt) {
+
+        /** After a turn: the task it was about (if any; else the one before) and what it waits for now (or nothing). */
+        Conversation next(UUID lastTask, String text, List<UUID> candidates, String offer, Instant now) {
+            return new Conversation(id, userId, title, lastTask == null ? lastTaskId : lastTask, text, candidates, offer,
+                createdAt, now);
+        }
+    }
+
+    @Serdeable
+    public record Summary(UUID id, String title, Instant createdAt, Instant updatedAt) {
+    }
+
+    @Serdeable
+    public record Message(String role, String text, Instant at, AssistantReply reply) {
+    }
+
+    @Serdeable
+    public record ConversationView(UUID id, String title, Instant createdAt, Instant updatedAt, List<Message> messages) {
+    }
+
+    @Serdeable
+    public record Page(List<Summary> items, String nextCursor) {
+    }
+
+    Conversation start(UUID userId, String firstWords, Instant now) {
+        String title = firstWords.length() <= TITLE ? firstWords : firstWords.substring(0, TITLE - 1).strip() + "…";
+        Conversation c = new Conversation(UUID.randomUUID(), userId, title, null, null, null, null, now, now);
+        sql.update("insert into assistant_conversations (id, user_id, title, created_at, updated_at) values (?, ?, ?, ?, ?)",
+            List.of(c.id(), userId, title, now, now));
+        return c;
+    }
+
+    /** The user's conversation {@code id}, locked for this turn; 404 for another's. */
+    Conversation lock(UUID userId, UUID id) {
+        return sql.one("select * from assistant_conversations where id = ? and user_id = ? for update", List.of(id, userId),
+            Conversations::read).orElseThrow(() -> KadenceException.notFound("conversation"));
+    }
+
+    void save(Conversation c) {
+        sql.update("""
+            update assistant_conversations set last_task_id = ?, pending_text = ?, pending_candidates = ?, pending_offer = ?,
+            updated_at = ? where id = ?""",
+            List.of(Sql.uuid(c.lastTaskId()), Sql.text(c.pendingText()),
+                c.pendingCandidates() == null ? new Sql.Null(Types.OTHER) : c.pendingCandidates().toArray(UUID[]::new),
+                Sql.text(c.pendingOffer()), c.updatedAt(), c.id()));
+    }
+
+    void append(UUID conversationId, String role, String text, AssistantReply reply, Instant now) {
+        sql.update("insert into assistant_messages (conversation_id, role, text, reply, created_at) values (?, ?, ?, ?, ?)",
+            List.of(conversationId, role, text, Sql.text(reply == null ? null : write(reply)), now));
+    }
+
+    /** The user's conversations, most recent first. */
+    @Transactional
+    public Page list(UUID userId, PageRequest page) {
+        Instant before = page.cursor() == null ? null : cursorTime(page.cursor());
+        List<Summary> rows = sql.list("""
+            select id, title, created_at, updated_at from assistant_conversations
+            where user_id = ? and (?::timestamptz is null or updated_at < ?) order by updated_at desc, id desc limit ?""",
+            List.of(userId, Sql.ts(before), Sql.ts(before), page.limit() + 1),
+            rs -> new Summary(rs.getObject("id", UUID.class), rs.getString("title"), Sql.instant(rs, "created_at"),
+                Sql.instant(rs, "updated_at")));
+        String next = rows.size() > page.limit() ? rows.get(page.limit() - 1).updatedAt().toString() : null;
+        return new Page(rows.subList(0, Math.min(page.limit(), rows.size())), next);
+    }
+
+    /** Whether {@code cursor} is one {@link #list} hands out. */
+    public static boolean isCursor(String cursor) {
+        return cursorTime(cursor) != null;
+    }
+
+    /** The user's conversation with every message, oldest first; 404 for another's. */
+    @Transactional
+    public ConversationView get(UUID userId, UUID id) {
+        Summary c = sql.one("select id, title, created_at, updated_at from assistant_conversations where id = ? and user_id = ?",
+            List.of(id, userId), rs -> new Summary(rs.getObject("id", UUID.class), rs.getString("title"),
+                Sql.instant(rs, "created_at"), Sql.instant(rs, "updated_at")))
+            .orElseThrow(() -> KadenceException.notFound("conversation"));
+        List<Message> messages = sql.list("select * from assistant_messages where conversation_id = ? order by id",
+            List.of(id), rs -> new Message(rs.getString("role"), rs.getString("text"), Sql.instant(rs, "created_at"),
+                read(rs.getString("reply"))));
+        return new ConversationView(c.id(), c.title(), c.createdAt(), c.updatedAt(), messages);
+    }
+
+    private static Instant cursorTime(String cursor) {
+        try {
+            return Instant.parse(cursor);
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    private static Conversation read(ResultSet rs) throws SQLException {
+        java.sql.Array candidates = rs.getArray("pending_candidates");
+        return new Conversation(rs.getObject("id", UUID.class), rs.getObject("user_id", UUID.class), rs.getString("title"),
+            rs.getObject("last_task_id", UUID.class), rs.getString("pending_text"),
+            candidates == null ? null : List.of((UUID[]) candidates.getArray()), rs.getString("pending_offer"),
+            Sql.instant(rs, "created_at"), Sql.instant(rs, "updated_at"));
+    }
+
+    private String write(AssistantReply reply) {
+        try {
+            return json.writeValueAsString(reply);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private AssistantReply read(String reply) {
+        if (reply == null) {
+            return null;
+        }
+        try {
+            return json.readValue(reply, AssistantReply.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package dev.kadence.core.language;
+
+import dev.kadence.core.task.TaskView;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Which of a user's tasks a name in a sentence means. Words are compared without case or accents, a word of the name
+ * may be the start of a title's word ("dentist" finds "Dentist appointment"), and "daily", "weekly", "monthly",
+ * "yearly" may describe the task's recurrence instead ("the weekly standup" finds a weekly "Standup"). The tasks whose
+ * titles have every word of the name are the candidates; when none has every word, those with the most, if more than
+ * half. The exact title wins outright.
+ */
+final class TaskNames {
+    private static final Set<String> IGNORED = Set.of("the", "my", "a", "an", "task", "todo", "reminder", "reminders", "series",
+        "recurring", "repeating", "one", "for", "to", "of");
+    private static final List<String> FREQUENCY_WORDS = List.of("daily", "weekly", "monthly", "yearly");
+
+    private TaskNames() {
+    }
+
+    /** The tasks {@code name} may mean, best first; empty when none. */
+    static List<TaskView> candidates(String name, List<TaskView> tasks) {
+        String exact = fold(name);
+        List<TaskView> exactly = tasks.stream().filter(t -> fold(t.title()).equals(exact)).toList();
+        if (!exactly.isEmpty()) {
+            return exactly;
+        }
+        List<String> words = words(name);
+        if (words.isEmpty()) {
+            return List.of();
+        }
+        List<Scored> scored = new ArrayList<>();
+        for (TaskView t : tasks) {
+            int matched = 0;
+            List<String> title = words(t.title());
+            for (String w : words) {
+                if (title.stream().anyMatch(tw -> tw.startsWith(w)) || describesRecurrence(w, t)) {
+                    matched++;
+                }
+            }
+            if (matched > 0) {
+                scored.add(new Scored(t, matched));
+            }
+        }
+        int best = scored.stream().mapToInt(Scored::matched).max().orElse(0);
+        if (best < words.size() && best * 2 <= words.size()) {
+            return List.of();
+        }
+        return scored.stream().filter(s -> s.matched() == best).sorted(Comparator.comparing(s -> s.task().title().length()))
+            .map(Scored::task).toList();
+    }
+
+    private record Scored(TaskView task, int matched) {
+    }
+
+    private static boolean describesRecurrence(String word, TaskView t) {
+        int i = FREQUENCY_WORDS.indexOf(word);
+        if (i < 0 || t.recurrence() == null) {
+            return false;
+        }
+        String freq = List.of("DAILY", "WEEKLY", "MONTHLY", "YEARLY").get(i);
+        return t.recurrence().rule().contains("FREQ=" + freq);
+    }
+
+    static List<String> words(String text) {
+        return Arrays.stream(fold(text).split("[^\\p{L}\\p{N}]+")).filter(w -> !w.isEmpty() && !IGNORED.contains(w))
+            .collect(Collectors.toList());
+    }
+
+    private static String fold(String text) {
+        return Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT).strip();
+    }
+}
