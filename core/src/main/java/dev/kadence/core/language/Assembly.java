@@ -66,9 +66,10 @@ final class Assembly {
             case Part.PriorityIs p when priority == null -> priority = p.priority();
             case Part.Tag t -> {
                 String name = TagNames.normalize("tags", t.name(), new Violations());
-                if (name == null || tags.size() >= TagNames.MAX_PER_TASK || !tags.add(name)) {
+                if (name == null || !tags.contains(name) && tags.size() >= TagNames.MAX_PER_TASK) {
                     return false;
                 }
+                tags.add(name);    // said twice ("#home #Home"): one tag, both read
             }
             case Part.Day d when day == null && moment == null -> day = d;
             case Part.TimeOfDay t when time == null && moment == null -> time = t;

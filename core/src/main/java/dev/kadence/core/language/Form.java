@@ -13,7 +13,7 @@ import java.util.stream.Collectors;
  * "9/11" is a title; "on 9/11" is a day).
  */
 final class Form<T> {
-    private static final Pattern CAPTURE = Pattern.compile("\\((?!\\?)");
+    private static final Pattern CAPTURE = Pattern.compile("(?<!\\\\)\\((?!\\?)");
 
     private final String name;
     private final String regex;

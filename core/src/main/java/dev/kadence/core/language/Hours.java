@@ -27,9 +27,9 @@ final class Hours {
         new Form<>("noon, midnight", "(noon|midday|midnight)", Lead.OPTIONAL,
             (m, c) -> new Said(m.group(1).equalsIgnoreCase("midnight") ? END_OF_DAY : LocalTime.NOON, false),
             "noon", "at midday", "by midnight"),
-        new Form<>("hour after at", "at\\s+([01]?\\d|2[0-3])", Lead.OPTIONAL,
+        new Form<>("hour after at", "at\\s+([01]?\\d|2[0-3])" + Words.BEFORE_A_PHRASE, Lead.OPTIONAL,
             (m, c) -> said(Integer.parseInt(m.group(1)), 0),
-            "at 9", "at 17"));
+            "at 9", "at 17", "at 9 tomorrow"));
 
     /** Any way of saying a time, without capturing groups. */
     static final String ANY = Form.any(FORMS);

@@ -25,11 +25,10 @@ import static dev.kadence.core.language.Words.WEEKDAYS;
  */
 final class Recurrences {
     private static final String EVERY = "every(!)?\\s+";
-    /** "other" or a count, as groups 2 and 3. */
-    private static final String INTERVAL = "(?:(other)\\s+|(\\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|twelve)\\s+)?";
+    /** "other" ("second") or a count ("3", "3rd", "three", "third"), as groups 2 and 3. */
+    private static final String INTERVAL = "(?:(other|second)\\s+|(\\d{1,3}(?:st|nd|rd|th)?|two|three|third|four|fourth|five|six|seven|eight|nine|ten|twelve)\\s+)?";
     private static final String MONTH_DAYS = DAY_ORDINAL + "(?:(?:\\s*,\\s*|\\s*,?\\s+and\\s+)(?:the\\s+)?" + DAY_ORDINAL + ")*";
     private static final String OF_THE_MONTH = "(?:\\s+of\\s+(?:the|each|every)\\s+month)?";
-    private static final String NEXT_PHRASE = "(?=\\s*(?:$|[,;#@!(\"“]|p[123]\\b|(?:at|on|from|starting|until|till|with|remind|for|due|every|by)\\b|\\d))";
     private static final Pattern DAY_NUMBER = Pattern.compile("\\d{1,2}");
 
     static final List<Phrase> PHRASES = List.of(
@@ -51,7 +50,7 @@ final class Recurrences {
         Phrase.of("every last day of the month", RECURRENCE, EVERY + "last\\s+day" + OF_THE_MONTH,
             (m, c) -> repeats(m, Cadence.monthlyOn(1, List.of(-1))),
             "every last day", "every last day of the month"),
-        Phrase.of("every day of the month", RECURRENCE, EVERY + "(?:the\\s+)?(" + MONTH_DAYS + ")" + OF_THE_MONTH,
+        Phrase.of("every day of the month", RECURRENCE, EVERY + "(?:the\\s+)?(" + MONTH_DAYS + ")" + OF_THE_MONTH + "(?!\\s+(?:day|week|month|year)s?\\b)",
             (m, c) -> repeats(m, Cadence.monthlyOn(1, monthDays(m.group(2)))),
             "every 15th", "every 1st and 15th", "every 31st of the month"),
         Phrase.of("every weekday or weekend", RECURRENCE, EVERY + "(weekday|workday|working\\s+day|weekend)s?|on\\s+(weekday|weekend)s",
@@ -64,8 +63,9 @@ final class Recurrences {
             "every Monday", "every mon and thu", "every Mon, Wed and Fri", "every other Friday", "every Tuesdays"),
         Phrase.of("every N units", RECURRENCE, EVERY + INTERVAL + "(day|week|month|year)s?",
             (m, c) -> repeats(m, Cadence.every(frequency(m.group(4)), interval(m))),
-            "every day", "every 3 days", "every other week", "every 2 weeks", "every month", "every! 2 weeks", "every year"),
-        Phrase.of("daily, weekly, monthly, yearly", RECURRENCE, "(daily|weekly|monthly|yearly|annually|fortnightly)(!)?" + NEXT_PHRASE,
+            "every day", "every 3 days", "every other week", "every 2 weeks", "every month", "every! 2 weeks", "every year",
+            "every 2nd day", "every third month"),
+        Phrase.of("daily, weekly, monthly, yearly", RECURRENCE, "(daily|weekly|monthly|yearly|annually|fortnightly)(!)?" + Words.BEFORE_A_PHRASE,
             (m, c) -> new Part.Repeats(adverb(m.group(1)), m.group(2) != null ? Mode.COMPLETION : Mode.SCHEDULE),
             "daily", "weekly", "monthly", "yearly", "annually", "fortnightly"),
         Phrase.of("after completion", RECURRENCE, "after\\s+(?:completion|completing(?:\\s+it)?|it(?:'s|\\s+is)\\s+done)",
@@ -98,7 +98,7 @@ final class Recurrences {
     }
 
     private static int interval(MatchResult m) {
-        return m.group(2) != null ? 2 : m.group(3) != null ? Math.max(1, Words.count(m.group(3))) : 1;
+        return m.group(2) != null ? 2 : m.group(3) != null ? Math.max(1, Words.count(m.group(3).replaceAll("(?i)(?<=\\d)(st|nd|rd|th)$", ""))) : 1;
     }
 
     private static Frequency frequency(String unit) {

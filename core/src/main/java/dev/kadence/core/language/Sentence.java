@@ -22,6 +22,8 @@ final class Sentence {
     /** Words that only joined a phrase to the title, left over at either end of it ("Pay rent on", "with"). */
     private static final Set<String> CONNECTORS = Set.of("at", "on", "due", "with", "by", "and", "every",
         "starting", "until");
+    /** A word that is only punctuation, left between two things read ("#home, #work"). */
+    private static final Pattern SEPARATOR = Pattern.compile("[,;:.!?–-]+");
     private static final char MASK = '\u0001';
 
     private final String text;
@@ -99,6 +101,7 @@ final class Sentence {
                 words.add(new Word(text.substring(start, i), start, i, false));
             }
         }
+        words.removeIf(w -> !w.literal() && SEPARATOR.matcher(w.text()).matches());
         while (!words.isEmpty() && dangling(words.getFirst(), gone)) {
             words.removeFirst();
         }

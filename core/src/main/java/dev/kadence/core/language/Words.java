@@ -31,6 +31,14 @@ final class Words {
     /** A length of time: "15 minutes", "15min", "2h", "an hour", "half an hour", "30-minute"; single letters only after digits. */
     static final String DURATION = "(?:\\d{1,3}[\\s-]*(?:" + UNIT_WORD + "|[mhdw])|" + COUNT_WORD + "[\\s-]+" + UNIT_WORD + ")";
 
+    /**
+     * What must follow a word that is only sometimes a phrase ("daily", a bare hour after "at"): the end, punctuation,
+     * a number or a word that starts another phrase. "Team standup daily at 9" is a rule; "daily standup notes",
+     * "weekly report" and "pay at 5 dollars" are titles.
+     */
+    static final String BEFORE_A_PHRASE = "(?=\\s*(?:$|[,;.#@!\\(\"“\u0001]|p[123]\\b|\\d|(?:at|on|by|due|every|starting|until|till|with|remind|reminder|for|and|in|today|tonight|tomorrow|tmrw|next|this|after|"
+        + WEEKDAY_FULL.substring(3, WEEKDAY_FULL.length() - 1) + ")\\b))";
+
     private static final Pattern DURATION_PARTS = Pattern.compile("(\\d{1,3}|" + COUNT_WORD + ")[\\s-]*(" + UNIT_WORD + "|[mhdw])", Pattern.CASE_INSENSITIVE);
     private static final Pattern ANY_WEEKDAY = Pattern.compile(WEEKDAY, Pattern.CASE_INSENSITIVE);
     private static final List<String> NUMBER_WORDS = List.of("zero", "one", "two", "three", "four", "five", "six", "seven",
@@ -98,6 +106,8 @@ final class Words {
         }
         return switch (w) {
             case "a", "an" -> 1;
+            case "third" -> 3;
+            case "fourth" -> 4;
             case "twelve" -> 12;
             case "fifteen" -> 15;
             case "twenty" -> 20;
