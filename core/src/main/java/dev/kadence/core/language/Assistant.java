@@ -194,7 +194,7 @@ public class Assistant {
                 }
                 remindersWanted.add(ReminderSpec.beforeDue("PT0S"));
             }
-            TaskDraft draft = new TaskDraft(Field.FULL, capitalised(reading.title()), null,
+            TaskDraft draft = new TaskDraft(Field.FULL, capitalised(withoutArticle(reading.title())), null,
                 reading.priority() == null ? Priority.MEDIUM : reading.priority(), Status.TODO, reading.tags(), null, null,
                 reading.dueAt(), reading.recurrence(), remindersWanted);
             TaskView created = tasks.create(user.id(), draft);
@@ -440,6 +440,12 @@ public class Assistant {
 
     private static String quoted(List<String> names) {
         return names.stream().map(n -> "'" + n + "'").collect(Collectors.joining(" and "));
+    }
+
+    /** "the dentist appointment" said as a task's name is titled "dentist appointment". */
+    private static String withoutArticle(String title) {
+        String stripped = title.replaceFirst("(?i)^(?:the|my|a|an)\\s+", "");
+        return stripped.isBlank() ? title : stripped;
     }
 
     private static String capitalised(String title) {
