@@ -219,6 +219,42 @@ class AssistantTest implements TestPropertyProvider {
     }
 
     @Test
+    void renameRescheduleRepeatReopenAndDelete() {
+        AssistantReply added = say("add call the bank");
+        UUID conversation = added.conversationId();
+
+        assertThat(say("rename it to 'Call the bank about the mortgage'", conversation).actions())
+            .extracting(AssistantReply.Action::type).containsExactly("task.updated");
+        say("move it to Friday at 10am", conversation);
+        TaskView moved = only("Call the bank about the mortgage");
+        assertThat(moved.dueAt()).isEqualTo(Instant.parse("2026-12-04T09:00:00Z"));
+
+        AssistantReply repeating = say("make it repeat every month on the 1st at 9am", conversation);
+        assertThat(only("Call the bank about the mortgage").recurrence().rule()).contains("FREQ=MONTHLY").contains("BYMONTHDAY=1");
+        assertThat(repeating.reply()).startsWith("'Call the bank about the mortgage' now repeats monthly on day 1 at 09:00");
+
+        say("Mark 'call the bank about the mortgage' as done", conversation);
+        AssistantReply reopened = say("reopen it", conversation);
+        assertThat(reopened.actions()).extracting(AssistantReply.Action::type).containsExactly("task.reopened");
+
+        AssistantReply deleted = say("delete it", conversation);
+        assertThat(deleted.actions()).extracting(AssistantReply.Action::type, AssistantReply.Action::taskId)
+            .containsExactly(tuple("task.deleted", moved.id()));
+        assertThat(allTasks()).extracting(TaskView::title).doesNotContain("Call the bank about the mortgage");
+    }
+
+    @Test
+    void aRuleThatCannotBeReadIsAQuestion() {
+        AssistantReply added = say("add call the bank");
+
+        AssistantReply asked = say("make it repeat whenever it feels right", added.conversationId());
+
+        assertThat(asked.needsClarification()).isTrue();
+        assertThat(asked.reply()).startsWith("How should 'Call the bank' repeat?");
+        assertThat(only("Call the bank").recurrence()).isNull();
+    }
+
+    @Test
     void anEmptySearchOffersEverythingAndYesShowsIt() {
         fixtures.task(user, """
             {"title": "Book flights", "priority": "low"}""");
