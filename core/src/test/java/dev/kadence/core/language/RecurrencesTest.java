@@ -97,10 +97,8 @@ class RecurrencesTest {
     void readsTheRule(String text, String title, String due, String rule, String mode, String spans) {
         var context = Readings.context();
         var r = Readings.read(text, context);
-        assertThat(r.title()).isEqualTo(title);
-        assertThat(Readings.local(r.dueAt(), context)).isEqualTo(due);
-        assertThat(r.recurrence() == null ? null : r.recurrence().rule()).isEqualTo(rule);
-        assertThat(r.recurrence() == null ? null : r.recurrence().mode().name()).isEqualTo(mode);
-        assertThat(Readings.spans(r)).isEqualTo(spans == null ? null : spans.replace(" ; ", " | "));
+        Readings.assertTitleDueAndSpans(r, context, title, due, spans);
+        assertThat(Readings.rule(r)).isEqualTo(rule);
+        assertThat(Readings.mode(r)).isEqualTo(mode);
     }
 }

@@ -38,9 +38,7 @@ class RemindersTest {
     void readsReminders(String text, String title, String due, String reminders, String spans) {
         var context = Readings.context();
         var r = Readings.read(text, context);
-        assertThat(r.title()).isEqualTo(title);
-        assertThat(Readings.local(r.dueAt(), context)).isEqualTo(due);
+        Readings.assertTitleDueAndSpans(r, context, title, due, spans);
         assertThat(Readings.reminders(r, context)).isEqualTo(reminders);
-        assertThat(Readings.spans(r)).isEqualTo(spans == null ? null : spans.replace(" ; ", " | "));
     }
 }
