@@ -51,6 +51,7 @@ class TitlesTest {
         "Tonight show tickets tonight | show tickets tonight | 2026-12-09T23:59 |  | due:Tonight",
         "every day |  | 2026-12-09T23:59 | FREQ=DAILY | recurrence:every day",
         "\"unterminated quote tomorrow | \"unterminated quote | 2026-12-10T23:59 |  | due:tomorrow",
+        "Do it every 0 days | Do it every 0 days |  |  | ",
     })
     void keepsTitles(String text, String title, String due, String rule, String spans) {
         var context = Readings.context();
