@@ -4,6 +4,7 @@ import dev.kadence.core.language.Cadence.Frequency;
 import dev.kadence.core.recurrence.Mode;
 
 import java.time.DayOfWeek;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.MatchResult;
@@ -133,7 +134,7 @@ final class Recurrences {
             return List.of(-1);
         }
         Matcher m = DAY_NUMBER.matcher(text);
-        List<Integer> days = new java.util.ArrayList<>();
+        List<Integer> days = new ArrayList<>();
         while (m.find()) {
             int day = Integer.parseInt(m.group());
             if (!days.contains(day)) {
