@@ -15,6 +15,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -106,7 +107,7 @@ final class Assembly {
                 kept.add(claim);
             }
         }
-        kept.sort(java.util.Comparator.comparingInt(Claim::start));
+        kept.sort(Comparator.comparingInt(Claim::start));
         return new Result(priority, List.copyOf(tags), due, series == null ? null : series.spec(), List.copyOf(reminders),
             List.copyOf(kept));
     }

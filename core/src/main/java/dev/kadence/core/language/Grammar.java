@@ -1,5 +1,7 @@
 package dev.kadence.core.language;
 
+import java.time.Duration;
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -31,10 +33,10 @@ final class Grammar {
 
     /** "in 2 hours": now plus that, to the minute; days and weeks ("in 3 days") are days, read by {@link Days}. */
     private static Part moment(String duration, ReadingContext c) {
-        var d = Words.duration(duration);
+        Duration d = Words.duration(duration);
         if (d == null || d.toHours() >= 24) {
             return null;
         }
-        return new Part.Moment(java.time.LocalDateTime.ofInstant(c.now().plus(d), c.zone()).withSecond(0).withNano(0));
+        return new Part.Moment(LocalDateTime.ofInstant(c.now().plus(d), c.zone()).withSecond(0).withNano(0));
     }
 }

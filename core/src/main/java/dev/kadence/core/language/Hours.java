@@ -29,7 +29,7 @@ final class Hours {
             "noon", "at midday", "by midnight"),
         new Form<>("hour after at", "at\\s+([01]?\\d|2[0-3])" + Words.BEFORE_A_PHRASE, Lead.OPTIONAL,
             (m, c) -> said(Integer.parseInt(m.group(1)), 0),
-            "at 9", "at 17", "at 9 tomorrow"));
+            "at 9", "at 17"));
 
     /** Any way of saying a time, without capturing groups. */
     static final String ANY = Form.any(FORMS);

@@ -4,6 +4,7 @@ import dev.kadence.core.language.Cadence.Frequency;
 import dev.kadence.core.recurrence.Mode;
 
 import java.time.DayOfWeek;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.MatchResult;
@@ -47,6 +48,9 @@ final class Recurrences {
         Phrase.of("the nth weekday of every month", RECURRENCE, "(?:on\\s+)?the\\s+(" + POSITION + ")\\s+(" + WEEKDAY + ")\\s+of\\s+(?:each|every)\\s+month",
             (m, c) -> new Part.Repeats(Cadence.monthlyOnThe(Words.position(m.group(1)), Words.weekday(m.group(2))), Mode.SCHEDULE),
             "the last Friday of every month", "on the first Monday of each month"),
+        Phrase.of("the nth day of every month", RECURRENCE, "(?:on\\s+)?the\\s+(" + MONTH_DAYS + "|last\\s+day)\\s+of\\s+(?:each|every)\\s+month",
+            (m, c) -> new Part.Repeats(Cadence.monthlyOn(1, monthDays(m.group(1))), Mode.SCHEDULE),
+            "on the 1st of every month", "the 15th of each month", "the last day of every month", "on the 1st and 15th of every month"),
         Phrase.of("every last day of the month", RECURRENCE, EVERY + "last\\s+day" + OF_THE_MONTH,
             (m, c) -> repeats(m, Cadence.monthlyOn(1, List.of(-1))),
             "every last day", "every last day of the month"),
@@ -93,12 +97,16 @@ final class Recurrences {
     private Recurrences() {
     }
 
+    /** The rule "every…" said, or null for an interval of 0 ("every 0 days"). */
     private static Part repeats(MatchResult m, Cadence cadence) {
+        if (cadence.interval() < 1) {
+            return null;
+        }
         return new Part.Repeats(cadence, m.group(1) != null ? Mode.COMPLETION : Mode.SCHEDULE);
     }
 
     private static int interval(MatchResult m) {
-        return m.group(2) != null ? 2 : m.group(3) != null ? Math.max(1, Words.count(m.group(3).replaceAll("(?i)(?<=\\d)(st|nd|rd|th)$", ""))) : 1;
+        return m.group(2) != null ? 2 : m.group(3) != null ? Words.count(m.group(3).replaceAll("(?i)(?<=\\d)(st|nd|rd|th)$", "")) : 1;
     }
 
     private static Frequency frequency(String unit) {
@@ -126,7 +134,7 @@ final class Recurrences {
             return List.of(-1);
         }
         Matcher m = DAY_NUMBER.matcher(text);
-        List<Integer> days = new java.util.ArrayList<>();
+        List<Integer> days = new ArrayList<>();
         while (m.find()) {
             int day = Integer.parseInt(m.group());
             if (!days.contains(day)) {

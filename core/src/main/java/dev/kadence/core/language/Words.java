@@ -48,13 +48,7 @@ final class Words {
     }
 
     static DayOfWeek weekday(String word) {
-        String w = word.toLowerCase(Locale.ROOT);
-        for (DayOfWeek day : DayOfWeek.values()) {
-            if (w.startsWith(day.name().toLowerCase(Locale.ROOT).substring(0, 3))) {
-                return day;
-            }
-        }
-        throw new IllegalArgumentException("not a weekday: " + word);
+        return byFirstThreeLetters(DayOfWeek.values(), word);
     }
 
     /** Every weekday named in a list such as "Mon, Wed and Fri", in order, once each. */
@@ -71,13 +65,18 @@ final class Words {
     }
 
     static Month month(String word) {
+        return byFirstThreeLetters(Month.values(), word);
+    }
+
+    /** "Wed", "wednesday" → WEDNESDAY; "Sept" → SEPTEMBER: the patterns have already matched a whole name. */
+    private static <E extends Enum<E>> E byFirstThreeLetters(E[] values, String word) {
         String w = word.toLowerCase(Locale.ROOT);
-        for (Month month : Month.values()) {
-            if (w.startsWith(month.name().toLowerCase(Locale.ROOT).substring(0, 3))) {
-                return month;
+        for (E value : values) {
+            if (w.startsWith(value.name().toLowerCase(Locale.ROOT).substring(0, 3))) {
+                return value;
             }
         }
-        throw new IllegalArgumentException("not a month: " + word);
+        throw new IllegalArgumentException("not one of " + values[0].getDeclaringClass().getSimpleName() + ": " + word);
     }
 
     /** "3rd" → 3, "17" → 17. */

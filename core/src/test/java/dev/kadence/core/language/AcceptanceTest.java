@@ -33,14 +33,12 @@ class AcceptanceTest {
                                String tags, String reminders, String spans) {
         var context = Readings.context();
         var r = Readings.read(text, context);
-        assertThat(r.title()).isEqualTo(title);
-        assertThat(Readings.local(r.dueAt(), context)).isEqualTo(due);
-        assertThat(r.recurrence() == null ? null : r.recurrence().rule()).isEqualTo(rule);
-        assertThat(r.recurrence() == null ? null : r.recurrence().mode().name()).isEqualTo(mode);
+        Readings.assertTitleDueAndSpans(r, context, title, due, spans);
+        assertThat(Readings.rule(r)).isEqualTo(rule);
+        assertThat(Readings.mode(r)).isEqualTo(mode);
         assertThat(r.priority() == null ? null : r.priority().name()).isEqualTo(priority);
         assertThat(r.tags()).isEqualTo(tags == null ? List.of() : List.of(tags.split(" ")));
         assertThat(Readings.reminders(r, context)).isEqualTo(reminders);
-        assertThat(Readings.spans(r)).isEqualTo(spans.replace(" ; ", " | "));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -74,6 +74,12 @@ class DaysAndTimesTest {
         "Buy milk in an hour | Buy milk | 2026-12-09T11:00",
         "Buy milk at 9:30 | Buy milk | 2026-12-10T09:30",
         "Buy milk tonight at 11:30 | Buy milk | 2026-12-09T23:30",
+        "Buy gift by Friday 5pm | Buy gift | 2026-12-11T17:00",
+        "Submit by 24/12 at noon | Submit | 2026-12-24T12:00",
+        "Doctor Dec 24, 2026 at 10:30am | Doctor | 2026-12-24T10:30",
+        "Exam on 2026-02-30 | Exam on 2026-02-30 | ",
+        "Do it in 0 days | Do it | 2026-12-09T23:59",
+        "Dinner tonight at 7:30 | Dinner | 2026-12-09T19:30",
     })
     void readsTheDueTime(String text, String title, String due) {
         var context = Readings.context();

@@ -56,10 +56,26 @@ final class Readings {
         return each.isEmpty() ? null : String.join(" ", each);
     }
 
-    /** Each span as "kind:text", in order. */
+    /** Each span as "kind:text", in order, joined by " ; " as the tables write them. */
     static String spans(QuickAdd.Reading reading) {
         List<String> each = reading.recognised().stream().map(r -> r.kind().wire() + ":" + r.text()).toList();
-        return each.isEmpty() ? null : String.join(" | ", each);
+        return each.isEmpty() ? null : String.join(" ; ", each);
+    }
+
+    /** The rule and mode as the tables write them, or null. */
+    static String rule(QuickAdd.Reading reading) {
+        return reading.recurrence() == null ? null : reading.recurrence().rule();
+    }
+
+    static String mode(QuickAdd.Reading reading) {
+        return reading.recurrence() == null ? null : reading.recurrence().mode().name();
+    }
+
+    /** The columns most tables have: title (an empty cell: an empty title), due time (local) and spans. */
+    static void assertTitleDueAndSpans(QuickAdd.Reading r, ReadingContext context, String title, String due, String spans) {
+        assertThat(r.title()).isEqualTo(title == null ? "" : title);
+        assertThat(local(r.dueAt(), context)).isEqualTo(due);
+        assertThat(spans(r)).isEqualTo(spans);
     }
 
     private static void assertValid(String text, QuickAdd.Reading r, ReadingContext context) {

@@ -34,13 +34,13 @@ class RemindersTest {
         "Plan every weekday at 9:30 remind me at 10:00 | Plan | 2026-12-10T09:30 | 2026-12-10T10:00 | recurrence:every weekday ; due:at 9:30 ; reminder:remind me at 10:00",
         "Plan tomorrow remind me 15 minutes before remind me 1 hour before | Plan | 2026-12-10T23:59 | PT15M PT1H | due:tomorrow ; reminder:remind me 15 minutes before ; reminder:remind me 1 hour before",
         "Plan tomorrow remind me 15 minutes before and 15 minutes before | Plan | 2026-12-10T23:59 | PT15M | due:tomorrow ; reminder:remind me 15 minutes before and 15 minutes before",
+        "Call Bob tomorrow at 9 remind me at 8:30 and 10 min before | Call Bob | 2026-12-10T09:00 | 2026-12-10T08:30 PT10M | due:tomorrow ; due:at 9 ; reminder:remind me at 8:30 and 10 min before",
+        "Reports every weekday at 5pm remind me 10 minutes before | Reports | 2026-12-09T17:00 | PT10M | recurrence:every weekday ; due:at 5pm ; reminder:remind me 10 minutes before",
     })
     void readsReminders(String text, String title, String due, String reminders, String spans) {
         var context = Readings.context();
         var r = Readings.read(text, context);
-        assertThat(r.title()).isEqualTo(title);
-        assertThat(Readings.local(r.dueAt(), context)).isEqualTo(due);
+        Readings.assertTitleDueAndSpans(r, context, title, due, spans);
         assertThat(Readings.reminders(r, context)).isEqualTo(reminders);
-        assertThat(Readings.spans(r)).isEqualTo(spans == null ? null : spans.replace(" ; ", " | "));
     }
 }
