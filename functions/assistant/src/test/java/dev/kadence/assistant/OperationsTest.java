@@ -1,5 +1,6 @@
 package dev.kadence.assistant;
 
+import dev.kadence.testing.ApiAnswer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
@@ -16,11 +17,11 @@ class OperationsTest extends AssistantTest {
     @Test
     void healthProbesAndMetricsAnswerWithoutAToken() {
         for (String path : List.of("/health", "/health/liveness", "/health/readiness")) {
-            Response r = send("GET", path, null, null);
+            ApiAnswer r = send("GET", path, null, null);
             assertThat(r.status()).as(path).isEqualTo(200);
             assertThat(r.json()).as(path).containsEntry("status", "UP");
         }
-        Response metrics = send("GET", "/prometheus", null, null);
+        ApiAnswer metrics = send("GET", "/prometheus", null, null);
         assertThat(metrics.status()).isEqualTo(200);
         assertThat(metrics.body()).contains("jvm_memory_used_bytes").contains("hikaricp_connections");
     }
@@ -28,7 +29,7 @@ class OperationsTest extends AssistantTest {
     @Test
     @SuppressWarnings("unchecked")
     void theOpenApiDocumentShowsQuickAddWithTheFieldItsReaderReads() {
-        Response r = send("GET", "/openapi/kadence-assistant-1.yml", null, null);
+        ApiAnswer r = send("GET", "/openapi/kadence-assistant-1.yml", null, null);
         assertThat(r.status()).isEqualTo(200);
         Map<String, Object> doc = new Yaml().load(r.body());
         Map<String, Object> parse = (Map<String, Object>) ((Map<String, Object>) doc.get("paths")).get("/api/v1/quick-add/parse");

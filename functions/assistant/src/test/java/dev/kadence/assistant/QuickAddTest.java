@@ -1,5 +1,6 @@
 package dev.kadence.assistant;
 
+import dev.kadence.testing.ApiAnswer;
 import dev.kadence.core.task.TaskView;
 import dev.kadence.testing.TestClock;
 import io.micronaut.json.tree.JsonNode;
@@ -36,7 +37,7 @@ class QuickAddTest extends AssistantTest {
         UUID user = fixtures.user("Europe/Berlin");
         String text = "Pay rent every month on the 1st p1 #home";
 
-        Response r = parse(user, Map.of("text", text));
+        ApiAnswer r = parse(user, Map.of("text", text));
 
         assertThat(r.status()).as(r.body()).isEqualTo(200);
         assertThat(task(r)).isEqualTo(Map.of("title", "Pay rent", "priority", "high", "tags", List.of("home"),
@@ -50,7 +51,7 @@ class QuickAddTest extends AssistantTest {
         UUID user = fixtures.user("Europe/Berlin");
         String text = "Call mom tomorrow at 6pm remind me 30 minutes before";
 
-        Response r = parse(user, Map.of("text", text));
+        ApiAnswer r = parse(user, Map.of("text", text));
 
         assertThat(r.status()).as(r.body()).isEqualTo(200);
         assertThat(task(r)).isEqualTo(Map.of("title", "Call mom", "tags", List.of(),
@@ -72,7 +73,7 @@ class QuickAddTest extends AssistantTest {
         UUID user = fixtures.user("Europe/Berlin");
         for (String text : List.of("Pay rent every month on the 1st p1 #home",
                 "Call mom tomorrow at 6pm remind me 30 minutes before", "Standup every weekday at 9:30 @work")) {
-            Response r = parse(user, Map.of("text", text));
+            ApiAnswer r = parse(user, Map.of("text", text));
             assertThat(r.status()).as(r.body()).isEqualTo(200);
 
             TaskView created = fixtures.task(user, taskJson(r));
@@ -86,14 +87,14 @@ class QuickAddTest extends AssistantTest {
     }
 
     @SuppressWarnings("unchecked")
-    private static Map<String, Object> task(Response r) {
+    private static Map<String, Object> task(ApiAnswer r) {
         assertThat(r.status()).as(r.body()).isEqualTo(200);
         return (Map<String, Object>) r.json().get("task");
     }
 
     /** The spans as {@code kind:text}, each checked to be the part of {@code text} its positions say. */
     @SuppressWarnings("unchecked")
-    private static List<String> spans(Response r, String text) {
+    private static List<String> spans(ApiAnswer r, String text) {
         return ((List<Map<String, Object>>) r.json().get("recognised")).stream().map(span -> {
             String said = text.substring((Integer) span.get("start"), (Integer) span.get("end"));
             assertThat(span.get("text")).isEqualTo(said);
@@ -101,7 +102,7 @@ class QuickAddTest extends AssistantTest {
         }).toList();
     }
 
-    private String taskJson(Response r) {
+    private String taskJson(ApiAnswer r) {
         try {
             return json.writeValueAsString(json.readValue(r.body(), JsonNode.class).get("task"));
         } catch (IOException e) {
