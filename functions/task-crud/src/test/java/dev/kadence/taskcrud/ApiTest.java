@@ -1,9 +1,9 @@
 package dev.kadence.taskcrud;
 
 import dev.kadence.core.db.Sql;
+import dev.kadence.testing.ApiAnswer;
 import dev.kadence.testing.TestInfra;
 import dev.kadence.testkit.Http;
-import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.support.TestPropertyProvider;
@@ -15,8 +15,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.util.List;
@@ -78,23 +76,8 @@ abstract class ApiTest implements TestPropertyProvider {
     }
 
     Response send(String method, String path, String token, String body, String contentType) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.getURL() + path))
-            .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) {
-            request.header("Content-Type", contentType);
-        }
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        HttpResponse<String> response = Http.send(request.build());
-        String type = response.headers().firstValue("Content-Type").orElse("");
-        try {
-            Map<String, Object> parsed = type.contains("json") && !response.body().isEmpty()
-                ? json.readValue(response.body(), Argument.mapOf(String.class, Object.class)) : Map.of();
-            return new Response(response.statusCode(), type, response.body(), parsed);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        ApiAnswer answer = ApiAnswer.of(Http.call(method, URI.create(server.getURL() + path), token, body, contentType), json);
+        return new Response(answer.status(), answer.contentType(), answer.body(), answer.json());
     }
 
     Response createTask(User user, Map<String, Object> body) {
