@@ -98,6 +98,21 @@ describe('the reading as chips', () => {
     expect(readingChips(due, 'UTC', now)[1].value).toBe('Mon 7 Dec, 08:00');
   });
 
+  it('makes one due chip of a date and a time said apart, and reads tags as the API names them', () => {
+    const line = 'Call mom tomorrow at 6pm @Family';
+    const apart: QuickAddReading = {
+      task: { title: 'Call mom', tags: ['family'], due_at: '2026-12-07T18:00:00+01:00', reminders: [] },
+      recognised: [span('tomorrow', 'due', line), span('at 6pm', 'due', line), span('@Family', 'tag', line)],
+    };
+    expect(readingChips(apart, 'Europe/Berlin', now).map(chipDescription)).toEqual([
+      'Title: Call mom',
+      'Due: Mon 7 Dec, 18:00, from “tomorrow … at 6pm”',
+      'Tag: #family, from “@Family”',
+    ]);
+    apart.task.tags = [];
+    expect(readingChips(apart, 'Europe/Berlin', now)[2].value).toBe('#family');
+  });
+
   it('uses the words typed for a recurrence until the preview has them in words', () => {
     expect(readingChips(reading, 'UTC', now)[1].value).toBe('every Monday at 9am');
   });

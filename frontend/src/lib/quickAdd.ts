@@ -78,7 +78,11 @@ export function readingChips(reading: QuickAddReading, zone: string, now: number
   const tags = spans.filter((span) => span.kind === 'tag');
   const reminders = spans.filter((span) => span.kind === 'reminder');
   for (const span of spans) {
-    chips.push({ kind: span.kind, label: KIND_LABELS[span.kind], value: valueOf(span), source: span.text });
+    // A date and a time said apart ("tomorrow … at 6pm") are one due time: one chip, from all their words.
+    const whole = span.kind === 'due' || span.kind === 'recurrence';
+    const earlier = whole ? chips.find((chip) => chip.kind === span.kind) : undefined;
+    if (earlier) earlier.source = `${earlier.source} … ${span.text}`;
+    else chips.push({ kind: span.kind, label: KIND_LABELS[span.kind], value: valueOf(span), source: span.text });
   }
   return chips;
 
@@ -93,7 +97,7 @@ export function readingChips(reading: QuickAddReading, zone: string, now: number
       case 'tag': {
         // The n-th tag span is the n-th tag when they pair up one to one; otherwise the words as typed.
         const name = tags.length === task.tags.length ? task.tags[tags.indexOf(span)] : null;
-        return `#${name ?? span.text.replace(/^#/, '')}`;
+        return `#${name ?? span.text.replace(/^[#@]/, '').toLowerCase()}`;
       }
       case 'reminder': {
         const reminder = reminders.length === task.reminders.length ? task.reminders[reminders.indexOf(span)] : null;
