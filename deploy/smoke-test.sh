@@ -7,7 +7,8 @@
 # What it proves, through the front door only: sign-up (task-crud), a daily recurring task with a reminder 20 s
 # ahead, the reminder arriving as `event: notification` on the user's live stream (reminder-fire via Dapr Jobs or the
 # sweep → Kafka `reminders` → KafkaSource → notify → SSE), and completing the task creating the series' next
-# instance (task-crud outbox → Kafka `task-events` → KafkaSource → recurrence-handler).
+# instance (task-crud outbox → Kafka `task-events` → KafkaSource → recurrence-handler); and quick add (assistant)
+# reading a line into a task body.
 #
 # Needs only bash, curl and jq. Each run signs up a fresh user, so it can be run again and again; it leaves that
 # user and its tasks behind (there is no account deletion in the API).
@@ -106,6 +107,12 @@ RESPONSE=$(api signup POST /auth/signup \
 TOKEN=$(jq -r '.token // empty' <<<"$RESPONSE")
 [[ -n "$TOKEN" ]] || fail signup "no token in the answer: $RESPONSE"
 step signup "$EMAIL"
+
+# 1b. Quick add (assistant, routed by the front door): a line read into a task body, nothing stored.
+RESPONSE=$(api quick-add POST /quick-add/parse '{"text":"Water the plants every day p2 #home"}')
+jq -e '(.task.title | type) == "string" and (.recognised | length) > 0' >/dev/null <<<"$RESPONSE" ||
+  fail quick-add "no task read with its spans: $RESPONSE"
+step quick-add "read as $(jq -c '[.recognised[].kind]' <<<"$RESPONSE")"
 
 # 2. The live stream, opened first so that nothing the task does is missed (a stream without Last-Event-ID
 #    starts with what happens from now on).

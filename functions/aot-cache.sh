@@ -5,9 +5,9 @@
 #
 # Starts the jar with -XX:AOTCacheOutput=<out.aot> and the flags of functions/jvm-flags.txt, waits for /health,
 # sends a short realistic workload (task-crud: sign-up, login, tasks created/listed/patched/completed; the event
-# functions: binary CloudEvents on /events, reminder-fire also /reminder-sweep, notify also its API), then stops it
-# with SIGTERM: the JVM writes the cache as it exits. The function is recognised by the jar's name
-# (task-crud.jar, recurrence-handler.jar, reminder-fire.jar, notify.jar).
+# functions: binary CloudEvents on /events, reminder-fire also /reminder-sweep, notify also its API; assistant: quick
+# add), then stops it with SIGTERM: the JVM writes the cache as it exits. The function is recognised by the jar's name
+# (task-crud.jar, recurrence-handler.jar, reminder-fire.jar, notify.jar, assistant.jar).
 #
 # The cache is only used by a JVM with the same jar at the same path (same size and time) and the same flags:
 # run this where the image will run the jar, e.g. as a Dockerfile RUN step after COPY of the jar.
@@ -15,6 +15,7 @@
 # Environment (from the caller): KADENCE_DB_URL, KADENCE_DB_USER, KADENCE_DB_PASSWORD, KADENCE_KAFKA_BOOTSTRAP,
 # KADENCE_JWT_SECRET (>= 32 chars) - a PostgreSQL that has the schema (or KADENCE_MIGRATE=true) and a Kafka must be
 # reachable. Optional: JAVA_HOME, PORT (default: a free port from 18080), DAPR_HTTP_PORT (reminder-fire),
+# KADENCE_TOKEN or KADENCE_TASK_CRUD_URL (notify, assistant: a token of task-crud's, or where to sign up for one),
 # KADENCE_JVM_FLAGS_FILE (default: jvm-flags.txt next to this script), TRAINING_ROUNDS (default 5).
 #
 # Also sourced by functions/startup-benchmark.sh for its helpers (nothing runs when sourced).
@@ -50,15 +51,16 @@ require_env() {
     ((${#missing[@]} == 0)) || die "missing environment: ${missing[*]} (PostgreSQL with the Kadence schema, Kafka, the JWT secret)"
     ((${#KADENCE_JWT_SECRET} >= 32)) || die "KADENCE_JWT_SECRET must be at least 32 characters"
     command -v curl >/dev/null || die "curl is needed"
+    command -v openssl >/dev/null || die "openssl is needed (to sign the training's tokens)"
 }
 
-# task-crud | recurrence-handler | reminder-fire | notify, from the jar's file name.
+# task-crud | recurrence-handler | reminder-fire | notify | assistant, from the jar's file name.
 function_of_jar() {
     local name
     name=$(basename "$1" .jar)
     case "$name" in
-        task-crud | recurrence-handler | reminder-fire | notify) echo "$name" ;;
-        *) die "cannot tell which function $1 is: expected task-crud.jar, recurrence-handler.jar, reminder-fire.jar or notify.jar" ;;
+        task-crud | recurrence-handler | reminder-fire | notify | assistant) echo "$name" ;;
+        *) die "cannot tell which function $1 is: expected task-crud.jar, recurrence-handler.jar, reminder-fire.jar, notify.jar or assistant.jar" ;;
     esac
 }
 
@@ -98,7 +100,7 @@ signup() {
 }
 
 # One round of realistic requests for <function> at <base>; prints one HTTP status per request.
-# task-crud needs <token>.
+# task-crud, notify and assistant need <token>.
 workload_round() {
     local fn=$1 base=$2 token=${3:-} task user id auth
     task=$(uuid)
@@ -133,16 +135,42 @@ workload_round() {
             curl -s -o /dev/null -w '%{http_code}\n' --max-time 10 "$base/api/v1/notifications?unread=true&limit=20" \
                 -H "Authorization: Bearer $token"
             ;;
+        assistant)
+            auth="Authorization: Bearer $token"
+            for text in 'Pay rent every month on the 1st p1 #home' 'Call mom tomorrow at 6pm remind me 30 minutes before' \
+                'Prepare presentation friday 14:00 !high #work' ''; do
+                curl -s -o /dev/null -w '%{http_code}\n' --max-time 10 -X POST "$base/api/v1/quick-add/parse" -H "$auth" \
+                    -H 'Content-Type: application/json' -d "{\"text\":\"$text\"}"
+            done
+            ;;
     esac
 }
 
-# A token for the notify API: notify validates task-crud's HS256 tokens but cannot issue them; the caller may give
-# KADENCE_TOKEN, else a task-crud at KADENCE_TASK_CRUD_URL is asked, else notify's API part is answered 401.
-notify_token() {
-    if [[ -n "${KADENCE_TOKEN:-}" ]]; then echo "$KADENCE_TOKEN"
-    elif [[ -n "${KADENCE_TASK_CRUD_URL:-}" ]]; then signup "$KADENCE_TASK_CRUD_URL"
-    fi
+# A token for notify's or assistant's API, which validate task-crud's HS256 tokens but cannot issue them: KADENCE_TOKEN
+# if the caller gives one; else a user signed up at the task-crud at KADENCE_TASK_CRUD_URL (same database), with a
+# token signed here with KADENCE_JWT_SECRET (that task-crud may sign with another secret: the image build's sidecar
+# does); else none, and their API is answered 401.
+borrowed_token() {
+    local id
+    if [[ -n "${KADENCE_TOKEN:-}" ]]; then echo "$KADENCE_TOKEN"; return 0; fi
+    [[ -n "${KADENCE_TASK_CRUD_URL:-}" ]] || return 0
+    id=$(curl -s --max-time 10 -X POST "$KADENCE_TASK_CRUD_URL/api/v1/auth/signup" -H 'Content-Type: application/json' \
+        -d "{\"email\":\"aot-$(uuid)@example.com\",\"password\":\"correct horse battery\",\"timezone\":\"Europe/Berlin\"}" |
+        sed -n 's/^{"user":{"id":"\([^"]*\)".*/\1/p') || true
+    if [[ -n "$id" ]]; then hs256_token "$id"; fi
 }
+
+# An HS256 JWT for user <id>, an hour long, signed with KADENCE_JWT_SECRET as task-crud signs its tokens.
+hs256_token() {
+    local now header payload signature
+    now=$(date +%s)
+    header=$(printf '{"alg":"HS256","typ":"JWT"}' | base64url)
+    payload=$(printf '{"sub":"%s","iat":%d,"exp":%d}' "$1" "$now" $((now + 3600)) | base64url)
+    signature=$(printf '%s.%s' "$header" "$payload" | openssl dgst -sha256 -hmac "$KADENCE_JWT_SECRET" -binary | base64url)
+    echo "$header.$payload.$signature"
+}
+
+base64url() { base64 -w0 | tr '+/' '-_' | tr -d '='; }
 
 # The training workload: a login, then TRAINING_ROUNDS rounds; fails if fewer than half the requests succeeded.
 training_workload() {
@@ -150,8 +178,8 @@ training_workload() {
     if [[ $fn == task-crud ]]; then
         token=$(signup "$base")
         [[ -n "$token" ]] || die "sign-up failed at $base"
-    elif [[ $fn == notify ]]; then
-        token=$(notify_token)
+    elif [[ $fn == notify || $fn == assistant ]]; then
+        token=$(borrowed_token)
     fi
     codes=$(for ((i = 0; i < rounds; i++)); do workload_round "$fn" "$base" "$token"; done)
     [[ $fn == task-crud ]] && codes+=$'\n'$(curl -s -o /dev/null -w '%{http_code}' -X POST "$base/api/v1/auth/login" \

@@ -7,7 +7,9 @@
 # each run times process start -> the first HTTP 2xx answer to a real request, polled every 5 ms:
 #   task-crud: POST /api/v1/auth/signup with a fresh e-mail (201); recurrence-handler: POST /events
 #   dev.kadence.task.completed (200); reminder-fire: POST /events dev.kadence.task.updated (200);
-#   notify: POST /events dev.kadence.task.changed (200). /health is not used: it is not a real request.
+#   notify: POST /events dev.kadence.task.changed (200); assistant: POST /api/v1/quick-add/parse with a token of
+#   task-crud's (KADENCE_TOKEN or KADENCE_TASK_CRUD_URL, as aot-cache.sh) (200). /health is not used: it is not a real
+#   request.
 # Prints min / median / max per mode and cached/plain of the medians (the budget is <= 1/3).
 # When <cache.aot> does not exist it is made first with functions/aot-cache.sh.
 #
@@ -57,6 +59,10 @@ real_request() {
         reminder-fire) post_event "$base" dev.kadence.task.updated "$task" "{\"task_id\":\"$task\"}" ;;
         notify) post_event "$base" dev.kadence.task.changed "$task" \
             "{\"task_id\":\"$task\",\"user_id\":\"$user\",\"change\":\"updated\",\"task\":{}}" ;;
+        assistant)
+            curl -s -o /dev/null -w '%{http_code}' --max-time 10 -X POST "$base/api/v1/quick-add/parse" \
+                -H "Authorization: Bearer $BENCH_TOKEN" -H 'Content-Type: application/json' \
+                -d '{"text":"Pay rent every month on the 1st p1 #home"}' || true ;;
     esac
 }
 
@@ -164,7 +170,7 @@ for f in sys.argv[1:]:
     PIDS+=("$pid")
     wait_for_health "$base/health" "$pid" 120 || { tail -20 "$WORK/$fn-memory.log" >&2; die "$fn did not start under the limit"; }
     log memory "started: RSS $(awk '/VmRSS/ {print $2}' /proc/$pid/status) kB"
-    if [[ $fn == task-crud ]]; then token=$(signup "$base"); elif [[ $fn == notify ]]; then token=$(notify_token); fi
+    if [[ $fn == task-crud ]]; then token=$(signup "$base"); elif [[ $fn == notify || $fn == assistant ]]; then token=$(borrowed_token); fi
     total_rounds=$((REQUESTS / $(workload_round "$fn" "$base" "$token" | wc -l)))
     start=$(date +%s%N)
     codes=$(for ((w = 0; w < PARALLEL; w++)); do
@@ -215,6 +221,11 @@ bench_main() {
     if [[ ! -s "$aot" ]]; then
         log cache "no $aot: making it with aot-cache.sh"
         "$AOT_SCRIPT_DIR/aot-cache.sh" "$jar" "$aot"
+    fi
+    BENCH_TOKEN=""
+    if [[ $fn == assistant ]]; then
+        BENCH_TOKEN=$(borrowed_token)
+        [[ -n "$BENCH_TOKEN" ]] || die "assistant's real request needs a token: set KADENCE_TOKEN or KADENCE_TASK_CRUD_URL"
     fi
     ((STARTUP)) && startup "$fn" "$jar" "$aot"
     ((MEMORY)) && memory "$fn" "$jar" "$aot"

@@ -1,11 +1,12 @@
 // The front door, in a cluster and on a laptop: serves the web app's build (dist/) and passes the API through to the
-// functions — /api/v1/notifications… to notify, the rest of /api/v1 to task-crud — streaming responses as they come,
-// so Server-Sent Events are not held back. The chart runs it as the webapp Service (frontend/Dockerfile); the local
+// functions — /api/v1/notifications… to notify; /api/v1/quick-add…, /api/v1/assistant… and /mcp to assistant; the
+// rest of /api/v1 to task-crud — streaming responses as they come, so Server-Sent Events are not held back. The chart runs it as the webapp Service (frontend/Dockerfile); the local
 // platform runs it as a child process (local/…/FrontDoorProcess.java). No dependencies: Node's http module only.
 //
-//   PORT=8080 TASK_CRUD_URL=http://task-crud.kadence.svc NOTIFY_URL=http://notify.kadence.svc node server/server.mjs
+//   PORT=8080 TASK_CRUD_URL=http://task-crud.kadence.svc NOTIFY_URL=http://notify.kadence.svc \
+//     ASSISTANT_URL=http://assistant.kadence.svc node server/server.mjs
 //
-// Environment: TASK_CRUD_URL and NOTIFY_URL (required), PORT (8080), HOST (0.0.0.0, as a container needs; the local
+// Environment: TASK_CRUD_URL, NOTIFY_URL and ASSISTANT_URL (required), PORT (8080), HOST (0.0.0.0, as a container needs; the local
 // platform gives 127.0.0.1), KADENCE_WEBAPP_DIR (the build, ../dist from this file).
 //
 // Serving rules: hashed assets (dist/assets/) cached for a year, index.html never; any other path that is not a file
@@ -53,15 +54,21 @@ export const NO_BUILD_PAGE = `<!doctype html>
 </html>
 `;
 
-/** Where a path goes: 'notify', 'task-crud', or null for the web app. */
+/** Which function owns which paths: a path goes to the first whose prefix it is (whole segments), else the web app. */
+const ROUTES = [
+  ['/api/v1/notifications', 'notify'],
+  ['/api/v1/quick-add', 'assistant'],
+  ['/api/v1/assistant', 'assistant'],
+  ['/mcp', 'assistant'],
+  ['/api/v1', 'task-crud'],
+];
+/** The environment variable that holds each function's address. */
+export const UPSTREAM_VARIABLES = { 'task-crud': 'TASK_CRUD_URL', notify: 'NOTIFY_URL', assistant: 'ASSISTANT_URL' };
+
+/** Where a path goes: 'notify', 'assistant', 'task-crud', or null for the web app. */
 export function route(path) {
-  if (path === '/api/v1/notifications' || path.startsWith('/api/v1/notifications/')) {
-    return 'notify';
-  }
-  if (path === '/api/v1' || path.startsWith('/api/v1/')) {
-    return 'task-crud';
-  }
-  return null;
+  const owner = ROUTES.find(([prefix]) => path === prefix || path.startsWith(`${prefix}/`));
+  return owner ? owner[1] : null;
 }
 
 /**
@@ -203,14 +210,14 @@ export function stopServer(server, graceMs = STOP_GRACE_MS) {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const need = (name) => {
+  const upstreams = {};
+  for (const [fn, name] of Object.entries(UPSTREAM_VARIABLES)) {
     if (!process.env[name]) {
-      console.error(`${name} is not set: the address of ${name === 'NOTIFY_URL' ? 'notify' : 'task-crud'}`);
+      console.error(`${name} is not set: the address of ${fn}`);
       process.exit(2);
     }
-    return process.env[name];
-  };
-  const upstreams = { 'task-crud': need('TASK_CRUD_URL'), notify: need('NOTIFY_URL') };
+    upstreams[fn] = process.env[name];
+  }
   const root = process.env.KADENCE_WEBAPP_DIR || resolve(fileURLToPath(import.meta.url), '../../dist');
   const host = process.env.HOST || '0.0.0.0';
   let server;
@@ -222,7 +229,8 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   }
   const address = server.address();
   console.log(`kadence front door on ${address.address}:${address.port} serving ${root}`
-    + ` (/api/v1 → ${upstreams['task-crud']}, /api/v1/notifications → ${upstreams.notify})`);
+    + ` (/api/v1 → ${upstreams['task-crud']}, /api/v1/notifications → ${upstreams.notify},`
+    + ` /api/v1/quick-add, /api/v1/assistant, /mcp → ${upstreams.assistant})`);
   const stop = () => stopServer(server).then(() => process.exit(0));
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);

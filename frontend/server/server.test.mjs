@@ -44,9 +44,10 @@ before(async () => {
   mkdirSync(join(dist, 'assets'));
   writeFileSync(join(dist, 'index.html'), '<!doctype html><title>Kadence</title>');
   writeFileSync(join(dist, 'assets', 'app-1234.js'), 'console.log(1)');
-  fakes = [await fake('task-crud'), await fake('notify'), await fake('elsewhere')];
+  fakes = [await fake('task-crud'), await fake('notify'), await fake('elsewhere'), await fake('assistant')];
   const url = (s) => `http://127.0.0.1:${s.address().port}`;
-  front = await startServer({ port: 0, host: '127.0.0.1', root: dist, upstreams: { 'task-crud': url(fakes[0]), notify: url(fakes[1]) },
+  front = await startServer({ port: 0, host: '127.0.0.1', root: dist,
+    upstreams: { 'task-crud': url(fakes[0]), notify: url(fakes[1]), assistant: url(fakes[3]) },
     log: { error() {} } });
   base = `http://127.0.0.1:${front.address().port}`;
 });
@@ -97,6 +98,26 @@ test('routes notifications to notify and the rest of the API to task-crud', () =
   assert.equal(route('/api/v1/tasks'), 'task-crud');
   assert.equal(route('/api/v2/tasks'), null);
   assert.equal(route('/settings'), null);
+});
+
+test('routes quick add, the assistant and MCP to assistant', async () => {
+  for (const path of ['/api/v1/quick-add/parse', '/api/v1/quick-add', '/api/v1/assistant/messages',
+    '/api/v1/assistant/conversations/c1', '/mcp', '/mcp/']) {
+    assert.equal(route(path), 'assistant', path);
+  }
+  assert.equal(route('/api/v1/quick-adder'), 'task-crud');
+  assert.equal(route('/api/v1/assistants'), 'task-crud');
+  assert.equal(route('/mcpx'), null);
+  assert.equal(route('/api/v1/mcp'), 'task-crud');
+  const parsed = await fetch(`${base}/api/v1/quick-add/parse`, {
+    method: 'POST', headers: { Authorization: 'Bearer t', 'Content-Type': 'application/json' }, body: '{"text":"Call mom"}',
+  });
+  assert.equal(parsed.headers.get('x-upstream'), 'assistant');
+  assert.deepEqual(await parsed.json(), { name: 'assistant', method: 'POST', url: '/api/v1/quick-add/parse',
+    body: '{"text":"Call mom"}', auth: 'Bearer t' });
+  const mcp = await (await fetch(`${base}/mcp`, { method: 'POST', body: '{"jsonrpc":"2.0"}' })).json();
+  assert.equal(mcp.name, 'assistant');
+  assert.equal(mcp.url, '/mcp');
 });
 
 test('passes requests through with their method, query, body and authorization', async () => {
@@ -220,7 +241,7 @@ test('as a process: listens where HOST and PORT say, serves KADENCE_WEBAPP_DIR, 
   writeFileSync(join(dist, 'index.html'), '<!doctype html><title>From KADENCE_WEBAPP_DIR</title>');
   const url = (s) => `http://127.0.0.1:${s.address().port}`;
   const { child, listening, exited } = runServer({ HOST: '127.0.0.1', PORT: '0', KADENCE_WEBAPP_DIR: dist,
-    TASK_CRUD_URL: url(fakes[0]), NOTIFY_URL: url(fakes[1]) });
+    TASK_CRUD_URL: url(fakes[0]), NOTIFY_URL: url(fakes[1]), ASSISTANT_URL: url(fakes[3]) });
   const { address, port } = await listening;
   assert.equal(address, '127.0.0.1', 'the local platform binds the loopback only');
   assert.match(await (await fetch(`http://127.0.0.1:${port}/`)).text(), /From KADENCE_WEBAPP_DIR/);
@@ -237,11 +258,14 @@ test('as a process: listens where HOST and PORT say, serves KADENCE_WEBAPP_DIR, 
 });
 
 test('as a process: a missing upstream address or a taken port is a clear error and a non-zero exit', async () => {
-  const missing = await runServer({ NOTIFY_URL: 'http://127.0.0.1:9' }).exited;
+  const missing = await runServer({ NOTIFY_URL: 'http://127.0.0.1:9', ASSISTANT_URL: 'http://127.0.0.1:9' }).exited;
   assert.equal(missing.code, 2);
   assert.match(missing.output, /TASK_CRUD_URL is not set/);
+  const noAssistant = await runServer({ TASK_CRUD_URL: 'http://127.0.0.1:9', NOTIFY_URL: 'http://127.0.0.1:9' }).exited;
+  assert.equal(noAssistant.code, 2);
+  assert.match(noAssistant.output, /ASSISTANT_URL is not set: the address of assistant/);
   const taken = await runServer({ HOST: '127.0.0.1', PORT: String(front.address().port),
-    TASK_CRUD_URL: 'http://127.0.0.1:9', NOTIFY_URL: 'http://127.0.0.1:9' }).exited;
+    TASK_CRUD_URL: 'http://127.0.0.1:9', NOTIFY_URL: 'http://127.0.0.1:9', ASSISTANT_URL: 'http://127.0.0.1:9' }).exited;
   assert.equal(taken.code, 1);
   assert.match(taken.output, /cannot listen on 127\.0\.0\.1:\d+: .*EADDRINUSE/);
 });

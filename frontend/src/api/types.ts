@@ -8,6 +8,8 @@ export interface User {
   id: string;
   email: string;
   timezone: string;
+  /** BCP 47 tag (en-GB by default): how the user writes dates, e.g. whether 04/12 is April or December. */
+  locale: string;
   created_at: string;
 }
 

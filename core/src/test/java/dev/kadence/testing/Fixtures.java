@@ -32,10 +32,16 @@ public final class Fixtures {
 
     /** A new user in {@code timezone} (an IANA zone), straight into the table: no password to check. */
     public UUID user(String timezone) {
+        return user(timezone, "en-GB");
+    }
+
+    /** A new user in {@code timezone} who writes dates as {@code locale} (a BCP 47 tag) has it. */
+    public UUID user(String timezone, String locale) {
         UUID id = UUID.randomUUID();
         tx.executeWrite(s -> sql.update("""
-            insert into users (id, email, password_hash, timezone, created_at, updated_at) values (?, ?, 'x', ?, now(), now())""",
-            List.of(id, id + "@example.com", timezone)));
+            insert into users (id, email, password_hash, timezone, locale, created_at, updated_at)
+            values (?, ?, 'x', ?, ?, now(), now())""",
+            List.of(id, id + "@example.com", timezone, locale)));
         return id;
     }
 

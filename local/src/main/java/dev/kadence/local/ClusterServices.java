@@ -88,7 +88,7 @@ final class ClusterServices {
             progress.line("cron", cron);
         }
         long begun = System.nanoTime();
-        frontDoor = FrontDoorProcess.start(node, settings, apps.get("task-crud"), apps.get("notify"));
+        frontDoor = FrontDoorProcess.start(node, settings, apps);
         try {
             HealthCheck.await(frontDoor, FrontDoorProcess.healthUrl(settings), FRONT_DOOR_READY);
         } catch (RuntimeException e) {
@@ -96,7 +96,7 @@ final class ClusterServices {
             throw e;
         }
         progress.line(FrontDoorProcess.NAME, "http://localhost:" + settings.apiPort()
-            + " (/api/v1 → task-crud, /api/v1/notifications → notify)");
+            + " (/api/v1 → task-crud, /api/v1/notifications → notify, /api/v1/quick-add, /api/v1/assistant, /mcp → assistant)");
     }
 
     /** The front door's process, once started: the platform stops when it exits, as when a function does. */

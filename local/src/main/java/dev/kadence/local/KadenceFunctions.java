@@ -7,7 +7,7 @@ import java.util.Map;
 final class KadenceFunctions {
 
     /** task-crud first: it owns the schema migrations, so the others find the tables in place. */
-    static final List<String> NAMES = List.of("task-crud", "recurrence-handler", "reminder-fire", "notify");
+    static final List<String> NAMES = List.of("task-crud", "recurrence-handler", "reminder-fire", "notify", "assistant");
 
     private KadenceFunctions() {
     }

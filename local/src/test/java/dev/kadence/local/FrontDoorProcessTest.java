@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.Map;
 
 import static dev.kadence.local.PlatformTestSupport.freePort;
 import static dev.kadence.local.PlatformTestSupport.http;
@@ -35,8 +36,7 @@ class FrontDoorProcessTest {
     Path work;
     private Settings settings;
     private HttpServer functions;
-    private URI taskCrud;
-    private URI notify;
+    private Map<String, URI> functionAddresses;
 
     @BeforeEach
     void fakeFunctions() throws IOException {
@@ -47,16 +47,18 @@ class FrontDoorProcessTest {
         functions = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         functions.createContext("/", exchange -> {
             try (exchange) {
-                byte[] body = (exchange.getRequestURI().getPath().startsWith("/api/v1/notifications") ? "notify" : "task-crud")
+                String path = exchange.getRequestURI().getPath();
+                byte[] body = (path.startsWith("/api/v1/notifications") ? "notify"
+                    : path.startsWith("/api/v1/quick-add") || path.startsWith("/mcp") ? "assistant" : "task-crud")
                     .getBytes(StandardCharsets.UTF_8);
                 exchange.sendResponseHeaders(200, body.length);
                 exchange.getResponseBody().write(body);
             }
         });
         functions.start();
-        // One fake answers for both: which one the front door chose shows in the path it passed on.
-        taskCrud = URI.create("http://127.0.0.1:" + functions.getAddress().getPort());
-        notify = taskCrud;
+        // One fake answers for all three: which one the front door chose shows in the path it passed on.
+        URI fake = URI.create("http://127.0.0.1:" + functions.getAddress().getPort());
+        functionAddresses = Map.of("task-crud", fake, "notify", fake, "assistant", fake);
     }
 
     @AfterEach
@@ -67,13 +69,14 @@ class FrontDoorProcessTest {
     @Test
     void startsReadyOnTheLoopbackWithTheChartsVariablesLogsAndStopsLeavingNothing() throws IOException {
         String node = NodeCommand.require(settings.repositoryRoot());
-        ChildProcess door = FrontDoorProcess.start(node, settings, taskCrud, notify);
+        ChildProcess door = FrontDoorProcess.start(node, settings, functionAddresses);
         try {
             HealthCheck.await(door, FrontDoorProcess.healthUrl(settings), Duration.ofSeconds(20));
             String base = "http://127.0.0.1:" + settings.apiPort();
             HttpResponse<String> tasks = http("GET", base + "/api/v1/tasks", null, null);
             assertEquals("task-crud", tasks.body());
             assertEquals("notify", http("GET", base + "/api/v1/notifications/stream-tickets", null, null).body());
+            assertEquals("assistant", http("POST", base + "/api/v1/quick-add/parse", null, "{\"text\":\"x\"}").body());
             assertTrue(http("GET", base + "/settings", null, null).body().contains("Kadence"), "the web app's page (or the no-build one)");
 
             Path log = settings.data().logs().resolve("front-door.log");
@@ -82,7 +85,7 @@ class FrontDoorProcessTest {
                 "bound to the loopback only, and says so in its log: " + Files.readString(log));
             assertTrue(Files.isRegularFile(settings.data().pidFile("front-door")));
             assertEquals(settings.repositoryRoot().resolve("frontend/dist").toString(),
-                FrontDoorProcess.environment(settings, taskCrud, notify).get("KADENCE_WEBAPP_DIR"));
+                FrontDoorProcess.environment(settings, functionAddresses).get("KADENCE_WEBAPP_DIR"));
         } finally {
             long begun = System.nanoTime();
             door.stop(Duration.ofSeconds(5));
@@ -98,7 +101,7 @@ class FrontDoorProcessTest {
     @Test
     void aTakenPortFailsStartupWithTheEndOfItsLog() throws IOException {
         try (ServerSocket taken = new ServerSocket(settings.apiPort(), 50, InetAddress.getLoopbackAddress())) {
-            ChildProcess door = FrontDoorProcess.start(NodeCommand.require(settings.repositoryRoot()), settings, taskCrud, notify);
+            ChildProcess door = FrontDoorProcess.start(NodeCommand.require(settings.repositoryRoot()), settings, functionAddresses);
             try {
                 StartupFailure failure = assertThrows(StartupFailure.class,
                     () -> HealthCheck.await(door, FrontDoorProcess.healthUrl(settings), Duration.ofSeconds(20)));

@@ -43,7 +43,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The whole local platform — embedded PostgreSQL, a real Kafka broker, the four functions as processes, the
+ * The whole local platform — embedded PostgreSQL, a real Kafka broker, the five functions as processes, the
  * KafkaSources of the knative/ chart, the Dapr stand-in and the front door — exercised as a user and as the
  * cluster would. The cron binding runs every 2 s here (a copy of dapr/ with a faster schedule).
  */
@@ -235,6 +235,24 @@ class PlatformEndToEndTest extends PlatformPerClass {
             assertEquals("200", request.get("http_status").asText());
             assertTrue(request.hasNonNull("user_id"), request.toString());
         });
+    }
+
+    @Test
+    @Order(7)
+    void quickAddAtTheFrontDoorIsAnsweredByAssistantWithTheUsersToken() {
+        String parse = frontDoor("/api/v1/quick-add/parse");
+        HttpResponse<String> anonymous = http("POST", parse, null, "{\"text\":\"Call mom\"}");
+        assertEquals(401, anonymous.statusCode(), anonymous.body());
+        assertEquals("unauthenticated", field(anonymous.body(), "code"));
+        assertTrue(anonymous.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
+
+        HttpResponse<String> blank = http("POST", parse, token, "{\"text\":\"  \"}");
+        assertEquals(400, blank.statusCode(), blank.body());
+        JsonNode error = parse(blank.body()).path("errors").get(0);
+        assertEquals("text", error.path("field").asText(), blank.body());
+        assertEquals("empty", error.path("code").asText(), blank.body());
+        await("assistant logged the request", Duration.ofSeconds(10),
+            () -> !logLines(settings, "assistant", "/api/v1/quick-add/parse").isEmpty());
     }
 
     private static JsonNode parse(String line) {

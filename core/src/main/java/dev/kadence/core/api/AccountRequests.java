@@ -3,6 +3,7 @@ package dev.kadence.core.api;
 import dev.kadence.core.error.Violations;
 import dev.kadence.core.time.Zones;
 import dev.kadence.core.user.Credentials;
+import dev.kadence.core.user.Locales;
 import dev.kadence.core.user.ProfileChange;
 import dev.kadence.core.user.Signup;
 import io.micronaut.json.tree.JsonNode;
@@ -19,7 +20,7 @@ public final class AccountRequests {
     private AccountRequests() {
     }
 
-    /** {@code {email, password, timezone?}}. */
+    /** {@code {email, password, timezone?, locale?}}. */
     public static Signup signup(JsonNode json) {
         Violations violations = new Violations();
         Body body = Body.of(json, violations);
@@ -33,8 +34,9 @@ public final class AccountRequests {
             violations.add("password", "too_long", "must be at most " + Signup.MAX_PASSWORD_BYTES + " bytes");
         }
         ZoneId timezone = Zones.parse("timezone", body.string("timezone"), violations);
+        Locale locale = Locales.parse("locale", body.string("locale"), violations);
         violations.throwIfAny();
-        return new Signup(email, password, timezone);
+        return new Signup(email, password, timezone, locale);
     }
 
     /** {@code {email, password}}. */
@@ -53,20 +55,23 @@ public final class AccountRequests {
         return new Credentials(email, password);
     }
 
-    /** {@code {timezone?}}: a field that is present must not be null. */
+    /** {@code {timezone?, locale?}}: a field that is present must not be null. */
     public static ProfileChange profileChange(JsonNode json) {
         Violations violations = new Violations();
         Body body = Body.of(json, violations);
-        ZoneId timezone = null;
-        if (body.has("timezone")) {
-            String text = body.string("timezone");
-            if (text == null && !violations.has("timezone")) {
-                violations.add("timezone", "required", "must not be null");
-            }
-            timezone = Zones.parse("timezone", text, violations);
-        }
+        ZoneId timezone = Zones.parse("timezone", present(body, "timezone", violations), violations);
+        Locale locale = Locales.parse("locale", present(body, "locale", violations), violations);
         violations.throwIfAny();
-        return new ProfileChange(timezone);
+        return new ProfileChange(timezone, locale);
+    }
+
+    /** The string in {@code field}, null when absent; present as null is a violation. */
+    private static String present(Body body, String field, Violations violations) {
+        String text = body.string(field);
+        if (text == null && body.has(field) && !violations.has(field)) {
+            violations.add(field, "required", "must not be null");
+        }
+        return text;
     }
 
     private static String normalizeEmail(String raw, Violations violations) {

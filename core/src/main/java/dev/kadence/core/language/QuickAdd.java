@@ -33,6 +33,9 @@ public final class QuickAdd {
 
     /** Reads {@code text} against {@code context}. */
     public static Reading read(String text, ReadingContext context) {
-        throw new UnsupportedOperationException("the quick-add grammar is being written (#15)");
+        Sentence sentence = new Sentence(text);
+        Assembly.Result read = Assembly.of(sentence.claims(Grammar.PHRASES, context), context);
+        return new Reading(sentence.title(read.kept()), read.priority(), read.tags(), read.dueAt(), read.recurrence(),
+            read.reminders(), sentence.recognised(read.kept()));
     }
 }

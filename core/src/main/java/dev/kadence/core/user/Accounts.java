@@ -30,7 +30,8 @@ public class Accounts {
         }
         Instant now = clock.instant();
         String timezone = signup.timezone() == null ? "UTC" : signup.timezone().getId();
-        User user = new User(UUID.randomUUID(), signup.email(), passwords.hash(signup.password()), timezone, now, now);
+        String locale = signup.locale() == null ? Locales.DEFAULT : signup.locale().toLanguageTag();
+        User user = new User(UUID.randomUUID(), signup.email(), passwords.hash(signup.password()), timezone, locale, now, now);
         if (!users.insert(user)) {   // a concurrent sign-up with the same email was first
             throw new KadenceException(ErrorCode.EMAIL_TAKEN, "an account with this email exists");
         }
@@ -59,10 +60,17 @@ public class Accounts {
     @Transactional
     public User update(UUID userId, ProfileChange change) {
         User user = get(userId);
-        if (change.timezone() != null) {
-            user = user.withTimezone(change.timezone().getId(), clock.instant());
-            users.updateTimezone(user);
+        if (change.timezone() == null && change.locale() == null) {
+            return user;
         }
+        Instant now = clock.instant();
+        if (change.timezone() != null) {
+            user = user.withTimezone(change.timezone().getId(), now);
+        }
+        if (change.locale() != null) {
+            user = user.withLocale(change.locale().toLanguageTag(), now);
+        }
+        users.updateProfile(user);
         return user;
     }
 }

@@ -7,8 +7,8 @@ import java.util.UUID;
 
 /** How a user is shown to themselves (never the password hash). */
 @Serdeable
-public record UserView(UUID id, String email, String timezone, Instant createdAt) {
+public record UserView(UUID id, String email, String timezone, String locale, Instant createdAt) {
     public static UserView of(User user) {
-        return new UserView(user.id(), user.email(), user.timezone(), user.createdAt());
+        return new UserView(user.id(), user.email(), user.timezone(), user.locale(), user.createdAt());
     }
 }

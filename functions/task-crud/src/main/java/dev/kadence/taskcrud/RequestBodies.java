@@ -20,7 +20,8 @@ final class RequestBodies {
     @Schema(name = "SignupRequest")
     record Signup(@Schema(requiredMode = RequiredMode.REQUIRED, example = "ada@example.com") String email,
                   @Schema(requiredMode = RequiredMode.REQUIRED, minLength = 8, description = "8 characters to 72 bytes") String password,
-                  @Schema(description = "IANA time zone; UTC when absent", example = "Europe/Berlin") @Nullable String timezone) {
+                  @Schema(description = "IANA time zone; UTC when absent", example = "Europe/Berlin") @Nullable String timezone,
+                  @Schema(description = "BCP 47 language tag: how the user writes dates; en-GB when absent", example = "de-DE") @Nullable String locale) {
     }
 
     @Schema(name = "LoginRequest")
@@ -30,7 +31,9 @@ final class RequestBodies {
 
     @Schema(name = "ProfileChange")
     record Profile(@Schema(description = "IANA time zone; absent keeps it, null is refused", example = "America/New_York")
-                   @Nullable String timezone) {
+                   @Nullable String timezone,
+                   @Schema(description = "BCP 47 language tag (en-US writes dates month first); absent keeps it, null is refused", example = "en-US")
+                   @Nullable String locale) {
     }
 
     @Schema(name = "TagRequest")

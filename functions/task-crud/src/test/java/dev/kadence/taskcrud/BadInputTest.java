@@ -177,6 +177,12 @@ class BadInputTest extends ApiTest {
         assertProblem(call("POST", "/api/v1/auth/login", null, Map.of("email", user.email(), "password", "wrong password")), 401, "invalid_credentials", null);
         assertProblem(call("POST", "/api/v1/auth/login", null, Map.of("email", "nobody@example.com", "password", "whatever pw")), 401, "invalid_credentials", null);
         assertProblem(call("PATCH", "/api/v1/me", user, Map.of("timezone", "Europe/Nowhere")), 400, "invalid_timezone", "timezone");
+        for (String locale : List.of("xx-US", "en_US", "en-ZZ", "", "English")) {
+            assertProblem(call("PATCH", "/api/v1/me", user, Map.of("locale", locale)), 400, "invalid_locale", "locale");
+        }
+        assertProblem(call("POST", "/api/v1/auth/signup", null, Map.of("email", "l" + UUID.randomUUID() + "@example.com",
+            "password", "long enough pw", "locale", "qq")), 400, "invalid_locale", "locale");
+        assertThat(call("GET", "/api/v1/me", user, null).json()).containsEntry("locale", "en-GB");
     }
 
     @Test

@@ -58,6 +58,14 @@ class ScopingTest extends ApiTest {
         assertThat(call("PATCH", "/api/v1/me", again, Map.of("timezone", "America/New_York")).json())
             .containsEntry("timezone", "America/New_York");
         assertThat(call("GET", "/api/v1/me", user, null).json()).containsEntry("timezone", "America/New_York");
+
+        assertThat(me.json()).containsEntry("locale", "en-GB");
+        assertThat(call("PATCH", "/api/v1/me", user, Map.of("locale", "en-us")).json())
+            .containsEntry("locale", "en-US").containsEntry("timezone", "America/New_York");
+        assertThat(call("GET", "/api/v1/me", user, null).json()).containsEntry("locale", "en-US");
+        Response signedUp = call("POST", "/api/v1/auth/signup", null, Map.of("email", "de-" + user.email(),
+            "password", "correct horse battery", "locale", "de-DE"));
+        assertThat(signedUp.json().get("user")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP).containsEntry("locale", "de-DE");
     }
 
     @Test

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 /** The knative/ chart, rendered with each values file, against the shared schemas and every check. */
 class ChartManifestsTest {
 
-    static final Set<String> FUNCTIONS = Set.of("task-crud", "recurrence-handler", "reminder-fire", "notify");
+    static final Set<String> FUNCTIONS = Set.of("task-crud", "recurrence-handler", "reminder-fire", "notify", "assistant");
     static final Set<String> TOPICS = Set.of("task-events", "task-updates", "reminders", "kadence-dead-letters");
 
     static Stream<Path> valuesFiles() throws IOException {
@@ -146,6 +146,18 @@ class ChartManifestsTest {
             assertEquals("8080", annotations.path("prometheus.io/port").asText(), function);
             assertEquals("/prometheus", annotations.path("prometheus.io/path").asText(), function);
         }
+    }
+
+    @Test
+    void theFrontDoorReachesEachFunctionThatServesTheApiAndTheCloudKeepsThemInside() {
+        Map<String, JsonNode> door = env(service(render("values-cloud.yaml"), "webapp"));
+        Map<String, String> urls = Map.of("TASK_CRUD_URL", "task-crud", "NOTIFY_URL", "notify", "ASSISTANT_URL", "assistant");
+        urls.forEach((variable, function) -> {
+            assertEquals("http://" + function + ".kadence.svc.cluster.local", door.get(variable).path("value").asText(),
+                    variable);
+            assertEquals("cluster-local", service(render("values-cloud.yaml"), function).document().path("metadata")
+                    .path("labels").path("networking.knative.dev/visibility").asText(), function);
+        });
     }
 
     private static Set<String> kinds(List<Manifest> manifests) {

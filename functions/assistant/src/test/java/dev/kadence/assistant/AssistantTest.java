@@ -1,0 +1,96 @@
+package dev.kadence.assistant;
+
+import dev.kadence.testing.Fixtures;
+import dev.kadence.testing.TestInfra;
+import dev.kadence.testkit.Http;
+import io.micronaut.core.type.Argument;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.token.jwt.generator.JwtTokenGenerator;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.TestInstance;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Base of the assistant's tests: the function against the real test infrastructure, called over real HTTP with tokens
+ * signed as task-crud signs them. Users are made by {@link Fixtures}, one per test, so tests never see each other's data.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class AssistantTest implements TestPropertyProvider {
+    @Inject
+    EmbeddedServer server;
+    @Inject
+    JsonMapper json;
+    @Inject
+    Fixtures fixtures;
+    @Inject
+    JwtTokenGenerator tokens;
+
+    @Override
+    public Map<String, String> getProperties() {
+        return TestInfra.properties();
+    }
+
+    record Response(int status, String contentType, String body, Map<String, Object> json) {
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> errors() {
+            return (List<Map<String, Object>>) json.get("errors");
+        }
+    }
+
+    String token(UUID user) {
+        return tokens.generateToken(Authentication.build(user.toString()), 3600).orElseThrow();
+    }
+
+    /** {@code method path} with {@code body} (JSON text, or null) and {@code token} (or null: none). */
+    Response send(String method, String path, String token, String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.getURL() + path))
+            .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        HttpResponse<String> response = Http.send(request.build());
+        String type = response.headers().firstValue("Content-Type").orElse("");
+        try {
+            Map<String, Object> parsed = type.contains("json") && !response.body().isEmpty()
+                ? json.readValue(response.body(), Argument.mapOf(String.class, Object.class)) : Map.of();
+            return new Response(response.statusCode(), type, response.body(), parsed);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    Response parse(UUID user, Object body) {
+        try {
+            return send("POST", "/api/v1/quick-add/parse", user == null ? null : token(user), body instanceof String s ? s : json.writeValueAsString(body));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A problem+json answer of {@code status} and {@code code}, naming {@code field} (if not null) with {@code fieldCode}. */
+    static void assertProblem(Response r, int status, String code, String field, String fieldCode) {
+        assertThat(r.status()).as(r.body()).isEqualTo(status);
+        assertThat(r.contentType()).startsWith("application/problem+json");
+        assertThat(r.json()).containsEntry("code", code).containsEntry("status", status);
+        if (field != null) {
+            assertThat(r.errors()).as(r.body()).anySatisfy(e ->
+                assertThat(e).containsEntry("field", field).containsEntry("code", fieldCode));
+        }
+    }
+}
