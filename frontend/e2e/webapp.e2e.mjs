@@ -250,12 +250,21 @@ async function focusPage() {
   await page.getByRole('heading', { name: 'Tasks', level: 1 }).click();
 }
 
+/** Closes the toasts still showing, so a screenshot shows what is behind them. */
+async function dismissToasts() {
+  const dismiss = page.locator('.toasts').getByRole('button', { name: 'Dismiss' });
+  while ((await dismiss.count()) > 0) {
+    await dismiss.first().click();
+  }
+}
+
 const isFocused = (locator) => locator.evaluate((element) => element === document.activeElement);
 
 test('quick add with highlighted chips creates a recurring task that appears in the list', async () => {
+  await dismissToasts();
   await focusPage();
   await page.keyboard.press('q');
-  const input = page.getByLabel('Quick add', { exact: true });
+  const input = page.getByRole('textbox', { name: 'Quick add' });
   assert.ok(await isFocused(input), 'q focuses the quick-add bar');
   await page.keyboard.type('Review the sprint every Monday at 9 AM #work p1');
 
@@ -298,6 +307,7 @@ test('quick add with highlighted chips creates a recurring task that appears in 
 });
 
 test('the assistant conversation', async () => {
+  await dismissToasts();
   await focusPage();
   await page.keyboard.press('a');
   const drawer = page.getByRole('dialog', { name: 'Assistant' });
