@@ -239,8 +239,17 @@ class PlatformEndToEndTest extends PlatformPerClass {
 
     @Test
     @Order(7)
-    void quickAddAtTheFrontDoorIsAnsweredByAssistantWithTheUsersToken() {
+    void quickAddAtTheFrontDoorIsAnsweredByAssistantAndItsTaskIsAcceptedByTaskCrud() {
         String parse = frontDoor("/api/v1/quick-add/parse");
+        HttpResponse<String> read = http("POST", parse, token, "{\"text\":\"Pay rent every month on the 1st p1 #home\"}");
+        assertEquals(200, read.statusCode(), read.body());
+        JsonNode task = parse(read.body()).path("task");
+        assertEquals("Pay rent", task.path("title").asText(), read.body());
+        assertEquals("FREQ=MONTHLY;BYMONTHDAY=1", task.path("recurrence").path("rule").asText(), read.body());
+        HttpResponse<String> created = http("POST", frontDoor("/api/v1/tasks"), token, task.toString());
+        assertEquals(201, created.statusCode(), created.body());
+        assertEquals("high", field(created.body(), "priority"));
+
         HttpResponse<String> anonymous = http("POST", parse, null, "{\"text\":\"Call mom\"}");
         assertEquals(401, anonymous.statusCode(), anonymous.body());
         assertEquals("unauthenticated", field(anonymous.body(), "code"));

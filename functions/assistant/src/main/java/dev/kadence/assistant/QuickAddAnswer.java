@@ -2,7 +2,7 @@ package dev.kadence.assistant;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.kadence.core.language.QuickAdd;
-import dev.kadence.core.language.Readings;
+import dev.kadence.core.language.QuickAddReader;
 import dev.kadence.core.language.Recognised;
 import dev.kadence.core.recurrence.RecurrenceSpec;
 import dev.kadence.core.reminder.ReminderSpec;
@@ -23,11 +23,11 @@ import java.util.List;
 @Schema(name = "QuickAddAnswer")
 record QuickAddAnswer(TaskBody task, List<Span> recognised) {
 
-    static QuickAddAnswer of(Readings.InContext<QuickAdd.Reading> read) {
+    static QuickAddAnswer of(QuickAddReader.InContext<QuickAdd.Reading> read) {
         QuickAdd.Reading reading = read.reading();
         ZoneId zone = read.context().zone();
         TaskBody task = new TaskBody(reading.title(), reading.priority() == null ? null : reading.priority().wire(),
-            reading.tags(), local(reading.dueAt(), zone), RecurrenceBody.of(reading.recurrence()),
+            reading.tags(), local(reading.dueAt(), zone), RecurrenceBody.of(reading.recurrence(), zone),
             reading.reminders().stream().map(r -> ReminderBody.of(r, zone)).toList());
         return new QuickAddAnswer(task, reading.recognised().stream().map(Span::of).toList());
     }
@@ -47,8 +47,10 @@ record QuickAddAnswer(TaskBody task, List<Span> recognised) {
     @Schema(name = "QuickAddRecurrence")
     record RecurrenceBody(@Schema(description = "RFC 5545 RRULE in the user's zone") String rule, String timezone,
                           @Schema(allowableValues = {"schedule", "completion"}) String mode) {
-        static RecurrenceBody of(RecurrenceSpec spec) {
-            return spec == null ? null : new RecurrenceBody(spec.rule(), spec.zone().getId(), spec.mode().wire());
+        /** The rule in its zone, or in the user's ({@code zone}) when the reading named none. */
+        static RecurrenceBody of(RecurrenceSpec spec, ZoneId zone) {
+            return spec == null ? null
+                : new RecurrenceBody(spec.rule(), (spec.zone() == null ? zone : spec.zone()).getId(), spec.mode().wire());
         }
     }
 

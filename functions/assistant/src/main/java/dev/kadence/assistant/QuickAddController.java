@@ -1,7 +1,7 @@
 package dev.kadence.assistant;
 
 import dev.kadence.core.api.QuickAddRequests;
-import dev.kadence.core.language.Readings;
+import dev.kadence.core.language.QuickAddReader;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
@@ -22,15 +22,15 @@ import java.util.UUID;
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 class QuickAddController {
-    private final Readings readings;
+    private final QuickAddReader reader;
 
-    QuickAddController(Readings readings) {
-        this.readings = readings;
+    QuickAddController(QuickAddReader reader) {
+        this.reader = reader;
     }
 
     /** {@code {text}} → {@code {task, recognised}}; nothing is stored. */
     @Post("/parse")
     QuickAddAnswer parse(Authentication auth, @RequestBody(content = @Content(schema = @Schema(implementation = RequestBodies.QuickAdd.class))) @Body JsonNode body) {
-        return QuickAddAnswer.of(readings.quickAdd(UUID.fromString(auth.getName()), QuickAddRequests.text(body)));
+        return QuickAddAnswer.of(reader.quickAdd(UUID.fromString(auth.getName()), QuickAddRequests.text(body)));
     }
 }

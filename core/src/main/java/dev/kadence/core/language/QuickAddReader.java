@@ -9,11 +9,11 @@ import java.util.UUID;
 
 /** What a user says, read in that user's context: their zone, how they write dates (their locale) and now. */
 @Singleton
-public class Readings {
+public class QuickAddReader {
     private final Accounts accounts;
     private final Clock clock;
 
-    Readings(Accounts accounts, Clock clock) {
+    QuickAddReader(Accounts accounts, Clock clock) {
         this.accounts = accounts;
         this.clock = clock;
     }
