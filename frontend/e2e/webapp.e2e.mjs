@@ -245,6 +245,127 @@ test('a second window sees a change made in the first', async () => {
   await other.close();
 });
 
+/** Moves focus out of any field, so a single-key shortcut reaches the page. */
+async function focusPage() {
+  await page.getByRole('heading', { name: 'Tasks', level: 1 }).click();
+}
+
+/** Closes the toasts still showing, so a screenshot shows what is behind them. */
+async function dismissToasts() {
+  const dismiss = page.locator('.toasts').getByRole('button', { name: 'Dismiss' });
+  while ((await dismiss.count()) > 0) {
+    await dismiss.first().click();
+  }
+}
+
+const isFocused = (locator) => locator.evaluate((element) => element === document.activeElement);
+
+test('quick add with highlighted chips creates a recurring task that appears in the list', async () => {
+  await dismissToasts();
+  await focusPage();
+  await page.keyboard.press('q');
+  const input = page.getByRole('textbox', { name: 'Quick add' });
+  assert.ok(await isFocused(input), 'q focuses the quick-add bar');
+  await page.keyboard.type('Review the sprint every Monday at 9 AM #work p1');
+
+  const chips = page.getByTestId('quick-add-chip');
+  const chip = (kind) => page.locator(`[data-testid="quick-add-chip"][data-kind="${kind}"]`);
+  await eventually('the chips say what was read', async () => {
+    const kinds = await chips.evaluateAll((items) => items.map((li) => li.dataset.kind));
+    return ['title', 'recurrence', 'due', 'tag', 'priority'].every((kind) => kinds.includes(kind)) && kinds;
+  });
+  assert.match(await chip('title').textContent(), /Review the sprint/);
+  assert.match(await chip('tag').textContent(), /#work/);
+  assert.match(await chip('priority').textContent(), /High/);
+  assert.match(await chip('due').textContent(), /Mon \d+ \w+( \d{4})?, 09:00/);
+  const marks = await page.getByTestId('quick-add-highlights').locator('mark')
+    .evaluateAll((items) => items.map((mark) => [mark.dataset.kind, mark.textContent]));
+  assert.deepEqual(marks.map(([kind]) => kind).sort(), ['due', 'priority', 'recurrence', 'tag']);
+  assert.deepEqual(Object.fromEntries(marks).tag, '#work');
+  const occurrences = page.getByTestId('quick-add-occurrences');
+  await eventually('the repeat in words with its next occurrences', async () =>
+    /monday/i.test(await occurrences.textContent()) && (await occurrences.locator('time').count()) === 3);
+  assert.match(await occurrences.locator('time').first().textContent(), /^Mon \d+ \w+( \d{4})?, 09:00$/);
+  await page.screenshot({ path: join(SHOTS, 'quick-add.png') });
+
+  await page.keyboard.press('Enter');
+  const created = row('Review the sprint');
+  await created.waitFor();
+  assert.match(await created.getByTestId('recurrence').textContent(), /monday/i);
+  assert.match(await created.getByTestId('due').textContent(), /Mon \d+ \w+( \d{4})?, 09:00/);
+  assert.equal(await created.getByTestId('priority').textContent(), 'High');
+  assert.deepEqual(await created.getByTestId('tag').allTextContents(), ['work']);
+  assert.equal(await input.inputValue(), '', 'Enter clears the bar');
+  assert.ok(await isFocused(input), 'ready for the next one');
+
+  await page.keyboard.type('Buy milk tomorrow at 6pm');
+  await chip('due').waitFor();
+  await page.keyboard.press('Escape');
+  assert.equal(await input.inputValue(), '');
+  await eventually('Escape clears the reading too', async () => (await chips.count()) === 0);
+  assert.equal(await row('Buy milk').count(), 0, 'nothing was created');
+});
+
+test('the assistant conversation', async () => {
+  await dismissToasts();
+  await focusPage();
+  await page.keyboard.press('a');
+  const drawer = page.getByRole('dialog', { name: 'Assistant' });
+  await drawer.waitFor();
+  const message = drawer.getByLabel('Message to the assistant');
+  await eventually('focus in the message box', () => isFocused(message));
+  const turns = drawer.getByTestId('assistant-turn');
+  const replies = drawer.locator('[data-testid="assistant-turn"][data-role="assistant"]');
+
+  await page.keyboard.type('Every Monday at 9 AM add a standup task');
+  await page.keyboard.press('Enter');
+  await eventually('a reply', async () => (await replies.count()) === 1);
+  assert.equal(await message.inputValue(), '', 'the message box is empty again');
+  assert.match(await replies.first().textContent(), /standup/i);
+  await eventually('the standup is in the list behind', async () =>
+    (await rows().locator('.task-title').allTextContents()).some((t) => /^standup$/i.test(t)));
+
+  await message.fill('Show me all tasks');
+  await message.press('Enter');
+  await eventually('a second reply listing the tasks', async () => (await replies.count()) === 2);
+  const found = replies.nth(1).getByTestId('assistant-task');
+  await eventually('the tasks found are rows', async () => (await found.count()) >= 5);
+  await page.screenshot({ path: join(SHOTS, 'assistant.png') });
+
+  // A name that fits two tasks: the assistant asks, and the choices are buttons.
+  await message.fill('Complete prepare');
+  await message.press('Enter');
+  await eventually('a question', async () => (await replies.count()) === 3);
+  const choices = replies.nth(2).getByRole('group', { name: 'Answer with' }).getByRole('button');
+  await eventually('two choices', async () => (await choices.count()) === 2);
+  await choices.filter({ hasText: 'Prepare slides' }).click();
+  await eventually('the answer is taken', async () => (await replies.count()) === 4);
+  assert.equal(await choices.count(), 0, 'the question is closed once answered');
+  await eventually('Prepare slides is done', async () => (await row('Prepare slides').locator('.check.checked').count()) === 1);
+
+  // A row opens its task in the editor, as /tasks/<id> does.
+  const standup = replies.nth(1).getByTestId('assistant-task').filter({ hasText: /standup/i }).first();
+  await standup.click();
+  await drawer.waitFor({ state: 'detached' });
+  const editor = page.getByRole('dialog', { name: 'Edit task' });
+  await editor.waitFor();
+  assert.match(await editor.getByLabel('Title').inputValue(), /standup/i);
+  assert.match(new URL(page.url()).pathname, /^\/tasks\//);
+  await page.keyboard.press('Escape');
+  await editor.waitFor({ state: 'detached' });
+
+  // The history is the server's: after a reload the latest conversation comes back.
+  await page.reload();
+  await page.getByRole('button', { name: 'New task' }).waitFor();
+  await page.getByRole('button', { name: 'Assistant' }).click();
+  await eventually('the conversation is back', async () => (await turns.count()) >= 8);
+  await drawer.getByRole('button', { name: 'New conversation' }).click();
+  assert.equal(await turns.count(), 0);
+  assert.ok(await isFocused(message));
+  await page.keyboard.press('Escape');
+  await drawer.waitFor({ state: 'detached' });
+});
+
 test('sign out', async () => {
   await page.getByRole('button', { name: 'Sign out' }).click();
   await page.getByRole('button', { name: 'Sign in' }).waitFor();

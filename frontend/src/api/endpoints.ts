@@ -2,9 +2,13 @@
 import { request } from './client';
 import { normalizeTask } from './normalize';
 import type {
+  AssistantReply,
+  Conversation,
+  ConversationSummary,
   NotificationPage,
   Notification,
   Page,
+  QuickAddReading,
   RecurrencePreview,
   Session,
   Tag,
@@ -52,3 +56,13 @@ export const listNotifications = (cursor?: string | null) =>
 export const markNotificationRead = (id: string) => request<Notification>('POST', `/notifications/${id}/read`);
 export const createStreamTicket = () =>
   request<{ ticket: string; expires_at: string }>('POST', '/notifications/stream-tickets');
+
+export const parseQuickAdd = (text: string, signal?: AbortSignal) =>
+  request<QuickAddReading>('POST', '/quick-add/parse', { text }, { signal });
+
+export const sendAssistantMessage = (text: string, conversationId: string | null) =>
+  request<AssistantReply>('POST', '/assistant/messages', conversationId ? { text, conversation_id: conversationId } : { text });
+export const listConversations = (limit = 20) =>
+  request<Page<ConversationSummary>>('GET', `/assistant/conversations?limit=${limit}`);
+export const getConversation = (id: string) =>
+  request<Conversation>('GET', `/assistant/conversations/${encodeURIComponent(id)}`);

@@ -133,3 +133,69 @@ export interface Problem {
   code?: string;
   errors?: FieldProblem[];
 }
+
+/** What kind of thing a quick-add span was read as. */
+export type RecognisedKind = 'due' | 'recurrence' | 'priority' | 'tag' | 'reminder';
+
+/** text[start, end) in UTF-16 units (JavaScript string indices) of the text as sent, and what it was read as. */
+export interface RecognisedSpan {
+  start: number;
+  end: number;
+  kind: RecognisedKind;
+  text: string;
+}
+
+/** POST /quick-add/parse: the reading as a POST /tasks body, and what was read as what. Nothing is stored. */
+export interface QuickAddReading {
+  task: {
+    title: string;
+    priority?: Priority;
+    tags: string[];
+    due_at?: string;
+    recurrence?: { rule: string; timezone: string; mode: Mode };
+    reminders: ReminderInput[];
+  };
+  recognised: RecognisedSpan[];
+}
+
+/** Something the assistant did (task.created, task.completed, tasks.listed…), with the task as it is afterwards. */
+export interface AssistantAction {
+  type: string;
+  task_id: string | null;
+  task: Task | null;
+}
+
+/** An answer the user may give with one click: `label` to show, `reply` to send. */
+export interface AssistantChoice {
+  label: string;
+  reply: string;
+}
+
+/** POST /assistant/messages */
+export interface AssistantReply {
+  conversation_id: string;
+  reply: string;
+  actions: AssistantAction[];
+  tasks: Task[];
+  needs_clarification: boolean;
+  choices: AssistantChoice[];
+  engine: string;
+}
+
+export interface ConversationSummary {
+  id: string;
+  title: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ConversationMessage {
+  role: 'user' | 'assistant';
+  text: string;
+  at: string;
+  reply: AssistantReply | null;
+}
+
+export interface Conversation extends ConversationSummary {
+  messages: ConversationMessage[];
+}

@@ -2,16 +2,18 @@
  * A modal dialog on the native <dialog>: showModal() makes the rest of the page inert (focus stays inside) and Escape
  * cancels, which is routed to onClose so React state decides when it closes. Focus returns to where it was.
  */
-import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { useEffect, useId, useRef, type ReactNode, type RefObject } from 'react';
 
 interface Props {
   title: string;
   onClose: () => void;
   children: ReactNode;
   className?: string;
+  /** What takes focus when it opens (else the browser's choice: the first focusable element, the Close button). */
+  initialFocus?: RefObject<HTMLElement | null>;
 }
 
-export function Modal({ title, onClose, children, className = '' }: Props) {
+export function Modal({ title, onClose, children, className = '', initialFocus }: Props) {
   const dialog = useRef<HTMLDialogElement>(null);
   const titleId = useId();
 
@@ -19,6 +21,7 @@ export function Modal({ title, onClose, children, className = '' }: Props) {
     const element = dialog.current!;
     const opener = document.activeElement as HTMLElement | null;
     if (!element.open) element.showModal();
+    initialFocus?.current?.focus();
     return () => {
       element.close();
       opener?.focus?.();

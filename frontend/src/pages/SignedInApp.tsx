@@ -6,12 +6,16 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { messageOf } from '../api/client';
 import { getMe } from '../api/endpoints';
 import type { Notification, User } from '../api/types';
+import { AssistantDrawer } from '../components/AssistantDrawer';
 import { NotificationCenter } from '../components/NotificationCenter';
 import { ToastProvider, useToast } from '../components/Toasts';
+import { taskChangeOf } from '../lib/assistant';
 import { showBrowserNotification } from '../lib/browserNotifications';
 import { openLiveStream } from '../lib/liveStream';
 import { Link, navigate, Redirect, useLocation } from '../lib/router';
 import { createTaskChanges, TaskChangesContext } from '../lib/taskChanges';
+import { useShortcut } from '../lib/shortcuts';
+import { useAssistant } from '../lib/useAssistant';
 import { useNotifications } from '../lib/useNotifications';
 import { SettingsPage } from './SettingsPage';
 import { TaskListPage } from './TaskListPage';
@@ -35,6 +39,13 @@ function SignedInShell({ onSignOut }: Props) {
   const notifications = useNotifications();
   const taskChanges = useMemo(createTaskChanges, []);
   const showToast = useToast();
+  const [assistantOpen, setAssistantOpen] = useState(false);
+  // What the assistant did shows in the list at once, as if the live stream had said it (the stream may be slower).
+  const assistant = useAssistant((action) => {
+    const change = taskChangeOf(action);
+    if (change) taskChanges.publish(change);
+  });
+  useShortcut('a', () => setAssistantOpen(true));
 
   useEffect(() => {
     getMe().then(setUser, (error) => setLoadError(messageOf(error)));
@@ -79,6 +90,17 @@ function SignedInShell({ onSignOut }: Props) {
           Kadence
         </Link>
         <nav className="header-actions" aria-label="Account">
+          <button
+            type="button"
+            className="assistant-button"
+            aria-haspopup="dialog"
+            aria-keyshortcuts="a"
+            title="Assistant (A)"
+            onClick={() => setAssistantOpen(true)}
+          >
+            <ChatIcon />
+            <span className="assistant-button-label">Assistant</span>
+          </button>
           <NotificationCenter notifications={notifications} zone={user.timezone} />
           <Link href="/settings">Settings</Link>
           <button type="button" onClick={onSignOut}>
@@ -91,6 +113,25 @@ function SignedInShell({ onSignOut }: Props) {
       ) : (
         <TaskListPage zone={user.timezone} openTaskId={editingTaskId} />
       )}
+      {assistantOpen && (
+        <AssistantDrawer
+          assistant={assistant}
+          zone={user.timezone}
+          onClose={() => setAssistantOpen(false)}
+          onOpenTask={(task) => {
+            setAssistantOpen(false);
+            navigate(`/tasks/${task.id}`);
+          }}
+        />
+      )}
     </TaskChangesContext.Provider>
+  );
+}
+
+function ChatIcon() {
+  return (
+    <svg aria-hidden="true" width="20" height="20" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2">
+      <path d="M21 12a8 8 0 0 1-11.6 7.1L4 20.5l1.4-4.6A8 8 0 1 1 21 12Z" strokeLinejoin="round" />
+    </svg>
   );
 }

@@ -8,12 +8,14 @@ import { completeTask, getTask, reopenTask } from '../api/endpoints';
 import type { Task } from '../api/types';
 import { DebouncedInput } from '../components/DebouncedInput';
 import { FiltersPanel } from '../components/FiltersPanel';
+import { QuickAddBar, type QuickAddHandle } from '../components/QuickAddBar';
 import { TaskEditor } from '../components/TaskEditor';
 import { TaskRow } from '../components/TaskRow';
 import { useToast } from '../components/Toasts';
 import { clearFilters, describeEmptyView, hasActiveFilters, parseFilters, serializeFilters, type Filters } from '../lib/filters';
 import { navigate, useLocation } from '../lib/router';
 import { useTaskChanges } from '../lib/taskChanges';
+import { useShortcut } from '../lib/shortcuts';
 import { useTaskList } from '../lib/useTaskList';
 
 interface Props {
@@ -56,6 +58,8 @@ export function TaskListPage({ zone, openTaskId }: Props) {
   const now = useNow();
   const [editing, setEditing] = useState<Editing | null>(null);
   const [filtersOpen, setFiltersOpen] = useState(() => hasActiveFilters(filters));
+  const quickAdd = useRef<QuickAddHandle>(null);
+  useShortcut('q', () => quickAdd.current?.focus());
 
   const setFilters = (next: Filters) => navigate(`/${serializeFilters(next)}`);
 
@@ -140,6 +144,15 @@ export function TaskListPage({ zone, openTaskId }: Props) {
           New task
         </button>
       </div>
+      <QuickAddBar
+        ref={quickAdd}
+        zone={zone}
+        onCreated={(task) => {
+          // The list re-reads at once: the task shows even when the live stream is slow (or its change is dropped).
+          void list.refresh();
+          showToast({ kind: 'info', message: `Added "${task.title}"` });
+        }}
+      />
       <button
         type="button"
         className="filters-toggle"
@@ -167,7 +180,7 @@ export function TaskListPage({ zone, openTaskId }: Props) {
                 </button>
               </>
             ) : (
-              <p>No tasks yet. Add your first one with “New task”.</p>
+              <p>No tasks yet. Add your first one above, or with “New task”.</p>
             )}
           </div>
         ) : (
