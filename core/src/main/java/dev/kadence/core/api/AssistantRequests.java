@@ -5,11 +5,8 @@ import io.micronaut.json.tree.JsonNode;
 
 import java.util.UUID;
 
-/** {@code POST /assistant/messages} bodies: {@code {text, conversation_id?}}, read field by field. */
+/** {@code POST /assistant/messages} bodies: {@code {text, conversation_id?}}, read field by field; the text as a quick add's. */
 public final class AssistantRequests {
-    /** Longer is not a sentence to the assistant (and not a quick-add line either). */
-    public static final int MAX_TEXT = 1000;
-
     private AssistantRequests() {
     }
 
@@ -20,7 +17,7 @@ public final class AssistantRequests {
     public static Message message(JsonNode json) {
         Violations v = new Violations();
         Body body = Body.of(json, v);
-        String text = text(body, v);
+        String text = QuickAddRequests.text(body, v);     // the same bounds as a quick-add line
         String id = body.string("conversation_id");
         UUID conversation = null;
         if (id != null) {
@@ -31,26 +28,6 @@ public final class AssistantRequests {
             }
         }
         v.throwIfAny();
-        return new Message(text, conversation);
-    }
-
-    /** A required {@code text}: not blank, at most {@link #MAX_TEXT} characters, no control characters but tab. */
-    static String text(Body body, Violations v) {
-        String raw = body.string("text");
-        if (raw == null) {
-            if (!v.has("text")) {
-                v.add("text", "required", "is required");
-            }
-            return null;
-        }
-        String text = raw.strip();
-        if (text.isEmpty()) {
-            v.add("text", "empty", "must not be empty");
-        } else if (text.length() > MAX_TEXT) {
-            v.add("text", "too_long", "must be at most " + MAX_TEXT + " characters");
-        } else if (text.chars().anyMatch(c -> c < 0x20 && c != '\t' || c == 0x7f)) {
-            v.add("text", "control_character", "must not contain control characters");
-        }
-        return text;
+        return new Message(text.strip(), conversation);
     }
 }

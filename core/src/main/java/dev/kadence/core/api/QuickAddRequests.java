@@ -18,7 +18,13 @@ public final class QuickAddRequests {
     /** The {@code text} of the body. */
     public static String text(JsonNode json) {
         Violations violations = new Violations();
-        Body body = Body.of(json, violations);
+        String text = text(Body.of(json, violations), violations);
+        violations.throwIfAny();
+        return text;
+    }
+
+    /** A body's {@code text} as said, with what is wrong with it added to {@code violations}. */
+    static String text(Body body, Violations violations) {
         String text = body.string("text");
         if (text == null) {
             if (!violations.has("text")) {
@@ -31,7 +37,6 @@ public final class QuickAddRequests {
         } else if (text.indexOf('\0') >= 0) {
             violations.add("text", "invalid_character", "must not contain NUL characters");
         }
-        violations.throwIfAny();
         return text;
     }
 }

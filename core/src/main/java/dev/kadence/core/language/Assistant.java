@@ -340,7 +340,7 @@ public class Assistant {
         }
 
         private ReadingContext context() {
-            return new ReadingContext(user.zone(), ReadingContext.DateOrder.DAY_MONTH, clock.instant());
+            return new ReadingContext(user.zone(), user.dateOrder(), clock.instant());
         }
 
         private String label(TaskView t) {

@@ -24,7 +24,7 @@ class ReadmeTest extends AssistantTest {
         List<String> answers = run.stdout().lines().toList();
 
         List<String> shown = calls.shownAnswers();
-        assertThat(shown).hasSize(4);
+        assertThat(shown).hasSize(5);
         assertThat(answers).as(run.stderr()).hasSameSizeAs(shown);
         for (int i = 0; i < shown.size(); i++) {
             assertThat(ReadmeCommands.sameAnswer(shown.get(i), answers.get(i)))

@@ -1,0 +1,70 @@
+package dev.kadence.assistant;
+
+import dev.kadence.core.api.AssistantRequests;
+import dev.kadence.core.api.QueryParameters;
+import dev.kadence.core.error.KadenceException;
+import dev.kadence.core.language.Assistant;
+import dev.kadence.core.language.AssistantReply;
+import dev.kadence.core.language.Conversations;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.json.tree.JsonNode;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+
+import java.util.UUID;
+
+/** The conversational assistant: a sentence in, an answer (and what it did) out; the user's conversations. */
+@Controller("/api/v1/assistant")
+@Secured(SecurityRule.IS_AUTHENTICATED)
+@ExecuteOn(TaskExecutors.BLOCKING)
+class AssistantController {
+    private final Assistant assistant;
+    private final Conversations conversations;
+
+    AssistantController(Assistant assistant, Conversations conversations) {
+        this.assistant = assistant;
+        this.conversations = conversations;
+    }
+
+    /** {@code {text, conversation_id?}} → the answer; a new conversation when no id is given. */
+    @Post("/messages")
+    AssistantReply message(Authentication auth,
+                           @RequestBody(content = @Content(schema = @Schema(implementation = RequestBodies.Message.class))) @Body JsonNode body) {
+        AssistantRequests.Message message = AssistantRequests.message(body);
+        return assistant.turn(caller(auth), message.conversationId(), message.text());
+    }
+
+    /** The caller's conversations, most recent first. */
+    @Get("/conversations")
+    Conversations.Page conversations(Authentication auth, @Nullable @QueryValue String limit, @Nullable @QueryValue String cursor) {
+        return conversations.list(caller(auth),
+            QueryParameters.page(limit, cursor, Conversations.DEFAULT_LIMIT, Conversations.MAX_LIMIT, Conversations::isCursor));
+    }
+
+    /** One of the caller's conversations with its messages; 404 for another's. */
+    @Get("/conversations/{id}")
+    Conversations.ConversationView conversation(Authentication auth, String id) {
+        UUID conversation;
+        try {
+            conversation = UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw KadenceException.notFound("conversation");
+        }
+        return conversations.get(caller(auth), conversation);
+    }
+
+    private static UUID caller(Authentication auth) {
+        return UUID.fromString(auth.getName());
+    }
+}
