@@ -25,7 +25,6 @@ import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -49,7 +48,6 @@ public class Assistant {
     private static final String SHOW_ALL = "show_all";
     private static final Pattern PICK = Pattern.compile("(?i)(?:the )?(?:number |no\\.? |#)?(?<n>\\d{1,2}|first|second|third|fourth|fifth|last)(?: one)?");
     private static final List<String> ORDINALS = List.of("first", "second", "third", "fourth", "fifth");
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM 'at' HH:mm", Locale.ENGLISH);
     private static final List<Choice> EXAMPLES = List.of(
         new Choice("Add a task", "Add buy milk tomorrow at 6pm"),
         new Choice("A repeating task", "Every Monday at 9 AM add a standup task"),
@@ -116,12 +114,14 @@ public class Assistant {
     private final class Turn {
         private final User user;
         private final Conversation conversation;
+        private final Wording wording;
         private UUID forced;        // the task picked from a question's choices, for the sentence that asked it
         private List<TaskView> all;
 
         Turn(User user, Conversation conversation) {
             this.user = user;
             this.conversation = conversation;
+            this.wording = new Wording(user.zone());
         }
 
         Answer respond(String text) {
@@ -164,9 +164,9 @@ public class Assistant {
                     case Intent.SetPriority p -> withTask(p.task(), Want.ANY, t -> updated(t, draft(EnumSet.of(Field.PRIORITY), null,
                         p.priority(), null, null, null, null), "'" + t.title() + "' is now " + p.priority().wire() + " priority."));
                     case Intent.AddTags a -> withTask(a.task(), Want.ANY, t -> updated(t, draft(EnumSet.of(Field.ADD_TAGS), null, null,
-                        tagNames(a.tags()), null, null, null), "I've tagged '" + t.title() + "' " + quoted(tagNames(a.tags())) + "."));
+                        tagNames(a.tags()), null, null, null), "I've tagged '" + t.title() + "' " + Wording.quoted(tagNames(a.tags())) + "."));
                     case Intent.RemoveTags r -> withTask(r.task(), Want.ANY, t -> updated(t, draft(EnumSet.of(Field.REMOVE_TAGS), null,
-                        null, tagNames(r.tags()), null, null, null), "I've removed " + quoted(tagNames(r.tags())) + " from '" + t.title() + "'."));
+                        null, tagNames(r.tags()), null, null, null), "I've removed " + Wording.quoted(tagNames(r.tags())) + " from '" + t.title() + "'."));
                     case Intent.Rename r -> withTask(r.task(), Want.ANY, t -> updated(t, draft(EnumSet.of(Field.TITLE), r.title(), null,
                         null, null, null, null), "I've renamed '" + t.title() + "' to '" + r.title() + "'."));
                     case Intent.Reschedule r -> withTask(r.task(), Want.ANY, t -> reschedule(t, r.when()));
@@ -194,7 +194,7 @@ public class Assistant {
                 }
                 remindersWanted.add(ReminderSpec.beforeDue("PT0S"));
             }
-            TaskDraft draft = new TaskDraft(Field.FULL, capitalised(withoutArticle(reading.title())), null,
+            TaskDraft draft = new TaskDraft(Field.FULL, Wording.title(reading.title()), null,
                 reading.priority() == null ? Priority.MEDIUM : reading.priority(), Status.TODO, reading.tags(), null, null,
                 reading.dueAt(), reading.recurrence(), remindersWanted);
             TaskView created = tasks.create(user.id(), draft);
@@ -202,7 +202,7 @@ public class Assistant {
             if (!created.reminders().isEmpty()) {
                 actions.add(new Action("reminder.added", created.id(), created));
             }
-            return new Answer(describeCreated(created), actions, null, false, List.of(), created.id(), null, null, null);
+            return new Answer(wording.created(created), actions, null, false, List.of(), created.id(), null, null, null);
         }
 
         /** "remind me about X tomorrow at 9": a reminder for task X if the user has it, else a new task X with one. */
@@ -224,7 +224,7 @@ public class Assistant {
                     return Answer.asked("When should I remind you about '" + t.title() + "'?", List.of());
                 }
                 TaskView after = tasks.update(user.id(), t.id(), draft(EnumSet.of(Field.REMINDERS), null, null, null, null, null, wanted));
-                return Answer.did("I'll remind you about '" + t.title() + "' " + describeReminder(after) + ".", "reminder.added", after);
+                return Answer.did("I'll remind you about '" + t.title() + "' " + wording.reminders(after) + ".", "reminder.added", after);
             });
         }
 
@@ -281,7 +281,7 @@ public class Assistant {
                 return Answer.asked("When should '" + t.title() + "' be due? For example \"tomorrow at 5pm\".", List.of());
             }
             return updated(t, draft(EnumSet.of(Field.DUE_AT), null, null, null, reading.dueAt(), null, null),
-                "'" + t.title() + "' is now due " + at(reading.dueAt()) + ".");
+                "'" + t.title() + "' is now due " + wording.at(reading.dueAt()) + ".");
         }
 
         private Answer repeat(TaskView t, String rule) {
@@ -321,7 +321,7 @@ public class Assistant {
             List<TaskView> shown = found.subList(0, Math.min(5, found.size()));
             List<Choice> choices = new ArrayList<>();
             for (int i = 0; i < shown.size(); i++) {
-                choices.add(new Choice(label(shown.get(i)), String.valueOf(i + 1)));
+                choices.add(new Choice(wording.label(shown.get(i)), String.valueOf(i + 1)));
             }
             return new Answer("'" + name.words() + "' fits " + found.size() + " tasks. Which one do you mean?", List.of(), shown, true,
                 choices, null, currentText, shown.stream().map(TaskView::id).toList(), null);
@@ -341,56 +341,6 @@ public class Assistant {
 
         private ReadingContext context() {
             return new ReadingContext(user.zone(), user.dateOrder(), clock.instant());
-        }
-
-        private String label(TaskView t) {
-            String when = t.recurrence() != null ? t.recurrence().summary() : t.dueAt() != null ? "due " + at(t.dueAt()) : null;
-            return t.title() + (when == null ? "" : " (" + when + ")");
-        }
-
-        private String describeCreated(TaskView t) {
-            StringBuilder s = new StringBuilder();
-            if (t.recurrence() != null) {
-                s.append("I've set up a recurring task '").append(t.title()).append("' ").append(t.recurrence().summary());
-            } else {
-                s.append("I've added '").append(t.title()).append('\'');
-                if (t.dueAt() != null) {
-                    s.append(", due ").append(at(t.dueAt()));
-                }
-            }
-            List<String> details = new ArrayList<>();
-            if (!"medium".equals(t.priority())) {
-                details.add(t.priority() + " priority");
-            }
-            if (!t.tags().isEmpty()) {
-                details.add("tagged " + String.join(", ", t.tags()));
-            }
-            if (!t.reminders().isEmpty()) {
-                details.add("I'll remind you " + describeReminder(t));
-            }
-            if (!details.isEmpty()) {
-                s.append(" (").append(String.join("; ", details)).append(')');
-            }
-            return s.append('.').toString();
-        }
-
-        private String describeReminder(TaskView t) {
-            List<String> parts = new ArrayList<>();
-            for (ReminderView r : t.reminders()) {
-                if (!"pending".equals(r.status())) {
-                    continue;
-                }
-                if (r.beforeDue() == null) {
-                    parts.add(r.fireAt() == null ? "at its time" : at(r.fireAt()));
-                } else {
-                    parts.add(beforeDue(r.beforeDue()));
-                }
-            }
-            return String.join(" and ", parts.stream().distinct().toList());
-        }
-
-        private String at(Instant instant) {
-            return WHEN.format(instant.atZone(user.zone()));
         }
 
         private String problem(KadenceException e) {
@@ -436,34 +386,5 @@ public class Assistant {
         List<String> names = dev.kadence.core.tag.TagNames.normalizeAll("tags", said, v);
         v.throwIfAny();
         return names;
-    }
-
-    private static String quoted(List<String> names) {
-        return names.stream().map(n -> "'" + n + "'").collect(Collectors.joining(" and "));
-    }
-
-    /** "the dentist appointment" said as a task's name is titled "dentist appointment". */
-    private static String withoutArticle(String title) {
-        String stripped = title.replaceFirst("(?i)^(?:the|my|a|an)\\s+", "");
-        return stripped.isBlank() ? title : stripped;
-    }
-
-    private static String capitalised(String title) {
-        return title.isEmpty() ? title : title.substring(0, 1).toUpperCase(Locale.ROOT) + title.substring(1);
-    }
-
-    private static String beforeDue(String iso) {
-        java.time.Duration d = ReminderSpec.beforeDue(iso).beforeDueDuration();
-        if (d.isZero()) {
-            return "at its due time";
-        }
-        long minutes = d.toMinutes();
-        String amount = minutes % 1440 == 0 ? plural(minutes / 1440, "day") : minutes % 60 == 0 ? plural(minutes / 60, "hour")
-            : plural(minutes, "minute");
-        return amount + " before it is due";
-    }
-
-    private static String plural(long n, String unit) {
-        return n + " " + unit + (n == 1 ? "" : "s");
     }
 }

@@ -1,0 +1,98 @@
+package dev.kadence.local;
+
+import dev.kadence.local.LoadSamples.Sample;
+import dev.kadence.testkit.Http;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import static dev.kadence.local.LoadSamples.header;
+import static dev.kadence.local.LoadSamples.report;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * Benchmark, not a test (skipped unless {@code -Dkadence.benchmark=true}): how long the language endpoints take, one
+ * request at a time against the assistant function of the local platform (its image's flags, pinned to one CPU as the
+ * chart's {@code limits.cpu: 1} would), for a user with 60 tasks: a quick-add parse of the issue's lines, and an
+ * assistant turn of each kind — a search, a change by name, a create — so the budget's "server time" is bounded from
+ * above by these client times over the loopback. Prints a table; see docs/benchmarks.md.
+ *
+ * <pre>mvn -q -DskipTests package && mvn -pl local -am test -Dtest=AssistantTurnBenchmark -Dkadence.benchmark=true -Dsurefire.failIfNoSpecifiedTests=false</pre>
+ */
+@EnabledIfSystemProperty(named = "kadence.benchmark", matches = "true")
+class AssistantTurnBenchmark {
+    private static final int TASKS = 60;
+    private static final int ROUNDS = Integer.getInteger("kadence.benchmark.rounds", 300);
+    private static final List<String> LINES = List.of("Pay rent every month on the 1st p1 #home",
+        "Standup every weekday at 9:30 @work", "Water plants every 3 days at 8am", "Review budget every last Friday at 4pm",
+        "Call mom tomorrow at 6pm remind me 30 minutes before", "Gym every Mon, Wed and Fri at 7am #health",
+        "Clean gutters every! 2 weeks");
+    private static final List<String> SEARCHES = List.of("Show me all high-priority tasks", "Show me all tasks tagged 'work'",
+        "Show me high-priority incomplete work tasks due this week", "Find tasks about report");
+    private static final List<String> CHANGES = List.of("Change the priority of 'Weekly report 7' to low",
+        "Add the tag 'expense' to 'Weekly report 12'", "Mark 'Weekly report 20' as done", "reopen 'Weekly report 20'");
+
+    @Test
+    void theLanguageEndpointsOneRequestAtATime() throws Exception {
+        Path work = Path.of("target", "assistant-turn-run").toAbsolutePath();
+        ReminderLatencyBenchmark.deleteRecursively(work);
+        try (RunningPlatform platform = RunningPlatform.start(work)) {
+            String token = platform.signup("turns@example.com", "Europe/Berlin");
+            String taskCrud = "http://127.0.0.1:" + platform.function("task-crud").port();
+            for (int t = 0; t < TASKS; t++) {
+                HttpResponse<String> created = post(taskCrud + "/api/v1/tasks", token, "{\"title\":\"Weekly report " + t
+                    + "\",\"priority\":\"" + (t % 2 == 0 ? "high" : "low") + "\",\"tags\":[\"" + (t % 3 == 0 ? "work" : "home")
+                    + "\"],\"due_at\":\"2026-12-" + String.format("%02d", 1 + t % 28) + "T09:00:00Z\"}");
+                assertEquals(201, created.statusCode(), created.body());
+            }
+            String assistant = "http://127.0.0.1:" + platform.function("assistant").port();
+            platform.pinToOneCpu("assistant");
+
+            measure(assistant, token, ROUNDS / 3);      // warm-up: the JIT and the caches, not measured
+            header();
+            List<List<Sample>> results = measure(assistant, token, ROUNDS);
+            Duration unused = Duration.ofSeconds(1);
+            report("quick-add parse", results.get(0), unused);
+            report("assistant: search", results.get(1), unused);
+            report("assistant: change by name", results.get(2), unused);
+            report("assistant: create", results.get(3), unused);
+            System.out.println("(req/s is meaningless here: requests were sent one at a time; read the latencies)");
+        }
+    }
+
+    /** {@code rounds} of each kind, interleaved, one request at a time; samples per kind. */
+    private static List<List<Sample>> measure(String assistant, String token, int rounds) {
+        List<List<Sample>> samples = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        for (int i = 0; i < rounds; i++) {
+            samples.get(0).add(timed(assistant + "/api/v1/quick-add/parse", token, text(LINES.get(i % LINES.size()))));
+            samples.get(1).add(timed(assistant + "/api/v1/assistant/messages", token, text(SEARCHES.get(i % SEARCHES.size()))));
+            samples.get(2).add(timed(assistant + "/api/v1/assistant/messages", token, text(CHANGES.get(i % CHANGES.size()))));
+            samples.get(3).add(timed(assistant + "/api/v1/assistant/messages", token,
+                text("Every Friday at 2 PM remind me to submit report " + i)));
+        }
+        return samples;
+    }
+
+    private static Sample timed(String url, String token, String body) {
+        long began = System.nanoTime();
+        HttpResponse<String> answer = post(url, token, body);
+        return new Sample(System.nanoTime() - began, answer.statusCode());
+    }
+
+    private static String text(String text) {
+        return "{\"text\":\"" + text.replace("\"", "\\\"") + "\"}";
+    }
+
+    private static HttpResponse<String> post(String url, String token, String body) {
+        return Http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+            .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+}
