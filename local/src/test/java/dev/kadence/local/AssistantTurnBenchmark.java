@@ -8,10 +8,13 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static dev.kadence.local.LoadSamples.header;
 import static dev.kadence.local.LoadSamples.report;
@@ -21,8 +24,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * Benchmark, not a test (skipped unless {@code -Dkadence.benchmark=true}): how long the language endpoints take, one
  * request at a time against the assistant function of the local platform (its image's flags, pinned to one CPU as the
  * chart's {@code limits.cpu: 1} would), for a user with 60 tasks: a quick-add parse of the issue's lines, and an
- * assistant turn of each kind — a search, a change by name, a create — so the budget's "server time" is bounded from
- * above by these client times over the loopback. Prints a table; see docs/benchmarks.md.
+ * assistant turn of each kind — a search, a change by name, a create. Prints the client's times per kind and the
+ * function's own ("server time", from its request log) per endpoint; see docs/benchmarks.md.
  *
  * <pre>mvn -q -DskipTests package && mvn -pl local -am test -Dtest=AssistantTurnBenchmark -Dkadence.benchmark=true -Dsurefire.failIfNoSpecifiedTests=false</pre>
  */
@@ -64,7 +67,20 @@ class AssistantTurnBenchmark {
             report("assistant: change by name", results.get(2), unused);
             report("assistant: create", results.get(3), unused);
             System.out.println("(req/s is meaningless here: requests were sent one at a time; read the latencies)");
+            Path log = platform.settings.data().logs().resolve("assistant.log");
+            serverTimes(log, "/api/v1/quick-add/parse", ROUNDS / 3);
+            serverTimes(log, "/api/v1/assistant/messages", 3 * (ROUNDS / 3));
         }
+    }
+
+    /** The function's own time per request (its request log, whole milliseconds), after the warm-up's {@code skip}. */
+    private static void serverTimes(Path log, String path, int skip) throws java.io.IOException {
+        Pattern line = Pattern.compile("RequestLog - POST " + Pattern.quote(path) + " 200 (\\d+) ms");
+        long[] ms = Files.readAllLines(log).stream().map(line::matcher).filter(Matcher::find)
+            .mapToLong(m -> Long.parseLong(m.group(1))).skip(skip).sorted().toArray();
+        System.out.printf("server time %-30s n=%d p50 %d ms, p95 %d ms, p99 %d ms, max %d ms%n", path, ms.length,
+            ms[(int) Math.ceil(0.50 * ms.length) - 1], ms[(int) Math.ceil(0.95 * ms.length) - 1],
+            ms[(int) Math.ceil(0.99 * ms.length) - 1], ms[ms.length - 1]);
     }
 
     /** {@code rounds} of each kind, interleaved, one request at a time; samples per kind. */

@@ -58,17 +58,19 @@ public class Assistant {
     private final TaskListing listing;
     private final Reminders reminders;
     private final Tags tags;
+    private final TaskNames names;
     private final Accounts accounts;
     private final TransactionOperations<Connection> tx;
     private final Clock clock;
 
-    Assistant(Conversations conversations, Tasks tasks, TaskListing listing, Reminders reminders, Tags tags, Accounts accounts,
-              TransactionOperations<Connection> tx, Clock clock) {
+    Assistant(Conversations conversations, Tasks tasks, TaskListing listing, Reminders reminders, Tags tags, TaskNames names,
+              Accounts accounts, TransactionOperations<Connection> tx, Clock clock) {
         this.conversations = conversations;
         this.tasks = tasks;
         this.listing = listing;
         this.reminders = reminders;
         this.tags = tags;
+        this.names = names;
         this.accounts = accounts;
         this.tx = tx;
         this.clock = clock;
@@ -116,7 +118,7 @@ public class Assistant {
         private final Conversation conversation;
         private final Wording wording;
         private UUID forced;        // the task picked from a question's choices, for the sentence that asked it
-        private List<TaskView> all;
+        private List<TaskNames.Named> all;
 
         Turn(User user, Conversation conversation) {
             this.user = user;
@@ -208,7 +210,7 @@ public class Assistant {
         /** "remind me about X tomorrow at 9": a reminder for task X if the user has it, else a new task X with one. */
         private Answer remind(String line) {
             QuickAdd.Reading reading = QuickAdd.read(line, context());
-            List<TaskView> found = reading.title().isBlank() ? List.of() : candidates(reading.title(), Want.OPEN);
+            List<TaskNames.Named> found = reading.title().isBlank() ? List.of() : candidates(reading.title(), Want.OPEN);
             if (forced == null && found.isEmpty()) {
                 return create(line, true);
             }
@@ -311,14 +313,14 @@ public class Assistant {
                 }
                 return action.apply(tasks.get(user.id(), conversation.lastTaskId()));
             }
-            List<TaskView> found = candidates(name.words(), want);
+            List<TaskNames.Named> found = candidates(name.words(), want);
             if (found.isEmpty()) {
                 return Answer.said("I couldn't find a task called '" + name.words() + "'.");
             }
             if (found.size() == 1) {
-                return action.apply(found.get(0));
+                return action.apply(tasks.get(user.id(), found.get(0).id()));
             }
-            List<TaskView> shown = found.subList(0, Math.min(5, found.size()));
+            List<TaskView> shown = found.subList(0, Math.min(5, found.size())).stream().map(n -> tasks.get(user.id(), n.id())).toList();
             List<Choice> choices = new ArrayList<>();
             for (int i = 0; i < shown.size(); i++) {
                 choices.add(new Choice(wording.label(shown.get(i)), String.valueOf(i + 1)));
@@ -329,13 +331,13 @@ public class Assistant {
 
         private String currentText;
 
-        private List<TaskView> candidates(String words, Want want) {
+        private List<TaskNames.Named> candidates(String words, Want want) {
             if (all == null) {
-                all = listing.list(user.id(), Searches.everything()).items();
+                all = names.of(user.id());
             }
-            List<TaskView> open = all.stream().filter(t -> !"done".equals(t.status())).toList();
-            List<TaskView> done = all.stream().filter(t -> "done".equals(t.status())).toList();
-            List<TaskView> preferred = TaskNames.candidates(words, want == Want.DONE ? done : want == Want.OPEN ? open : all);
+            List<TaskNames.Named> open = all.stream().filter(t -> !t.done()).toList();
+            List<TaskNames.Named> done = all.stream().filter(TaskNames.Named::done).toList();
+            List<TaskNames.Named> preferred = TaskNames.candidates(words, want == Want.DONE ? done : want == Want.OPEN ? open : all);
             return !preferred.isEmpty() || want == Want.ANY ? preferred : TaskNames.candidates(words, all);
         }
 
@@ -357,8 +359,8 @@ public class Assistant {
                     : ORDINALS.contains(n) ? ORDINALS.indexOf(n) : Integer.parseInt(n) - 1;
                 return index >= 0 && index < candidates.size() ? candidates.get(index) : null;
             }
-            List<TaskView> shown = candidates.stream().map(id -> tasks.get(user.id(), id)).toList();
-            List<TaskView> named = TaskNames.candidates(Intents.unquote(Intents.normalise(text)), shown);
+            List<TaskNames.Named> shown = candidates.stream().map(id -> TaskNames.Named.of(tasks.get(user.id(), id))).toList();
+            List<TaskNames.Named> named = TaskNames.candidates(Intents.unquote(Intents.normalise(text)), shown);
             return named.size() == 1 ? named.get(0).id() : null;
         }
     }

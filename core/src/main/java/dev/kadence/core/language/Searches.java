@@ -52,12 +52,6 @@ final class Searches {
             null, TaskQuery.SortKey.DUE_AT, true, PageRequest.first(SHOWN));
     }
 
-    /** Every task of the user, most recently changed first: where a name in a sentence is looked up. */
-    static TaskQuery everything() {
-        return new TaskQuery(null, List.of(), List.of(), List.of(), false, null, null, null, null, null,
-            TaskQuery.SortKey.UPDATED_AT, false, PageRequest.first(TaskQuery.MAX_LIMIT));
-    }
-
     /** [from, to) of "today", "this week" (Monday to Monday), "last month"… in {@code zone}; nulls when not said. */
     static Instant[] range(String said, ZoneId zone, Instant now) {
         if (said == null) {
