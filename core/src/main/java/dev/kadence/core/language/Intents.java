@@ -84,7 +84,7 @@ public final class Intents {
             "Mark 'buy flight tickets' as done", "complete it", "I finished the report"),
         family("delete", "(?:delete|remove|drop|trash|get rid of) (?:the )?(?:task )?" + TASK,
             m -> new Intent.Delete(name(m.group("task"))), "delete 'buy flight tickets'", "remove that"),
-        family("find", "(?:show|list|find|search|search for|display|get|give|what are|what's|which are|which)(?: me)?(?<rest>(?: .*)?)",
+        family("find", "(?:show|list|find|search|search for|display|what are|what's|which are|which)(?: me)?(?<rest>(?: .*)?)",
             m -> find(m.group("rest")),
             "Show me all high-priority tasks", "Show me all tasks tagged 'work'", "Show me completed tasks from this week",
             "Find tasks about presentation", "Show me high-priority incomplete work tasks due this week"),

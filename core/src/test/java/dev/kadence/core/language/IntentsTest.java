@@ -96,7 +96,7 @@ class IntentsTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {"tell me a joke", "blah blah", "Paprika shopping", "The 9/11 Report"})
+    @CsvSource(delimiter = '|', value = {"tell me a joke", "blah blah", "Paprika shopping", "The 9/11 Report", "get milk tomorrow", "give the dog a bath"})
     void whatNoFamilyReadsIsUnknown(String sentence) {
         assertThat(Intents.read(sentence)).isInstanceOf(Intent.Unknown.class);
     }
