@@ -46,7 +46,26 @@ public final class Body {
             violations.add(field, "not_a_string", "must be a string");
             return null;
         }
-        return value.getStringValue();
+        return clean(field, value.getStringValue(), violations);
+    }
+
+    /**
+     * {@code text} if it can be stored and shown: no NUL or other control character but tab, line feed and carriage
+     * return (PostgreSQL's text cannot hold NUL), no half of a surrogate pair. Else null, with the violation.
+     */
+    static String clean(String field, String text, Violations violations) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean control = c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0x7f;
+            boolean halfPair = Character.isHighSurrogate(c) ? i + 1 == text.length() || !Character.isLowSurrogate(text.charAt(++i))
+                : Character.isLowSurrogate(c);
+            if (control || halfPair) {
+                violations.add(field, "invalid_character", control ? "must not contain control characters"
+                    : "must not contain half of a surrogate pair");
+                return null;
+            }
+        }
+        return text;
     }
 
     public List<String> strings(String field) {

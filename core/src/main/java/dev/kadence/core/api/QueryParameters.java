@@ -31,12 +31,14 @@ public final class QueryParameters {
     public static TaskQuery taskQuery(Map<String, String> params, Supplier<ZoneId> zone) {
         Violations v = new Violations();
         String search = blankToNull(params.get("search"));
+        search = search == null ? null : Body.clean("search", search, v);
         if (search != null && search.length() > TaskQuery.MAX_SEARCH) {
             v.add("search", "too_long", "must be at most " + TaskQuery.MAX_SEARCH + " characters");
         }
         List<Status> statuses = list(params.get("status")).stream().map(s -> Status.parse("status", s, v)).toList();
         List<Priority> priorities = list(params.get("priority")).stream().map(p -> Priority.parse("priority", p, v)).toList();
-        List<String> tags = list(params.get("tags")).stream().map(t -> TagNames.normalize("tags", t, v)).toList();
+        List<String> tags = list(params.get("tags")).stream().map(t -> Body.clean("tags", t, v))
+            .map(t -> t == null ? null : TagNames.normalize("tags", t, v)).toList();
         String tagMode = params.getOrDefault("tag_mode", "any");
         if (!tagMode.equals("any") && !tagMode.equals("all")) {
             v.add("tag_mode", "invalid_tag_mode", "must be any or all");

@@ -20,6 +20,8 @@ public final class Rules {
     private static final int MAX_PROBES = 1000;
     /** COUNT rules are counted from the start on every evaluation; this keeps that in the microseconds. */
     static final int MAX_COUNT = 10_000;
+    /** Every 1000 days, weeks, months or years is far beyond any task's; larger steps only cost (and overflow). */
+    static final int MAX_INTERVAL = 1000;
 
     private Rules() {
     }
@@ -44,6 +46,10 @@ public final class Rules {
         if (rule.getFreq() == Freq.SECONDLY || rule.getFreq() == Freq.MINUTELY) {
             violations.add(field, "unsupported_frequency",
                 "SECONDLY and MINUTELY rules are not supported: a task recurs at most hourly, so that each instance can be completed before the next one is due");
+            return null;
+        }
+        if (rule.getInterval() > MAX_INTERVAL) {
+            violations.add(field, "interval_too_large", "INTERVAL may be at most " + MAX_INTERVAL);
             return null;
         }
         if (rule.getCount() != null && rule.getCount() > MAX_COUNT) {

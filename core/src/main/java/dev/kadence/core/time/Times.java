@@ -17,14 +17,19 @@ public final class Times {
     private Times() {
     }
 
+    /** The times Kadence keeps: years 1 to 9999, in UTC (PostgreSQL's timestamptz holds more, Java's parser far more). */
+    public static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    public static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999Z");
+
     /** An RFC 3339 date-time with offset ({@code 2026-11-27T14:00:00+01:00}), or null after recording why not. */
     public static Instant instant(String field, String value, Violations violations) {
         if (value == null) {
             return null;
         }
         try {
-            return OffsetDateTime.parse(value.toUpperCase(Locale.ROOT), DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant()
+            Instant instant = OffsetDateTime.parse(value.toUpperCase(Locale.ROOT), DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant()
                 .truncatedTo(ChronoUnit.MICROS);
+            return inRange(field, instant, violations);
         } catch (DateTimeParseException e) {
             violations.add(field, "invalid_datetime", "must be an RFC 3339 date-time with offset, e.g. 2026-11-27T14:00:00+01:00");
             return null;
@@ -44,12 +49,20 @@ public final class Times {
         if (value.length() == 10) {
             try {
                 LocalDate date = LocalDate.parse(value);
-                return (upper ? date.plusDays(1) : date).atStartOfDay(zone.get()).toInstant();
+                return inRange(field, (upper ? date.plusDays(1) : date).atStartOfDay(zone.get()).toInstant(), violations);
             } catch (DateTimeParseException e) {
                 violations.add(field, "invalid_datetime", "must be a date (2026-11-27) or an RFC 3339 date-time with offset");
                 return null;
             }
         }
         return instant(field, value, violations);
+    }
+
+    private static Instant inRange(String field, Instant instant, Violations violations) {
+        if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
+            violations.add(field, "out_of_range", "must be between the years 0001 and 9999");
+            return null;
+        }
+        return instant;
     }
 }

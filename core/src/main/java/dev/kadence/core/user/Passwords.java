@@ -5,6 +5,7 @@ import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /** bcrypt hashing. The cost is configurable so tests can use the minimum; production keeps the default. */
 @Singleton
@@ -21,8 +22,17 @@ class Passwords {
         return BCrypt.withDefaults().hashToString(cost, password.toCharArray());
     }
 
+    /**
+     * Whether {@code password} is the one hashed. A password longer than any that could be set ({@link #MAX_BYTES}) is
+     * not — checked at a hash's cost all the same (bcrypt itself refuses such input), so its answer takes as long.
+     */
     boolean matches(String password, String hash) {
-        return BCrypt.verifyer().verify(password.getBytes(StandardCharsets.UTF_8), hash.getBytes(StandardCharsets.UTF_8)).verified;
+        byte[] bytes = password.getBytes(StandardCharsets.UTF_8);
+        if (bytes.length > MAX_BYTES) {
+            BCrypt.verifyer().verify(Arrays.copyOf(bytes, MAX_BYTES), hash.getBytes(StandardCharsets.UTF_8));
+            return false;
+        }
+        return BCrypt.verifyer().verify(bytes, hash.getBytes(StandardCharsets.UTF_8)).verified;
     }
 
     /** Spends the same time as a real check, so response times do not reveal which emails exist. */

@@ -78,7 +78,19 @@ class BadInputTest extends ApiTest {
             Arguments.of("reminder with both kinds", Map.of("title", "t", "due_at", "2026-12-04T14:00:00Z",
                 "reminders", List.of(Map.of("before_due", "PT15M", "at", "2026-12-04T13:00:00Z"))), "invalid_reminder", "reminders[0]"),
             Arguments.of("empty tag", Map.of("title", "t", "tags", List.of("ok", " ")), "empty", "tags"),
-            Arguments.of("add_tags outside PATCH", Map.of("title", "t", "add_tags", List.of("x")), "patch_only", "add_tags"));
+            Arguments.of("add_tags outside PATCH", Map.of("title", "t", "add_tags", List.of("x")), "patch_only", "add_tags"),
+            Arguments.of("NUL in the title", Map.of("title", "a\u0000b"), "invalid_character", "title"),
+            Arguments.of("control character in the description", Map.of("title", "t", "description", "x\u001by"),
+                "invalid_character", "description"),
+            Arguments.of("due after the year 9999", Map.of("title", "t", "due_at", "+300000-01-01T00:00:00Z"), "out_of_range", "due_at"),
+            Arguments.of("due at the end of Java's time", Map.of("title", "t", "due_at", "+999999999-12-31T23:59:59Z"), "out_of_range", "due_at"),
+            Arguments.of("due before the year 1", Map.of("title", "t", "due_at", "-5000-01-01T00:00:00Z"), "out_of_range", "due_at"),
+            Arguments.of("reminder after the year 9999", Map.of("title", "t", "reminders", List.of(Map.of("at", "+300000-01-01T00:00:00Z"))),
+                "out_of_range", "reminders[0].at"),
+            Arguments.of("an interval that costs minutes", Map.of("title", "t", "due_at", "2026-12-04T14:00:00Z",
+                "recurrence", Map.of("rule", "FREQ=DAILY;INTERVAL=2147483647")), "interval_too_large", "recurrence.rule"),
+            Arguments.of("an interval over 1000", Map.of("title", "t", "due_at", "2026-12-04T14:00:00Z",
+                "recurrence", Map.of("rule", "FREQ=DAILY;INTERVAL=1001")), "interval_too_large", "recurrence.rule"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -114,6 +126,26 @@ class BadInputTest extends ApiTest {
         assertProblem(send("POST", "/api/v1/tasks", user.token(), "title=hello", "text/plain"), 415, "unsupported_media_type", null);
         String huge = "{\"title\": \"t\", \"description\": \"" + "x".repeat(1_100_000) + "\"}";
         assertProblem(send("POST", "/api/v1/tasks", user.token(), huge, "application/json"), 413, "payload_too_large", null);
+        assertThat(count("select count(*) from tasks where user_id = ?", user.id())).isZero();
+    }
+
+    @Test
+    void halfASurrogatePairAndHostileCredentials() {
+        User user = signup();
+        assertProblem(send("POST", "/api/v1/tasks", user.token(), "{\"title\": \"\\uD800x\"}", "application/json"),
+            400, "invalid_character", "title");
+        assertProblem(call("POST", "/api/v1/auth/signup", null, Map.of("email", "a\u0000@example.com", "password", "correct horse")),
+            400, "invalid_character", "email");
+        assertProblem(call("POST", "/api/v1/auth/login", null, Map.of("email", user.email(), "password", "p".repeat(100))),
+            401, "invalid_credentials", null);
+        assertProblem(call("POST", "/api/v1/auth/login", null, Map.of("email", "nobody@example.com", "password", "p".repeat(100))),
+            401, "invalid_credentials", null);
+        assertProblem(call("GET", "/api/v1/tasks?due_from=%2B300000-01-01T00:00:00Z", user, null), 400, "out_of_range", "due_from");
+        assertProblem(call("GET", "/api/v1/tasks?search=a%00b", user, null), 400, "invalid_character", "search");
+        assertProblem(call("POST", "/api/v1/recurrence/preview", user, Map.of("rule", "FREQ=DAILY;INTERVAL=1000000000",
+            "due_at", "2026-12-04T14:00:00Z")), 400, "interval_too_large", "recurrence.rule");
+        assertProblem(call("POST", "/api/v1/recurrence/preview", user, Map.of("rule", "FREQ=DAILY",
+            "due_at", "+300000-01-01T00:00:00Z")), 400, "out_of_range", "due_at");
         assertThat(count("select count(*) from tasks where user_id = ?", user.id())).isZero();
     }
 
