@@ -3,7 +3,6 @@ package dev.kadence.reminderfire;
 import dev.kadence.core.event.EventIds;
 import dev.kadence.core.event.EventTypes;
 import dev.kadence.core.event.Topics;
-import dev.kadence.core.reminder.ReminderView;
 import dev.kadence.core.reminder.Reminders;
 import dev.kadence.core.task.TaskView;
 import dev.kadence.core.task.Tasks;
