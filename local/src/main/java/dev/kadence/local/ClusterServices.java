@@ -1,6 +1,7 @@
 package dev.kadence.local;
 
 import dev.kadence.local.dapr.LocalDapr;
+import dev.kadence.local.knative.Activator;
 import dev.kadence.local.knative.KafkaSourceDelivery;
 import dev.kadence.local.manifest.DaprComponents;
 import dev.kadence.local.manifest.KafkaSources;
@@ -29,6 +30,7 @@ final class ClusterServices {
     private final Settings settings;
     private final Progress progress;
     private final String node;
+    private final Activator activator;
     private final List<KafkaSources.Subscription> subscriptions;
     private final List<DaprComponents.CronBinding> cronBindings;
     private final List<KafkaSourceDelivery> deliveries = new ArrayList<>();
@@ -36,8 +38,9 @@ final class ClusterServices {
     private ChildProcess frontDoor;
 
     /** @param node the Node.js that runs the front door ({@link NodeCommand#require}) */
-    ClusterServices(Settings settings, Progress progress, String node) {
+    ClusterServices(Settings settings, Progress progress, String node, Activator activator) {
         this.settings = settings;
+        this.activator = activator;
         this.progress = progress;
         this.node = node;
         this.subscriptions = progress.step("manifests", "read knative/ (values-local.yaml) and dapr/",
@@ -63,7 +66,7 @@ final class ClusterServices {
         functions.forEach(f -> ports.put(f.name(), f.daprPort()));
         progress.step("dapr", "Jobs API for each app on ports " + ports.values(), () -> {
             dapr = new LocalDapr(settings.jdbcUrl(DAPR_DATABASE), Settings.DATABASE_USER, Settings.DATABASE_PASSWORD,
-                addresses(functions), ports);
+                addresses(functions), ports, activator);
         });
     }
 
@@ -75,7 +78,7 @@ final class ClusterServices {
             if (sink == null) {
                 throw new StartupFailure("KafkaSource " + s.name() + " delivers to " + s.sinkService() + ", which is not a function");
             }
-            KafkaSourceDelivery delivery = new KafkaSourceDelivery(s, settings.kafkaBootstrap(), sink, NAMESPACE);
+            KafkaSourceDelivery delivery = new KafkaSourceDelivery(s, settings.kafkaBootstrap(), sink, NAMESPACE, activator);
             deliveries.add(delivery.start());
         }
         for (int i = 0; i < subscriptions.size(); i++) {
@@ -88,9 +91,8 @@ final class ClusterServices {
             progress.line("cron", cron);
         }
         long begun = System.nanoTime();
-        frontDoor = FrontDoorProcess.start(node, settings, apps);
         try {
-            HealthCheck.await(frontDoor, FrontDoorProcess.healthUrl(settings), FRONT_DOOR_READY);
+            awaitFrontDoor(startFrontDoor(functions));
         } catch (RuntimeException e) {
             progress.failed(FrontDoorProcess.NAME, begun);
             throw e;
@@ -99,9 +101,19 @@ final class ClusterServices {
             + " (/api/v1 → task-crud, /api/v1/notifications → notify, /api/v1/quick-add, /api/v1/assistant, /mcp → assistant)");
     }
 
-    /** The front door's process, once started: the platform stops when it exits, as when a function does. */
-    Optional<ChildProcess> frontDoor() {
+    /** The front door's process, once started. */
+    synchronized Optional<ChildProcess> frontDoor() {
         return Optional.ofNullable(frontDoor);
+    }
+
+    /** Starts the front door (again, after it died): stop() then stops this one. */
+    synchronized ChildProcess startFrontDoor(List<FunctionSpec> functions) {
+        frontDoor = FrontDoorProcess.start(node, settings, addresses(functions));
+        return frontDoor;
+    }
+
+    void awaitFrontDoor(ChildProcess process) {
+        HealthCheck.await(process, FrontDoorProcess.healthUrl(settings), FRONT_DOOR_READY);
     }
 
     private static void awaitAssignment(KafkaSourceDelivery delivery, KafkaSources.Subscription s) {
@@ -116,6 +128,10 @@ final class ClusterServices {
     }
 
     void stop() {
+        ChildProcess frontDoor;
+        synchronized (this) {
+            frontDoor = this.frontDoor;
+        }
         if (frontDoor != null) {
             frontDoor.stop(FRONT_DOOR_STOP);
         }

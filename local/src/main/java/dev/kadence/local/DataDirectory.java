@@ -50,15 +50,8 @@ record DataDirectory(Path root) {
         }
     }
 
-    /** The log file of one process, emptied: each run starts its logs afresh. */
-    Path freshLog(String process) {
-        Path log = logs().resolve(process + ".log");
-        try {
-            Files.createDirectories(log.getParent());
-            Files.writeString(log, "");
-            return log;
-        } catch (IOException e) {
-            throw new StartupFailure("cannot write " + log + ": " + e.getMessage(), e);
-        }
+    /** The log of one process, appended to and rotated by size ({@link ProcessLog}), marked as it starts. */
+    Path log(String process) {
+        return ProcessLog.forStart(logs().resolve(process + ".log"), process);
     }
 }

@@ -32,7 +32,7 @@ final class FrontDoorProcess {
     static ChildProcess start(String node, Settings settings, Map<String, URI> functions) {
         Path repository = settings.repositoryRoot();
         return ChildProcess.start(NAME, List.of(node, repository.resolve(SERVER).toString()),
-                environment(settings, functions), settings.data().freshLog(FILE_NAME),
+                environment(settings, functions), settings.data().log(FILE_NAME),
                 settings.data().pidFile(FILE_NAME), settings.data().root());
     }
 

@@ -36,7 +36,7 @@ record FunctionSpec(String name, Path jar, int port, int daprPort, Map<String, S
         processEnv.put("PORT", Integer.toString(port));
         processEnv.put("DAPR_HTTP_PORT", Integer.toString(daprPort));
         processEnv.put("DAPR_HTTP_ENDPOINT", "http://127.0.0.1:" + daprPort);
-        return ChildProcess.start(name, JavaCommand.jar(jvmOptions, jar), processEnv, data.freshLog(name),
+        return ChildProcess.start(name, JavaCommand.jar(jvmOptions, jar), processEnv, data.log(name),
                 data.pidFile(name), data.root());
     }
 }

@@ -33,11 +33,10 @@ public final class KadenceLocal {
         } catch (RuntimeException e) {
             fail(platform, e);
         }
-        ChildProcess exited = platform.awaitFirstExit();
-        if (!platform.isStopping()) {
-            System.err.println("error: " + exited.name() + " " + exited.exit() + " unexpectedly"
-                    + "; the end of " + exited.log() + ":\n" + exited.tail(30));
-            System.exit(1);
+        try {
+            platform.awaitStop();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

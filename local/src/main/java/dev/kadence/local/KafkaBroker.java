@@ -26,7 +26,7 @@ final class KafkaBroker {
     static KafkaBroker start(Settings settings) {
         DataDirectory data = settings.data();
         Path properties = BrokerConfig.write(settings);
-        Path log = data.freshLog("kafka");
+        Path log = data.log("kafka");
         KafkaStorage.formatOnce(settings, properties, log);
         List<String> command = JavaCommand.mainClass(settings.childClasspath(), JVM_OPTIONS,
                 "kafka.Kafka", properties.toString());

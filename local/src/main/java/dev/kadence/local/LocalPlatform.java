@@ -1,15 +1,20 @@
 package dev.kadence.local;
 
+import dev.kadence.local.knative.Activator;
+
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
+import java.util.Optional;
 
 /**
  * Starts PostgreSQL, Kafka and the functions, in that order, and stops them in the reverse order. Whatever was
- * started is stopped, also when startup fails half-way or is interrupted by Ctrl-C.
+ * started is stopped, also when startup fails half-way or is interrupted by Ctrl-C. Once running, a function, the
+ * broker or the front door that dies is started again ({@link Supervisor}); what an earlier run killed hard left
+ * running is stopped first ({@link Leftovers}).
  */
 final class LocalPlatform {
 
@@ -22,6 +27,8 @@ final class LocalPlatform {
     private final Settings settings;
     private final Progress progress;
     private final FunctionJvm jvm;
+    private final Activator activator = new Activator();
+    private final Supervisor supervisor;
     private PostgresServer postgres;
     private ClusterServices cluster;
     private KafkaBroker kafka;
@@ -33,6 +40,7 @@ final class LocalPlatform {
         this.settings = settings;
         this.progress = progress;
         this.jvm = jvm;
+        this.supervisor = new Supervisor(progress, activator);
     }
 
     void start(List<FunctionSpec> specs) {
@@ -41,8 +49,9 @@ final class LocalPlatform {
         }
         try {
             String node = NodeCommand.require(settings.repositoryRoot());
+            reclaimLeftovers();
             new PortsInUse(settings, specs).requireAllFree();
-            ClusterServices cluster = started(new ClusterServices(settings, progress, node));
+            ClusterServices cluster = started(new ClusterServices(settings, progress, node, activator));
             progress.step("postgres", "ready on 127.0.0.1:" + settings.postgresPort(), () -> {
                 PostgresServer server = started(PostgresServer.start(settings.data(), settings.postgresPort()));
                 server.createDatabaseIfMissing(Settings.DATABASE);
@@ -54,6 +63,7 @@ final class LocalPlatform {
             cluster.startDapr(specs);
             startFunctions(specs);
             cluster.startAround(specs);
+            supervise(specs);
             trainAotCaches(specs);
         } finally {
             synchronized (this) {
@@ -61,6 +71,52 @@ final class LocalPlatform {
                 notifyAll();
             }
         }
+    }
+
+    private void reclaimLeftovers() {
+        long begun = System.nanoTime();
+        List<String> stopped = Leftovers.reclaim(settings.data());
+        if (!stopped.isEmpty()) {
+            progress.done("leftovers", "stopped what a killed run left running: " + String.join(", ", stopped), begun);
+        }
+    }
+
+    /** From here on, a part that dies is started again. */
+    private void supervise(List<FunctionSpec> specs) {
+        synchronized (this) {
+            functions.forEach(function -> supervisor.watch(functionPart(spec(specs, function.name())), function));
+            supervisor.watch(new Supervisor.Part("kafka", Optional.empty(),
+                    () -> started(KafkaBroker.start(settings)).process(),
+                    broker -> kafka().awaitReady(KAFKA_READY)), kafka.process());
+        }
+        cluster.frontDoor().ifPresent(frontDoor -> supervisor.watch(new Supervisor.Part(FrontDoorProcess.NAME,
+                Optional.of(URI.create("http://127.0.0.1:" + settings.apiPort())),
+                () -> startedFrontDoor(specs), cluster::awaitFrontDoor), frontDoor));
+    }
+
+    private Supervisor.Part functionPart(FunctionSpec spec) {
+        return new Supervisor.Part(spec.name(), Optional.of(URI.create("http://127.0.0.1:" + spec.port())),
+                () -> relaunch(spec), function -> HealthCheck.await(function, spec.healthUrl(), FUNCTION_READY));
+    }
+
+    private static FunctionSpec spec(List<FunctionSpec> specs, String name) {
+        return specs.stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    /** A new process for a function whose process died; stop() then stops the new one. */
+    private ChildProcess relaunch(FunctionSpec spec) {
+        synchronized (this) {
+            functions.removeIf(function -> function.name().equals(spec.name()) && !function.isAlive());
+        }
+        return started(launch(spec));
+    }
+
+    private synchronized ChildProcess startedFrontDoor(List<FunctionSpec> specs) {
+        return unlessStopping(cluster.startFrontDoor(specs));
+    }
+
+    private synchronized KafkaBroker kafka() {
+        return kafka;
     }
 
     private void createTopics(List<String> fromManifests) {
@@ -169,6 +225,7 @@ final class LocalPlatform {
                 return;
             }
             stopping = true;
+            notifyAll();
             while (starting != null) {
                 starting.interrupt();
                 try {
@@ -179,6 +236,7 @@ final class LocalPlatform {
                 }
             }
         }
+        supervisor.close();
         if (cluster != null) {
             stopStep("platform", cluster::stop);
         }
@@ -190,6 +248,7 @@ final class LocalPlatform {
             stopStep("postgres", postgres::stop);
             progress.message("Kadence stopped.");
         }
+        Leftovers.released(settings.data());
     }
 
     /** A part that fails to stop is reported, and the next part is still stopped. */
@@ -220,6 +279,7 @@ final class LocalPlatform {
             function = functions.stream().filter(f -> f.name().equals(name)).findFirst()
                     .orElseThrow(() -> new IllegalArgumentException("no running function " + name));
             functions.remove(function);
+            supervisor.release(name);
         }
         long begun = System.nanoTime();
         function.requestStop();
@@ -232,20 +292,17 @@ final class LocalPlatform {
         ChildProcess function = started(launch(spec));
         HealthCheck.await(function, spec.healthUrl(), FUNCTION_READY);
         progress.done(spec.name(), "ready on " + spec.address(), launched);
+        supervisor.watch(functionPart(spec), function);
     }
 
     synchronized boolean isStopping() {
         return stopping;
     }
 
-    /** Blocks until the broker, a function or the front door exits; returns the first one that did. */
-    ChildProcess awaitFirstExit() {
-        List<CompletableFuture<ChildProcess>> exits = new ArrayList<>();
-        synchronized (this) {
-            functions.forEach(function -> exits.add(function.onExit()));
-            exits.add(kafka.process().onExit());
-            cluster.frontDoor().ifPresent(frontDoor -> exits.add(frontDoor.onExit()));
+    /** Blocks until the platform is stopped (Ctrl-C, SIGTERM): a part that dies meanwhile is restarted, not fatal. */
+    synchronized void awaitStop() throws InterruptedException {
+        while (!stopping) {
+            wait();
         }
-        return (ChildProcess) CompletableFuture.anyOf(exits.toArray(CompletableFuture[]::new)).join();
     }
 }

@@ -23,7 +23,7 @@ final class PostgresServer {
     }
 
     static PostgresServer start(DataDirectory data, int port) {
-        Path log = data.freshLog("postgres");
+        Path log = data.log("postgres");
         // zonky's builder also creates a parent working directory, by default /tmp/embedded-pg: keep it in <data>.
         System.setProperty("ot.epg.working-dir", data.postgresBinaries().toString());
         try {

@@ -2,6 +2,7 @@ package dev.kadence.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kadence.local.knative.Activator;
 import dev.kadence.local.knative.KafkaSourceDelivery;
 import dev.kadence.local.manifest.KafkaSources;
 import dev.kadence.testkit.RecordingServer;
@@ -135,7 +136,7 @@ class PlatformEndToEndTest extends PlatformPerClass {
                 return !deadLetters.assignment().isEmpty();
             });
             try (KafkaSourceDelivery delivery = new KafkaSourceDelivery(source, settings.kafkaBootstrap(),
-                    URI.create(sink.url()), ClusterServices.NAMESPACE).start()) {
+                    URI.create(sink.url()), ClusterServices.NAMESPACE, new Activator()).start()) {
                 for (String type : List.of("test.fail", "test.refuse")) {
                     ProducerRecord<String, String> record = new ProducerRecord<>(topic, "k", "{}");
                     record.headers().add("ce_specversion", "1.0".getBytes()).add("ce_id", type.getBytes())

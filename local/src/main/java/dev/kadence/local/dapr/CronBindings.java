@@ -3,6 +3,8 @@ package dev.kadence.local.dapr;
 
 import dev.kadence.local.manifest.DaprComponents;
 
+import dev.kadence.local.knative.Activator;
+
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -21,7 +23,8 @@ import java.util.logging.Logger;
 /**
  * Runs each cron input binding of dapr/ against the apps it is scoped to, as the Dapr runtime does: at
  * start it asks the app with {@code OPTIONS /<binding>} whether it takes the binding, then
- * {@code POST /<binding>} on every tick of the schedule. Like Dapr's, a tick is not persisted.
+ * {@code POST /<binding>} on every tick of the schedule. Like Dapr's, a tick is not persisted; one that falls while its
+ * app is being restarted waits for it ({@link Activator}) and is then sent.
  */
 final class CronBindings implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(CronBindings.class.getName());
@@ -29,10 +32,12 @@ final class CronBindings implements AutoCloseable {
         Thread.ofPlatform().name("dapr-cron").daemon().factory());
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final Clock clock;
+    private final Activator activator;
     private final List<String> running = new ArrayList<>();
 
-    CronBindings(List<DaprComponents.CronBinding> bindings, Map<String, URI> apps, Clock clock) {
+    CronBindings(List<DaprComponents.CronBinding> bindings, Map<String, URI> apps, Clock clock, Activator activator) {
         this.clock = clock;
+        this.activator = activator;
         for (DaprComponents.CronBinding binding : bindings) {
             Schedule schedule = Schedule.parse(binding.schedule());
             for (String app : binding.scopes()) {
@@ -78,18 +83,31 @@ final class CronBindings implements AutoCloseable {
         }, delay, TimeUnit.MILLISECONDS);
     }
 
+    /** Sends a tick; one that meets its app restarting (or dying) is held until the app is back, then sent once more. */
     private void post(URI target) {
         try {
-            HttpRequest request = HttpRequest.newBuilder(target).timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.noBody()).build();
-            int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-            if (status / 100 != 2) {
-                LOG.warning("cron binding: " + target + " answered " + status);
+            try {
+                activator.awaitReady(target, Activator.HOLD);
+                send(target);
+            } catch (java.io.IOException e) {
+                if (activator.isReady(target) || !activator.awaitReady(target, Activator.HOLD)) {
+                    throw e;
+                }
+                send(target);
             }
         } catch (java.io.IOException e) {
             LOG.warning("cron binding: " + target + " unreachable: " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    private void send(URI target) throws java.io.IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(target).timeout(Duration.ofSeconds(30))
+            .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.noBody()).build();
+        int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+        if (status / 100 != 2) {
+            LOG.warning("cron binding: " + target + " answered " + status);
         }
     }
 

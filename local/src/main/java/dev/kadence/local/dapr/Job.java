@@ -17,6 +17,11 @@ record Job(String appId, String name, String schedule, String dueTime, Integer r
         return new Job(appId, name, schedule, dueTime, repeats, ttl, data, failurePolicy, next, expiresAt, fired, attempt + 1);
     }
 
+    /** The same trigger, held until {@code next} because its app is being restarted: no attempt is used up. */
+    Job heldUntil(Instant next) {
+        return new Job(appId, name, schedule, dueTime, repeats, ttl, data, failurePolicy, next, expiresAt, fired, attempt);
+    }
+
     /** Whether the job is finished after this trigger: a one-shot, its repeats used up, or past its ttl. */
     boolean doneAfter(int triggers, Instant next) {
         return schedule == null || (repeats != null && triggers >= repeats) || next == null

@@ -3,6 +3,8 @@ package dev.kadence.local.dapr;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.kadence.local.knative.Activator;
+
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,26 +20,30 @@ import java.util.logging.Logger;
  * Fires due jobs: {@code POST /job/<name>} on the app that scheduled the job, with the job's data as the
  * body. Never before the due time (it waits until the clock has passed it); at least once (the next due
  * time is stored only after the app answered, so a crash in between fires the job again after restart).
- * Failed triggers follow the job's failure policy: by default, like Dapr, three retries one second apart.
+ * Failed triggers follow the job's failure policy: by default, like Dapr, three retries one second apart. A trigger
+ * for an app that is being restarted is held (see {@link Activator}) and uses up no retry.
  */
 final class JobScheduler implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(JobScheduler.class.getName());
     private static final Duration DEFAULT_RETRY_INTERVAL = Duration.ofSeconds(1);
     private static final int DEFAULT_MAX_RETRIES = 3;
+    private static final Duration HELD = Duration.ofMillis(500);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final JobStore store;
     private final Map<String, URI> apps;
     private final Clock clock;
+    private final Activator activator;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final Thread thread;
     private volatile boolean running = true;
 
     /** @param apps each app id's base address, e.g. reminder-fire → http://127.0.0.1:8083 */
-    JobScheduler(JobStore store, Map<String, URI> apps, Clock clock) {
+    JobScheduler(JobStore store, Map<String, URI> apps, Clock clock, Activator activator) {
         this.store = store;
         this.apps = Map.copyOf(apps);
         this.clock = clock;
+        this.activator = activator;
         this.thread = Thread.ofPlatform().name("dapr-jobs").daemon().unstarted(this::run);
     }
 
@@ -73,9 +79,11 @@ final class JobScheduler implements AutoCloseable {
 
     private void fire(Job job) throws InterruptedException {
         URI app = apps.get(job.appId());
-        boolean delivered = app != null && deliver(app.resolve("/job/" + job.name()), job.data());
+        boolean delivered = app != null && activator.isReady(app) && deliver(app.resolve("/job/" + job.name()), job.data());
         Instant now = clock.instant();
-        if (delivered || job.attempt() >= maxRetries(job)) {
+        if (!delivered && app != null && !activator.isReady(app)) {
+            store.replaceFired(job, job.heldUntil(now.plus(HELD)));
+        } else if (delivered || job.attempt() >= maxRetries(job)) {
             Instant next = job.schedule() == null ? null : nextAfter(job, now);
             store.replaceFired(job, job.doneAfter(job.fired() + 1, next) ? null : job.firedOnce(next));
         } else {

@@ -1,6 +1,7 @@
 package dev.kadence.local.dapr;
 
 
+import dev.kadence.local.knative.Activator;
 import dev.kadence.local.manifest.DaprComponents;
 
 import java.net.URI;
@@ -18,16 +19,20 @@ public final class LocalDapr implements AutoCloseable {
     private final JobStore store;
     private final JobScheduler scheduler;
     private final List<DaprSidecar> sidecars = new ArrayList<>();
+    private final Activator activator;
     private CronBindings cron;
 
     /**
      * @param apps       app id → the app's own base address
      * @param daprPorts  app id → the port of its Dapr HTTP API (what the app gets as DAPR_HTTP_PORT)
+     * @param activator  holds job callbacks and cron ticks for an app that is being restarted
      */
-    public LocalDapr(String jdbcUrl, String user, String password, Map<String, URI> apps, Map<String, Integer> daprPorts) {
+    public LocalDapr(String jdbcUrl, String user, String password, Map<String, URI> apps, Map<String, Integer> daprPorts,
+                     Activator activator) {
         Clock clock = Clock.systemUTC();
+        this.activator = activator;
         store = new JobStore(jdbcUrl, user, password);
-        scheduler = new JobScheduler(store, apps, clock);
+        scheduler = new JobScheduler(store, apps, clock, activator);
         try {
             daprPorts.forEach((app, port) -> sidecars.add(new DaprSidecar(app, port, store, scheduler, clock)));
         } catch (RuntimeException e) {
@@ -39,7 +44,7 @@ public final class LocalDapr implements AutoCloseable {
     /** Starts firing jobs (including those kept from an earlier run) and the cron bindings. Call once the apps are up. */
     public List<String> start(List<DaprComponents.CronBinding> bindings, Map<String, URI> apps) {
         scheduler.start();
-        cron = new CronBindings(bindings, apps, Clock.systemUTC());
+        cron = new CronBindings(bindings, apps, Clock.systemUTC(), activator);
         return cron.running();
     }
 

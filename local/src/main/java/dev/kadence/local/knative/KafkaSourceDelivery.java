@@ -34,7 +34,8 @@ import java.util.logging.Logger;
  * {@code delivery.order: ordered}): its own consumer group; records of a partition one at a time, in order;
  * each POSTed as a binary CloudEvent; retried per the source's {@code delivery}; handed to the dead-letter
  * topic when retries run out or the sink refuses it for good; the offset committed only after a 2xx or that
- * hand-off, so a crash re-delivers rather than loses.
+ * hand-off, so a crash re-delivers rather than loses. While the sink's app is being restarted, deliveries wait for it
+ * ({@link Activator}); an attempt that found it gone uses up no retry.
  */
 public final class KafkaSourceDelivery implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(KafkaSourceDelivery.class.getName());
@@ -42,6 +43,7 @@ public final class KafkaSourceDelivery implements AutoCloseable {
     private final URI sink;
     private final String namespace;
     private final DeliveryPolicy policy;
+    private final Activator activator;
     private final KafkaConsumer<String, byte[]> consumer;
     private final KafkaProducer<String, byte[]> deadLetters;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -50,7 +52,9 @@ public final class KafkaSourceDelivery implements AutoCloseable {
     private volatile boolean running = true;
 
     /** @param sinkBase the base address of the Service the source's sink names, e.g. http://127.0.0.1:8082 */
-    public KafkaSourceDelivery(KafkaSources.Subscription source, String bootstrapServers, URI sinkBase, String namespace) {
+    public KafkaSourceDelivery(KafkaSources.Subscription source, String bootstrapServers, URI sinkBase, String namespace,
+                               Activator activator) {
+        this.activator = activator;
         this.source = source;
         this.sink = sinkBase.resolve(source.sinkPath() == null || source.sinkPath().isBlank() ? "/" : source.sinkPath());
         this.namespace = namespace;
@@ -58,6 +62,10 @@ public final class KafkaSourceDelivery implements AutoCloseable {
         this.consumer = new KafkaConsumer<>(Map.of(
             ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
             ConsumerConfig.GROUP_ID_CONFIG, source.consumerGroup(),
+            // a static member: the next start's consumer takes its place at once, even when the launcher was killed
+            // and never left the group (a dynamic one waits out the dead member's session timeout, 45 s by default)
+            ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, "kafkasource-" + source.name(),
+            ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 10_000,
             ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
             ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
             ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, 600_000,
@@ -120,6 +128,7 @@ public final class KafkaSourceDelivery implements AutoCloseable {
             if (attempt > 0) {
                 pause(policy.backoff(attempt));
             }
+            awaitSink();
             try {
                 HttpResponse<byte[]> response = http.send(SinkRequest.build(sink, headers, record.value()), HttpResponse.BodyHandlers.ofByteArray());
                 status = response.statusCode();
@@ -127,6 +136,10 @@ public final class KafkaSourceDelivery implements AutoCloseable {
             } catch (IOException e) {
                 status = 0;
                 answer = e.toString();
+                if (!activator.isReady(sink)) {
+                    attempt--;      // the sink died under it: held until it is back, as a cold pod's request would be
+                    continue;
+                }
             }
             if (status / 100 == 2) {
                 return;
@@ -136,6 +149,16 @@ public final class KafkaSourceDelivery implements AutoCloseable {
             }
         }
         deadLetter(record, headers, status, answer);
+    }
+
+    /** Waits while the sink's app is being restarted, up to {@link Activator#HOLD}; a close() ends the wait. */
+    private void awaitSink() throws InterruptedException {
+        long deadline = System.nanoTime() + Activator.HOLD.toNanos();
+        while (!activator.awaitReady(sink, Duration.ofMillis(200)) && System.nanoTime() < deadline) {
+            if (!running) {
+                throw new InterruptedException("closing");
+            }
+        }
     }
 
     /** Waits out a backoff; a close() ends the wait early and the record stays uncommitted for next time. */

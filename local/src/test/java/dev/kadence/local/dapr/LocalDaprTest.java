@@ -1,5 +1,6 @@
 package dev.kadence.local.dapr;
 
+import dev.kadence.local.knative.Activator;
 import dev.kadence.testkit.RecordingServer;
 import dev.kadence.testkit.RecordingServer.Answer;
 import dev.kadence.testkit.RecordingServer.Request;
@@ -62,7 +63,7 @@ class LocalDaprTest {
 
     LocalDapr dapr() {
         return new LocalDapr(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "",
-            Map.of("reminder-fire", URI.create(app.url())), Map.of("reminder-fire", daprPort));
+            Map.of("reminder-fire", URI.create(app.url())), Map.of("reminder-fire", daprPort), new Activator());
     }
 
     int call(String method, String path, String body) throws Exception {
