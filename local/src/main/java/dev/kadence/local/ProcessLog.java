@@ -11,7 +11,7 @@ import java.time.temporal.ChronoUnit;
 
 /**
  * The log of one part of the platform, {@code <data>/logs/<part>.log}: appended to across starts and restarts, each
- * marked by a line of the launcher's, and rotated when a part starts with it over {@link #ROTATE_AT} bytes
+ * marked by a line of the launcher's ({@code "logger":"kadence-local","message":"starting notify"}), and rotated when a part starts with it over {@link #ROTATE_AT} bytes
  * ({@code <part>.log.1} is the newest of {@link #GENERATIONS} old ones).
  */
 final class ProcessLog {
@@ -22,7 +22,7 @@ final class ProcessLog {
     private ProcessLog() {
     }
 
-    /** Rotates the log if it is too big, then marks that the part starts: "… kadence-local: starting notify". */
+    /** Rotates the log if it is too big, then marks that the part starts: "kadence-local … starting notify". */
     static Path forStart(Path file, String part) {
         try {
             Files.createDirectories(file.getParent());
@@ -36,9 +36,13 @@ final class ProcessLog {
         return file;
     }
 
-    /** Appends a line of the launcher's to the log, between the part's own lines. */
+    /**
+     * Appends a line of the launcher's to the log, between the part's own lines: one JSON object, in the fields of the
+     * functions' JSON logs, so that a log read line by line as JSON (KADENCE_LOG_FORMAT=json) stays that way.
+     */
     static void note(Path file, String message) {
-        String line = "==== " + Instant.now().truncatedTo(ChronoUnit.MILLIS) + " kadence-local: " + message + " ====\n";
+        String line = "{\"time\":\"" + Instant.now().truncatedTo(ChronoUnit.MILLIS) + "\",\"level\":\"INFO\","
+            + "\"logger\":\"kadence-local\",\"message\":\"" + message.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}\n";
         try {
             Files.writeString(file, line, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         } catch (IOException e) {

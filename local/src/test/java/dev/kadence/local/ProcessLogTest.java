@@ -23,7 +23,7 @@ class ProcessLogTest {
 
         String text = Files.readString(log);
         assertTrue(text.startsWith("a line of the last run\n"), text);
-        assertTrue(text.contains("kadence-local: starting notify"), text);
+        assertTrue(text.contains("\"logger\":\"kadence-local\",\"message\":\"starting notify\""), text);
         assertFalse(Files.exists(ProcessLog.generation(log, 1)), "a small log is not rotated");
     }
 
@@ -35,7 +35,7 @@ class ProcessLogTest {
             ProcessLog.forStart(log, "kafka");
         }
 
-        assertTrue(Files.readString(log).contains("kadence-local: starting kafka"));
+        assertTrue(Files.readString(log).contains("\"message\":\"starting kafka\""));
         assertTrue(Files.size(log) < 1024, "the current log starts afresh after a rotation");
         assertTrue(Files.readString(ProcessLog.generation(log, 1)).startsWith("run 5"), "the newest old one is .1");
         assertTrue(Files.readString(ProcessLog.generation(log, 3)).startsWith("run 3"));

@@ -41,9 +41,9 @@ class SupervisionTest extends PlatformPerClass {
             && http("GET", api("/tasks/" + before), token, null).statusCode() == 200);
         assertEquals("written before the crash", field(http("GET", api("/tasks/" + before), token, null).body(), "title"));
         createTask("written after the restart", null);
-        assertFalse(logLines(platform.settings, "task-crud", "kadence-local: task-crud was killed (signal 9); restarting in").isEmpty(),
+        assertFalse(logLines(platform.settings, "task-crud", "\"logger\":\"kadence-local\"", "task-crud was killed (signal 9); restarting in").isEmpty(),
             "the restart is in task-crud's log");
-        assertEquals(2, logLines(platform.settings, "task-crud", "kadence-local: starting task-crud").size(),
+        assertEquals(2, logLines(platform.settings, "task-crud", "\"logger\":\"kadence-local\"", "\"message\":\"starting task-crud\"").size(),
             "the log is appended to, not emptied, by the restart");
     }
 
