@@ -1,20 +1,26 @@
 // The front door (the cluster's and the laptop's) against fake upstreams: routing, streaming, the app's files and
-// fallbacks, header handling, and the server as a process (its environment, its address, its stop).
+// fallbacks, header handling, security headers, limits on bodies, targets and headers, and the server as a process (its
+// environment, its address, its stop).
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { createServer, request } from 'node:http';
+import { connect } from 'node:net';
+import { Readable } from 'node:stream';
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { NO_BUILD_PAGE, route, startServer, stopServer } from './server.mjs';
+import { createHash } from 'node:crypto';
+import { API_CSP, APP_CSP, MAX_BODY_BYTES, NO_BUILD_PAGE, route, startServer, stopServer } from './server.mjs';
 
 const SERVER = fileURLToPath(new URL('./server.mjs', import.meta.url));
 
 let front;
 let fakes = [];
 let base;
+// What the fake upstreams' /api/v1/count-body saw: requests, and the bytes of the latest body so far.
+const received = { requests: 0, bytes: 0 };
 
 function fake(name) {
   return new Promise((ok) => {
@@ -28,6 +34,13 @@ function fake(name) {
       if (req.url.startsWith('/api/v1/echo-headers')) {
         res.writeHead(200, { 'Content-Type': 'application/json', Connection: 'keep-alive, x-upstream-hop', 'X-Upstream-Hop': 'one hop',
           'Keep-Alive': 'timeout=5' }).end(JSON.stringify(req.headers));
+        return;
+      }
+      if (req.url.startsWith('/api/v1/count-body')) {
+        received.requests += 1;
+        let bytes = 0;
+        req.on('data', (c) => { bytes += c.length; received.bytes = bytes; });
+        req.on('end', () => res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify({ bytes })));
         return;
       }
       let body = '';
@@ -294,4 +307,160 @@ test('stopServer ends event streams at once, and gives other requests in flight 
   } finally {
     slow.close();
   }
+});
+
+/** The security headers every answer carries, with the given Content-Security-Policy. */
+function assertSecurityHeaders(headers, csp, what) {
+  const get = (name) => (typeof headers.get === 'function' ? headers.get(name) : headers[name]);
+  assert.equal(get('content-security-policy'), csp, what);
+  assert.equal(get('x-frame-options'), 'DENY', what);
+  assert.equal(get('x-content-type-options'), 'nosniff', what);
+  assert.equal(get('referrer-policy'), 'no-referrer', what);
+  assert.match(get('permissions-policy') ?? '', /camera=\(\), .*geolocation=\(\), .*microphone=\(\)/, what);
+}
+
+test('every answer carries the security headers: the app\'s CSP on its files, a CSP that loads nothing on the rest', async () => {
+  for (const path of ['/', '/settings', '/assets/app-1234.js']) {
+    assertSecurityHeaders((await fetch(`${base}${path}`)).headers, APP_CSP, path);
+  }
+  assert.match(APP_CSP, /frame-ancestors 'none'/);
+  assert.match(APP_CSP, /script-src 'self';/);
+  assert.doesNotMatch(APP_CSP, /unsafe-inline|unsafe-eval/);
+  assertSecurityHeaders((await fetch(`${base}/api/v1/tasks`)).headers, API_CSP, 'a proxied API answer');
+  assertSecurityHeaders((await fetch(`${base}/api/v1/notifications/stream?ticket=t`)).headers, API_CSP, 'an event stream');
+  assertSecurityHeaders((await fetch(`${base}/healthz`)).headers, API_CSP, '/healthz');
+  assertSecurityHeaders((await fetch(`${base}/settings`, { method: 'POST', body: 'x' })).headers, API_CSP, 'a 405');
+  const gone = await startServer({ port: 0, host: '127.0.0.1', root: tmpdir(),
+    upstreams: { 'task-crud': 'http://127.0.0.1:9', notify: 'http://127.0.0.1:9' }, log: { error() {} } });
+  try {
+    assertSecurityHeaders((await fetch(`http://127.0.0.1:${gone.address().port}/api/v1/tasks`)).headers, API_CSP, 'a 502');
+  } finally {
+    gone.close();
+  }
+});
+
+test('the page shown without a build allows its own style by hash, nothing inline besides', async () => {
+  const empty = mkdtempSync(join(tmpdir(), 'kadence-nobuild-'));
+  const url = (s) => `http://127.0.0.1:${s.address().port}`;
+  const server = await startServer({ port: 0, host: '127.0.0.1', root: empty,
+    upstreams: { 'task-crud': url(fakes[0]), notify: url(fakes[1]) }, log: { error() {} } });
+  try {
+    const csp = (await fetch(`${url(server)}/`)).headers.get('content-security-policy');
+    const style = /<style>([\s\S]*?)<\/style>/.exec(NO_BUILD_PAGE)[1];
+    assert.match(csp, new RegExp(`style-src 'sha256-${createHash('sha256').update(style).digest('base64').replace(/[+/]/g, '\\$&')}'`));
+    assert.doesNotMatch(csp, /unsafe-inline/);
+    assert.match(csp, /frame-ancestors 'none'/);
+  } finally {
+    server.close();
+  }
+});
+
+/** A body of `size` bytes made as it is read, so the test itself holds no more than a chunk of it. */
+function lazyBody(size, counter = { sent: 0 }) {
+  return new Readable({
+    read() {
+      if (counter.sent >= size) {
+        this.push(null);
+        return;
+      }
+      const chunk = Buffer.alloc(Math.min(64 * 1024, size - counter.sent), 120);
+      counter.sent += chunk.length;
+      this.push(chunk);
+    },
+  });
+}
+
+/** POSTs a streamed body of `size` bytes; resolves with the answer, or with the error once the front door hung up. */
+function postStreamed(port, path, size, headers = {}) {
+  const counter = { sent: 0 };
+  return new Promise((ok) => {
+    const req = request({ host: '127.0.0.1', port, path, method: 'POST', headers }, (res) => {
+      let body = '';
+      res.on('data', (c) => { body += c; });
+      res.on('end', () => ok({ status: res.statusCode, headers: res.headers, body, sent: counter.sent }));
+    });
+    req.on('error', (e) => ok({ error: e.code, sent: counter.sent }));
+    lazyBody(size, counter).pipe(req);
+  });
+}
+
+test('a body over the limit is a 413 problem as soon as it passes the limit, and the rest is not read', async () => {
+  const port = Number(new URL(base).port);
+  const big = 200 * 1024 * 1024;
+  const chunked = await postStreamed(port, '/api/v1/count-body', big);
+  assert.equal(chunked.status, 413, JSON.stringify(chunked));
+  assert.equal(chunked.headers['content-type'], 'application/problem+json');
+  assert.equal(JSON.parse(chunked.body).code, 'payload_too_large');
+  assertSecurityHeaders(chunked.headers, API_CSP, 'a 413');
+  assert.ok(chunked.sent < big / 4, `the client got to send ${chunked.sent} bytes`);
+  assert.ok(received.bytes <= MAX_BODY_BYTES, `the upstream got ${received.bytes} bytes`);
+
+  const requests = received.requests;
+  const declared = await postStreamed(port, '/api/v1/count-body', big, { 'Content-Length': String(big) });
+  assert.equal(declared.status, 413, JSON.stringify(declared));
+  assert.equal(JSON.parse(declared.body).code, 'payload_too_large');
+  const expecting = await postStreamed(port, '/api/v1/count-body', big,
+    { 'Content-Length': String(big), Expect: '100-continue' });
+  assert.equal(expecting.status, 413, 'refused before the body is sent');
+  assert.equal(received.requests, requests, 'a body declared too large never reaches the function');
+
+  const within = await postStreamed(port, '/api/v1/count-body', MAX_BODY_BYTES);
+  assert.equal(within.status, 200);
+  assert.deepEqual(JSON.parse(within.body), { bytes: MAX_BODY_BYTES }, 'a body at the limit passes whole');
+});
+
+test('a body is passed on as a stream: 128 MiB through the front door leave its memory flat', async () => {
+  const url = (s) => `http://127.0.0.1:${s.address().port}`;
+  const server = await startServer({ port: 0, host: '127.0.0.1', root: tmpdir(), maxBody: 1024 * 1024 * 1024,
+    upstreams: { 'task-crud': url(fakes[0]), notify: url(fakes[1]) }, log: { error() {} } });
+  try {
+    const size = 128 * 1024 * 1024;
+    const before = process.memoryUsage().rss;
+    let peak = before;
+    const sampling = setInterval(() => { peak = Math.max(peak, process.memoryUsage().rss); }, 5);
+    const answer = await postStreamed(server.address().port, '/api/v1/count-body', size);
+    clearInterval(sampling);
+    peak = Math.max(peak, process.memoryUsage().rss);
+    assert.deepEqual(JSON.parse(answer.body), { bytes: size }, 'every byte arrived');
+    const grown = (peak - before) / (1024 * 1024);
+    assert.ok(grown < 48, `memory grew by ${grown.toFixed(0)} MiB while 128 MiB passed through`);
+  } finally {
+    server.close();
+  }
+});
+
+/** Sends `text` as it is on a new connection; resolves with the status line, headers and problem once the server closes. */
+function rawHttp(text) {
+  return new Promise((ok, fail) => {
+    const socket = connect(Number(new URL(base).port), '127.0.0.1', () => socket.write(text));
+    let answer = '';
+    socket.on('data', (c) => { answer += c; });
+    socket.on('end', () => {
+      const [head, body] = answer.split('\r\n\r\n');
+      const [statusLine, ...fields] = head.split('\r\n');
+      const headers = Object.fromEntries(fields.map((f) => [f.slice(0, f.indexOf(':')).toLowerCase(), f.slice(f.indexOf(':') + 1).trim()]));
+      ok({ statusLine, headers, problem: headers['content-type'] === 'application/problem+json' ? JSON.parse(body) : null });
+    });
+    socket.on('error', fail);
+  });
+}
+
+test('a request target over 8 KiB is a 414, a request line and headers over 16 KiB or over 100 headers a 431', async () => {
+  for (const length of [9000, 20_000, 200_000]) {
+    const answer = await rawHttp(`GET /api/v1/tasks?q=${'a'.repeat(length)} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`);
+    assert.equal(answer.statusLine, 'HTTP/1.1 414 URI Too Long', `a target of ${length} bytes`);
+    assert.equal(answer.problem.code, 'uri_too_long');
+    assert.equal(answer.headers['content-type'], 'application/problem+json');
+    assertSecurityHeaders(answer.headers, API_CSP, 'a 414');
+  }
+  const big = await rawHttp(`GET /api/v1/tasks HTTP/1.1\r\nHost: x\r\nX-Big: ${'b'.repeat(20_000)}\r\n\r\n`);
+  assert.equal(big.statusLine, 'HTTP/1.1 431 Request Header Fields Too Large');
+  assert.equal(big.problem.code, 'headers_too_large');
+  assertSecurityHeaders(big.headers, API_CSP, 'a 431');
+  const fields = (n) => Array.from({ length: n }, (_, i) => `X-Field-${i}: v\r\n`).join('');
+  const many = await rawHttp(`GET /api/v1/tasks HTTP/1.1\r\nHost: x\r\nConnection: close\r\n${fields(99)}\r\n`);
+  assert.equal(many.statusLine, 'HTTP/1.1 431 Request Header Fields Too Large');
+  assert.equal(many.problem.code, 'headers_too_large');
+  const enough = await rawHttp(`GET /api/v1/tasks HTTP/1.1\r\nHost: x\r\nConnection: close\r\n${fields(98)}\r\n`);
+  assert.equal(enough.statusLine, 'HTTP/1.1 200 OK', '100 headers pass');
 });
