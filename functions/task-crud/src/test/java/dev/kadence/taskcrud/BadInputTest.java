@@ -133,6 +133,20 @@ class BadInputTest extends ApiTest {
     }
 
     @Test
+    void anythingAfterTheJsonValueIsMalformedAndNothingIsStored() {
+        User user = signup();
+        for (String body : List.of("{\"title\": \"x\"} garbage", "{} {}", "{\"title\": \"x\"} {\"title\": \"y\"}",
+            "{\"title\": \"x\"}}", "{\"title\": \"x\"}\u0000")) {
+            assertProblem(send("POST", "/api/v1/tasks", user.token(), body, "application/json"), 400, "malformed_json", null);
+        }
+        assertProblem(send("POST", "/api/v1/auth/signup", null, "{\"email\": \"t@example.com\", \"password\": \"correct horse\"} x",
+            "application/json"), 400, "malformed_json", null);
+        assertThat(count("select count(*) from tasks where user_id = ?", user.id())).isZero();
+        assertThat(send("POST", "/api/v1/tasks", user.token(), " {\"title\": \"x\"} \r\n\t ", "application/json").status())
+            .as("white space around the value is fine").isEqualTo(201);
+    }
+
+    @Test
     void halfASurrogatePairAndHostileCredentials() {
         User user = signup();
         assertProblem(send("POST", "/api/v1/tasks", user.token(), "{\"title\": \"\\uD800x\"}", "application/json"),
