@@ -12,8 +12,8 @@
 // Serving rules: hashed assets (dist/assets/) cached for a year, index.html never; any other path that is not a file
 // gets index.html (the app's own routes); without a build (no dist/index.html) a page says how to make one.
 // Every answer carries the security headers (a Content-Security-Policy, no framing, no referrer, no powerful
-// features); request bodies are streamed and cut off at 1 MiB (413), targets over 8 KiB are a 414, heads over 16 KiB
-// or 100 headers a 431 — each a problem+json.
+// features); request bodies are streamed and cut off at 1 MiB (413), request lines over 4 KiB are a 414, heads over
+// 8 KiB or 100 headers a 431 — each a problem+json, within the functions' own limits.
 import { createHash } from 'node:crypto';
 import { createServer, request as httpRequest, STATUS_CODES } from 'node:http';
 import { request as httpsRequest } from 'node:https';
@@ -39,10 +39,12 @@ const STOP_GRACE_MS = 2000;
 const STREAMS = new WeakMap();
 /** The largest request body passed on: the functions' own limit (micronaut.server.max-request-size=1MB). */
 export const MAX_BODY_BYTES = 1024 * 1024;
-/** The longest request target (path and query); a longer one is a 414. */
-export const MAX_URI_BYTES = 8 * 1024;
-/** The request line and headers together (Node's default, stated); more is a 431. */
-export const MAX_HEAD_BYTES = 16 * 1024;
+// The functions' own limits (Netty's defaults in Micronaut: max-initial-line-length 4096, max-header-size 8192), so that
+// what passes here is not refused behind it.
+/** The longest request line ("GET /api/v1/tasks?… HTTP/1.1"); a longer one is a 414. */
+export const MAX_REQUEST_LINE_BYTES = 4096;
+/** The request line and headers together; more is a 431. */
+export const MAX_HEAD_BYTES = 8 * 1024;
 /** The most header fields a request may have; more is a 431. */
 export const MAX_HEADERS = 100;
 
@@ -142,7 +144,7 @@ function declaredTooLarge(req, maxBody) {
 
 /**
  * A request the parser refused before there was a request to answer: a request line and headers over maxHeaderSize
- * are a 431, unless the request line alone is what is too long (no line end within the URI limit): then a 414.
+ * are a 431, unless the request line alone is what is too long (no line end within its limit): then a 414.
  */
 function refuse(err, socket) {
   if (!socket.writable) {
@@ -153,12 +155,12 @@ function refuse(err, socket) {
   if (err.code === 'HPE_HEADER_OVERFLOW') {
     const head = err.rawPacket ? err.rawPacket.toString('latin1') : '';
     const lineEnd = head.indexOf('\r\n');
-    answer = lineEnd === -1 || lineEnd > MAX_URI_BYTES
-      ? [414, 'uri_too_long', 'The request target is too long', `the request target is over ${MAX_URI_BYTES} bytes`]
+    answer = lineEnd === -1 || lineEnd > MAX_REQUEST_LINE_BYTES
+      ? [414, 'uri_too_long', 'The request target is too long', `the request line is over ${MAX_REQUEST_LINE_BYTES} bytes`]
       : [431, 'headers_too_large', 'The request headers are too large',
         `the request line and headers are over ${MAX_HEAD_BYTES} bytes`];
   } else if (err.code === 'HPE_URI_OVERFLOW') {
-    answer = [414, 'uri_too_long', 'The request target is too long', `the request target is over ${MAX_URI_BYTES} bytes`];
+    answer = [414, 'uri_too_long', 'The request target is too long', `the request line is over ${MAX_REQUEST_LINE_BYTES} bytes`];
   }
   const [status, code, title, detail] = answer;
   const body = JSON.stringify({ type: `urn:kadence:problem:${code}`, title, status, detail, code });
@@ -175,8 +177,8 @@ export function startServer({ port = 8080, host = '0.0.0.0', root, upstreams, lo
   const server = createServer({ maxHeaderSize: MAX_HEAD_BYTES }, (req, res) => {
     // While stopping, a connection is closed as soon as its answer is out (keep-alive would hold the stop up).
     res.on('finish', () => setImmediate(() => server.listening || server.closeIdleConnections()));
-    if (Buffer.byteLength(req.url) > MAX_URI_BYTES) {
-      problem(res, 414, 'uri_too_long', 'The request target is too long', `the request target is over ${MAX_URI_BYTES} bytes`);
+    if (Buffer.byteLength(`${req.method} ${req.url} HTTP/1.1`) > MAX_REQUEST_LINE_BYTES) {
+      problem(res, 414, 'uri_too_long', 'The request target is too long', `the request line is over ${MAX_REQUEST_LINE_BYTES} bytes`);
       return;
     }
     if (req.rawHeaders.length / 2 > MAX_HEADERS) {

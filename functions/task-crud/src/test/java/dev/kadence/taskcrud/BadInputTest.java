@@ -133,6 +133,13 @@ class BadInputTest extends ApiTest {
     }
 
     @Test
+    void aRequestLineOrHeadOverNettysLimitsIs431NotBodyTooLarge() {
+        User user = signup();
+        assertProblem(send("GET", "/api/v1/tasks?search=" + "x".repeat(5000), user.token(), null, null), 431, "headers_too_large", null);
+        assertProblem(send("GET", "/api/v1/tasks", "x".repeat(9000), null, null), 431, "headers_too_large", null);
+    }
+
+    @Test
     void anythingAfterTheJsonValueIsMalformedAndNothingIsStored() {
         User user = signup();
         for (String body : List.of("{\"title\": \"x\"} garbage", "{} {}", "{\"title\": \"x\"} {\"title\": \"y\"}",
