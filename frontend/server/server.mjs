@@ -87,14 +87,17 @@ export const API_CSP = "default-src 'none'; frame-ancestors 'none'";
 const PERMISSIONS = ['accelerometer', 'autoplay', 'camera', 'display-capture', 'encrypted-media', 'fullscreen',
   'geolocation', 'gyroscope', 'magnetometer', 'microphone', 'midi', 'payment', 'picture-in-picture',
   'publickey-credentials-get', 'screen-wake-lock', 'serial', 'usb', 'xr-spatial-tracking'].map((f) => `${f}=()`).join(', ');
-/** The headers every answer carries, with its Content-Security-Policy: the front door's own and those passed on. */
+/**
+ * The headers every answer carries, with its Content-Security-Policy: the front door's own and those passed on. Names
+ * in lower case, as Node gives a response's headers, so that these replace a function's own rather than join them.
+ */
 export function securityHeaders(csp = API_CSP) {
   return {
-    'Content-Security-Policy': csp,
-    'X-Frame-Options': 'DENY',
-    'X-Content-Type-Options': 'nosniff',
-    'Referrer-Policy': 'no-referrer',
-    'Permissions-Policy': PERMISSIONS,
+    'content-security-policy': csp,
+    'x-frame-options': 'DENY',
+    'x-content-type-options': 'nosniff',
+    'referrer-policy': 'no-referrer',
+    'permissions-policy': PERMISSIONS,
   };
 }
 

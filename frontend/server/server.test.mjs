@@ -36,6 +36,10 @@ function fake(name) {
           'Keep-Alive': 'timeout=5' }).end(JSON.stringify(req.headers));
         return;
       }
+      if (req.url.startsWith('/api/v1/own-policy')) {
+        res.writeHead(200, { 'Content-Security-Policy': "default-src *", 'X-Frame-Options': 'SAMEORIGIN' }).end('{}');
+        return;
+      }
       if (req.url.startsWith('/api/v1/count-body')) {
         received.requests += 1;
         let bytes = 0;
@@ -329,6 +333,9 @@ test('every answer carries the security headers: the app\'s CSP on its files, a 
   assertSecurityHeaders((await fetch(`${base}/api/v1/tasks`)).headers, API_CSP, 'a proxied API answer');
   assertSecurityHeaders((await fetch(`${base}/api/v1/notifications/stream?ticket=t`)).headers, API_CSP, 'an event stream');
   assertSecurityHeaders((await fetch(`${base}/healthz`)).headers, API_CSP, '/healthz');
+  const own = await raw('/api/v1/own-policy');
+  assert.equal(own.headers['content-security-policy'], API_CSP, 'a function\'s own policy is replaced, not joined');
+  assert.equal(own.headers['x-frame-options'], 'DENY');
   assertSecurityHeaders((await fetch(`${base}/settings`, { method: 'POST', body: 'x' })).headers, API_CSP, 'a 405');
   const gone = await startServer({ port: 0, host: '127.0.0.1', root: tmpdir(),
     upstreams: { 'task-crud': 'http://127.0.0.1:9', notify: 'http://127.0.0.1:9' }, log: { error() {} } });
