@@ -22,6 +22,8 @@ const PASSWORD = 'correct horse battery';
 
 let browser;
 let page;        // the signed-in user's first browser window
+// What the browser refused under the front door's Content-Security-Policy or Permissions-Policy, in any window.
+const violations = [];
 
 before(async () => {
   mkdirSync(SHOTS, { recursive: true });
@@ -38,7 +40,15 @@ after(async () => {
 
 async function newPage() {
   const context = await browser.newContext({ timezoneId: ZONE, locale: 'en-GB', viewport: { width: 1280, height: 860 } });
+  // Each violation is an event in the page (and a console error Chromium writes itself); both are recorded.
+  await context.addInitScript(() => document.addEventListener('securitypolicyviolation', (e) => console.error(
+    `securitypolicyviolation: ${e.effectiveDirective} blocked ${e.blockedURI || 'inline'} at ${e.sourceFile}:${e.lineNumber}`)));
   const p = await context.newPage();
+  p.on('console', (message) => {
+    if (message.type() === 'error' && /securitypolicyviolation|Content Security Policy|Permissions-Policy/i.test(message.text())) {
+      violations.push(message.text());
+    }
+  });
   p.setDefaultTimeout(10_000);
   return p;
 }
@@ -369,4 +379,10 @@ test('the assistant conversation', async () => {
 test('sign out', async () => {
   await page.getByRole('button', { name: 'Sign out' }).click();
   await page.getByRole('button', { name: 'Sign in' }).waitFor();
+});
+
+test('the app ran under the front door\'s Content-Security-Policy without a violation', async () => {
+  const answer = await page.request.get(`${BASE}/`);
+  assert.match(answer.headers()['content-security-policy'], /script-src 'self';.*frame-ancestors 'none'/);
+  assert.deepEqual(violations, [], 'nothing the app does was refused by its policies');
 });

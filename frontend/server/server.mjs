@@ -11,8 +11,13 @@
 //
 // Serving rules: hashed assets (dist/assets/) cached for a year, index.html never; any other path that is not a file
 // gets index.html (the app's own routes); without a build (no dist/index.html) a page says how to make one.
-import { createServer, request as httpRequest } from 'node:http';
+// Every answer carries the security headers (a Content-Security-Policy, no framing, no referrer, no powerful
+// features); request bodies are streamed and cut off at 1 MiB (413), request lines over 4 KiB are a 414, heads over
+// 8 KiB or 100 headers a 431 — each a problem+json, within the functions' own limits.
+import { createHash } from 'node:crypto';
+import { createServer, request as httpRequest, STATUS_CODES } from 'node:http';
 import { request as httpsRequest } from 'node:https';
+import { Transform } from 'node:stream';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -32,6 +37,16 @@ const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'transfer-encoding', 'te
 const STOP_GRACE_MS = 2000;
 // The event streams open through each server, to end at stop.
 const STREAMS = new WeakMap();
+/** The largest request body passed on: the functions' own limit (micronaut.server.max-request-size=1MB). */
+export const MAX_BODY_BYTES = 1024 * 1024;
+// The functions' own limits (Netty's defaults in Micronaut: max-initial-line-length 4096, max-header-size 8192), so that
+// what passes here is not refused behind it.
+/** The longest request line ("GET /api/v1/tasks?… HTTP/1.1"); a longer one is a 414. */
+export const MAX_REQUEST_LINE_BYTES = 4096;
+/** The request line and headers together; more is a 431. */
+export const MAX_HEAD_BYTES = 8 * 1024;
+/** The most header fields a request may have; more is a 431. */
+export const MAX_HEADERS = 100;
 
 /** The page shown instead of the app while it is not built (a fresh clone run before `mvn package`). */
 export const NO_BUILD_PAGE = `<!doctype html>
@@ -53,6 +68,38 @@ export const NO_BUILD_PAGE = `<!doctype html>
 </body>
 </html>
 `;
+
+// The style of the page above, by its hash: the one inline thing the front door serves.
+const NO_BUILD_STYLE = /<style>([\s\S]*?)<\/style>/.exec(NO_BUILD_PAGE)[1];
+const NO_BUILD_STYLE_HASH = `'sha256-${createHash('sha256').update(NO_BUILD_STYLE).digest('base64')}'`;
+
+/**
+ * The Content-Security-Policy of the web app's pages: its own scripts, styles and API only (Vite's build emits
+ * external module scripts and stylesheets, nothing inline), the favicon as a data: URL, no plugins, no <base>, forms
+ * only to itself, and no framing.
+ */
+export const APP_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+  + "connect-src 'self'; font-src 'self'; manifest-src 'self'; object-src 'none'; base-uri 'none'; "
+  + "form-action 'self'; frame-ancestors 'none'";
+/** Everything else (API answers, problems, probes) is data, never a document: it may load nothing, nowhere framed. */
+export const API_CSP = "default-src 'none'; frame-ancestors 'none'";
+/** Powerful features the app does not use, denied to it and to anything it could embed. */
+const PERMISSIONS = ['accelerometer', 'autoplay', 'camera', 'display-capture', 'encrypted-media', 'fullscreen',
+  'geolocation', 'gyroscope', 'magnetometer', 'microphone', 'midi', 'payment', 'picture-in-picture',
+  'publickey-credentials-get', 'screen-wake-lock', 'serial', 'usb', 'xr-spatial-tracking'].map((f) => `${f}=()`).join(', ');
+/**
+ * The headers every answer carries, with its Content-Security-Policy: the front door's own and those passed on. Names
+ * in lower case, as Node gives a response's headers, so that these replace a function's own rather than join them.
+ */
+export function securityHeaders(csp = API_CSP) {
+  return {
+    'content-security-policy': csp,
+    'x-frame-options': 'DENY',
+    'x-content-type-options': 'nosniff',
+    'referrer-policy': 'no-referrer',
+    'permissions-policy': PERMISSIONS,
+  };
+}
 
 /** Which function owns which paths: a path goes to the first whose prefix it is (whole segments), else the web app. */
 const ROUTES = [
@@ -79,31 +126,98 @@ function target(req) {
   return new URL(`http://front-door${req.url.startsWith('/') ? '' : '/'}${req.url}`);
 }
 
-export function startServer({ port = 8080, host = '0.0.0.0', root, upstreams, log = console }) {
+/** A problem+json answer of the front door's own, closing the connection when the request is not read to its end. */
+function problem(res, status, code, title, detail, { close = false } = {}) {
+  const body = JSON.stringify({ type: `urn:kadence:problem:${code}`, title, status, detail, code });
+  res.writeHead(status, {
+    ...securityHeaders(), 'Content-Type': 'application/problem+json', 'Content-Length': Buffer.byteLength(body),
+    ...(close ? { Connection: 'close' } : {}),
+  }).end(body);
+}
+
+function tooLarge(res, maxBody) {
+  problem(res, 413, 'payload_too_large', 'The request body is too large', `the request body is over ${maxBody} bytes`,
+    { close: true });
+}
+
+/** The body a request declares it has, when it says (Content-Length), and whether that is over the limit. */
+function declaredTooLarge(req, maxBody) {
+  return Number(req.headers['content-length'] ?? 0) > maxBody;
+}
+
+/**
+ * A request the parser refused before there was a request to answer: a request line and headers over maxHeaderSize
+ * are a 431, unless the request line alone is what is too long (no line end within its limit): then a 414.
+ */
+function refuse(err, socket) {
+  if (!socket.writable) {
+    socket.destroy();
+    return;
+  }
+  let answer = [400, 'bad_request', 'Bad request', 'the request is not valid HTTP/1.1'];
+  if (err.code === 'HPE_HEADER_OVERFLOW') {
+    const head = err.rawPacket ? err.rawPacket.toString('latin1') : '';
+    const lineEnd = head.indexOf('\r\n');
+    answer = lineEnd === -1 || lineEnd > MAX_REQUEST_LINE_BYTES
+      ? [414, 'uri_too_long', 'The request target is too long', `the request line is over ${MAX_REQUEST_LINE_BYTES} bytes`]
+      : [431, 'headers_too_large', 'The request headers are too large',
+        `the request line and headers are over ${MAX_HEAD_BYTES} bytes`];
+  } else if (err.code === 'HPE_URI_OVERFLOW') {
+    answer = [414, 'uri_too_long', 'The request target is too long', `the request line is over ${MAX_REQUEST_LINE_BYTES} bytes`];
+  }
+  const [status, code, title, detail] = answer;
+  const body = JSON.stringify({ type: `urn:kadence:problem:${code}`, title, status, detail, code });
+  const headers = { ...securityHeaders(), 'Content-Type': 'application/problem+json',
+    'Content-Length': Buffer.byteLength(body), Connection: 'close' };
+  socket.end(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\n${Object.entries(headers).map(([k, v]) => `${k}: ${v}\r\n`).join('')}\r\n${body}`);
+}
+
+export function startServer({ port = 8080, host = '0.0.0.0', root, upstreams, log = console, maxBody = MAX_BODY_BYTES }) {
   const dist = resolve(root);
   const streams = new Set();
-  const server = createServer((req, res) => {
+  // maxHeaderSize bounds the request line and the headers together; maxHeadersCount only drops the headers past it,
+  // so one more is let in to tell "too many" from "as many as allowed".
+  const server = createServer({ maxHeaderSize: MAX_HEAD_BYTES }, (req, res) => {
     // While stopping, a connection is closed as soon as its answer is out (keep-alive would hold the stop up).
     res.on('finish', () => setImmediate(() => server.listening || server.closeIdleConnections()));
+    if (Buffer.byteLength(`${req.method} ${req.url} HTTP/1.1`) > MAX_REQUEST_LINE_BYTES) {
+      problem(res, 414, 'uri_too_long', 'The request target is too long', `the request line is over ${MAX_REQUEST_LINE_BYTES} bytes`);
+      return;
+    }
+    if (req.rawHeaders.length / 2 > MAX_HEADERS) {
+      problem(res, 431, 'headers_too_large', 'The request headers are too large', `a request has at most ${MAX_HEADERS} headers`);
+      return;
+    }
     const url = target(req);
     const path = url.pathname;
     if (path === '/healthz') {
-      res.writeHead(200, { 'Content-Type': 'text/plain' }).end('ok\n');
+      res.writeHead(200, { ...securityHeaders(), 'Content-Type': 'text/plain' }).end('ok\n');
       return;
     }
     const upstream = route(path);
     if (upstream) {
-      proxy(req, res, new URL(path + url.search, upstreams[upstream]), log, streams);
+      proxy(req, res, new URL(path + url.search, upstreams[upstream]), { log, streams, maxBody });
     } else {
       serveFile(req, res, dist, path).catch((e) => {
         log.error(`serving ${path}: ${e.message}`);
         if (!res.headersSent) {
-          res.writeHead(500, { 'Content-Type': 'text/plain' });
+          res.writeHead(500, { ...securityHeaders(), 'Content-Type': 'text/plain' });
         }
         res.end();
       });
     }
   });
+  server.maxHeadersCount = MAX_HEADERS + 1;
+  // Expect: 100-continue: a body declared too large is refused before the client sends it.
+  server.on('checkContinue', (req, res) => {
+    if (declaredTooLarge(req, maxBody)) {
+      tooLarge(res, maxBody);
+      return;
+    }
+    res.writeContinue();
+    server.emit('request', req, res);
+  });
+  server.on('clientError', refuse);
   STREAMS.set(server, streams);
   return new Promise((ok, fail) => {
     server.once('error', fail);
@@ -116,13 +230,14 @@ export function startServer({ port = 8080, host = '0.0.0.0', root, upstreams, lo
 
 async function serveFile(req, res, dist, path) {
   if (req.method !== 'GET' && req.method !== 'HEAD') {
-    res.writeHead(405, { 'Content-Type': 'text/plain', Allow: 'GET, HEAD', 'X-Content-Type-Options': 'nosniff' })
+    res.writeHead(405, { ...securityHeaders(), 'Content-Type': 'text/plain', Allow: 'GET, HEAD' })
       .end('method not allowed\n');
     return;
   }
   const index = join(dist, 'index.html');
   if (!(await isFile(index))) {
-    send(req, res, 'text/html; charset=utf-8', 'no-store', Buffer.from(NO_BUILD_PAGE));
+    send(req, res, 'text/html; charset=utf-8', 'no-store', Buffer.from(NO_BUILD_PAGE),
+      APP_CSP.replace("style-src 'self'", `style-src ${NO_BUILD_STYLE_HASH}`));
     return;
   }
   let file = index;
@@ -139,12 +254,12 @@ async function serveFile(req, res, dist, path) {
     immutable ? 'public, max-age=31536000, immutable' : 'no-cache', await readFile(file));
 }
 
-function send(req, res, type, cache, body) {
+function send(req, res, type, cache, body, csp = APP_CSP) {
   res.writeHead(200, {
+    ...securityHeaders(csp),
     'Content-Type': type,
     'Content-Length': body.length,
     'Cache-Control': cache,
-    'X-Content-Type-Options': 'nosniff',
   });
   res.end(req.method === 'HEAD' ? undefined : body);
 }
@@ -169,14 +284,40 @@ function passOn(headers) {
   return passed;
 }
 
-function proxy(req, res, target, log, streams) {
+/** Passes chunks on while their total is within max; the first chunk past it is dropped and over() is called. */
+function limit(max, over) {
+  let seen = 0;
+  return new Transform({
+    transform(chunk, encoding, done) {
+      seen += chunk.length;
+      if (seen > max) {
+        over();
+        done();
+      } else {
+        done(null, chunk);
+      }
+    },
+  });
+}
+
+/**
+ * Passes a request to its function and the answer back, both as streams: the body goes on chunk by chunk as it
+ * arrives (with backpressure, so the front door holds a few chunks at most), and is cut off with a 413 as soon as it
+ * passes maxBody — at once when its Content-Length says so.
+ */
+function proxy(req, res, target, { log, streams, maxBody }) {
+  if (declaredTooLarge(req, maxBody)) {
+    tooLarge(res, maxBody);
+    return;
+  }
   const headers = passOn(req.headers);
   headers['x-forwarded-for'] = req.socket.remoteAddress;
   headers['x-forwarded-proto'] = req.headers['x-forwarded-proto'] ?? 'http';
   const send = target.protocol === 'https:' ? httpsRequest : httpRequest;
+  let refused = false;
   const upstream = send(target, { method: req.method, headers }, (answer) => {
     // Content-Length passes on: the body is passed byte for byte. Without it, Node chunks the response itself.
-    res.writeHead(answer.statusCode, passOn(answer.headers));
+    res.writeHead(answer.statusCode, { ...passOn(answer.headers), ...securityHeaders() });
     res.flushHeaders();     // an event stream's headers go out before its first event
     if (String(answer.headers['content-type']).startsWith('text/event-stream')) {
       streams.add(res);
@@ -185,18 +326,28 @@ function proxy(req, res, target, log, streams) {
     answer.pipe(res);       // chunk by chunk: an event stream is written as it is produced
   });
   upstream.on('error', (e) => {
+    if (refused) {
+      return;
+    }
     log.error(`${target.host} is not answering: ${e.message}`);
     if (!res.headersSent) {
-      res.writeHead(502, { 'Content-Type': 'application/problem+json' }).end(JSON.stringify({
-        type: 'urn:kadence:problem:bad_gateway', title: 'Bad gateway', status: 502,
-        detail: `${target.host} is not answering`, code: 'bad_gateway',
-      }));
+      problem(res, 502, 'bad_gateway', 'Bad gateway', `${target.host} is not answering`);
     } else {
       res.destroy();
     }
   });
   res.on('close', () => upstream.destroy());     // the browser left: end the upstream stream too
-  req.pipe(upstream);
+  const body = limit(maxBody, () => {
+    refused = true;
+    req.unpipe(body);
+    upstream.destroy();
+    if (res.headersSent) {
+      res.destroy();
+    } else {
+      tooLarge(res, maxBody);
+    }
+  });
+  req.pipe(body).pipe(upstream);
 }
 
 /** Stops accepting, ends the event streams, lets other requests in flight finish for a moment, then closes the rest. */

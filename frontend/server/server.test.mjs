@@ -1,20 +1,26 @@
 // The front door (the cluster's and the laptop's) against fake upstreams: routing, streaming, the app's files and
-// fallbacks, header handling, and the server as a process (its environment, its address, its stop).
+// fallbacks, header handling, security headers, limits on bodies, targets and headers, and the server as a process (its
+// environment, its address, its stop).
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { createServer, request } from 'node:http';
+import { connect } from 'node:net';
+import { Readable } from 'node:stream';
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { NO_BUILD_PAGE, route, startServer, stopServer } from './server.mjs';
+import { createHash } from 'node:crypto';
+import { API_CSP, APP_CSP, MAX_BODY_BYTES, NO_BUILD_PAGE, route, startServer, stopServer } from './server.mjs';
 
 const SERVER = fileURLToPath(new URL('./server.mjs', import.meta.url));
 
 let front;
 let fakes = [];
 let base;
+// What the fake upstreams' /api/v1/count-body saw: requests, and the bytes of the latest body so far.
+const received = { requests: 0, bytes: 0 };
 
 function fake(name) {
   return new Promise((ok) => {
@@ -28,6 +34,17 @@ function fake(name) {
       if (req.url.startsWith('/api/v1/echo-headers')) {
         res.writeHead(200, { 'Content-Type': 'application/json', Connection: 'keep-alive, x-upstream-hop', 'X-Upstream-Hop': 'one hop',
           'Keep-Alive': 'timeout=5' }).end(JSON.stringify(req.headers));
+        return;
+      }
+      if (req.url.startsWith('/api/v1/own-policy')) {
+        res.writeHead(200, { 'Content-Security-Policy': "default-src *", 'X-Frame-Options': 'SAMEORIGIN' }).end('{}');
+        return;
+      }
+      if (req.url.startsWith('/api/v1/count-body')) {
+        received.requests += 1;
+        let bytes = 0;
+        req.on('data', (c) => { bytes += c.length; received.bytes = bytes; });
+        req.on('end', () => res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify({ bytes })));
         return;
       }
       let body = '';
@@ -215,7 +232,7 @@ test('a request target is always a path here: //host/… is not passed to that h
   assert.equal((await raw('/%E0%A4%A')).status, 200, 'a malformed escape is the app page too');
 });
 
-test('without a build, every web-app path shows how to make one; the API still passes', async () => {
+test('without a build, every web-app path shows how to make one (its style allowed by hash); the API still passes', async () => {
   const empty = mkdtempSync(join(tmpdir(), 'kadence-nobuild-'));
   const url = (s) => `http://127.0.0.1:${s.address().port}`;
   const server = await startServer({ port: 0, host: '127.0.0.1', root: empty,
@@ -228,6 +245,11 @@ test('without a build, every web-app path shows how to make one; the API still p
       assert.equal(await page.text(), NO_BUILD_PAGE);
     }
     assert.match(NO_BUILD_PAGE, /mvn -q package -DskipTests/);
+    const csp = (await fetch(`${url(server)}/`)).headers.get('content-security-policy');
+    const style = createHash('sha256').update(/<style>([\s\S]*?)<\/style>/.exec(NO_BUILD_PAGE)[1]).digest('base64');
+    assert.ok(csp.includes(`style-src 'sha256-${style}'`), `its one inline style is allowed by hash: ${csp}`);
+    assert.doesNotMatch(csp, /unsafe-inline/);
+    assert.match(csp, /frame-ancestors 'none'/);
     assert.equal((await (await fetch(`${url(server)}/api/v1/tasks`)).json()).name, 'task-crud');
     writeFileSync(join(empty, 'index.html'), '<!doctype html><title>Built</title>');
     assert.match(await (await fetch(`${url(server)}/`)).text(), /Built/, 'a build is picked up without a restart');
@@ -294,4 +316,149 @@ test('stopServer ends event streams at once, and gives other requests in flight 
   } finally {
     slow.close();
   }
+});
+
+/** The security headers every answer carries, with the given Content-Security-Policy. */
+function assertSecurityHeaders(headers, csp, what) {
+  const get = (name) => (typeof headers.get === 'function' ? headers.get(name) : headers[name]);
+  assert.equal(get('content-security-policy'), csp, what);
+  assert.equal(get('x-frame-options'), 'DENY', what);
+  assert.equal(get('x-content-type-options'), 'nosniff', what);
+  assert.equal(get('referrer-policy'), 'no-referrer', what);
+  assert.match(get('permissions-policy') ?? '', /camera=\(\), .*geolocation=\(\), .*microphone=\(\)/, what);
+}
+
+test('every answer carries the security headers: the app\'s CSP on its files, a CSP that loads nothing on the rest', async () => {
+  for (const path of ['/', '/settings', '/assets/app-1234.js']) {
+    assertSecurityHeaders((await fetch(`${base}${path}`)).headers, APP_CSP, path);
+  }
+  assert.match(APP_CSP, /frame-ancestors 'none'/);
+  assert.match(APP_CSP, /script-src 'self';/);
+  assert.doesNotMatch(APP_CSP, /unsafe-inline|unsafe-eval/);
+  assertSecurityHeaders((await fetch(`${base}/api/v1/tasks`)).headers, API_CSP, 'a proxied API answer');
+  assertSecurityHeaders((await fetch(`${base}/api/v1/notifications/stream?ticket=t`)).headers, API_CSP, 'an event stream');
+  assertSecurityHeaders((await fetch(`${base}/healthz`)).headers, API_CSP, '/healthz');
+  const own = await raw('/api/v1/own-policy');
+  assert.equal(own.headers['content-security-policy'], API_CSP, 'a function\'s own policy is replaced, not joined');
+  assert.equal(own.headers['x-frame-options'], 'DENY');
+  assertSecurityHeaders((await fetch(`${base}/settings`, { method: 'POST', body: 'x' })).headers, API_CSP, 'a 405');
+  const gone = await startServer({ port: 0, host: '127.0.0.1', root: tmpdir(),
+    upstreams: { 'task-crud': 'http://127.0.0.1:9', notify: 'http://127.0.0.1:9' }, log: { error() {} } });
+  try {
+    assertSecurityHeaders((await fetch(`http://127.0.0.1:${gone.address().port}/api/v1/tasks`)).headers, API_CSP, 'a 502');
+  } finally {
+    gone.close();
+  }
+});
+
+/** A body of `size` bytes made as it is read, so the test itself holds no more than a chunk of it. */
+function lazyBody(size, counter = { sent: 0 }) {
+  return new Readable({
+    read() {
+      if (counter.sent >= size) {
+        this.push(null);
+        return;
+      }
+      const chunk = Buffer.alloc(Math.min(64 * 1024, size - counter.sent), 120);
+      counter.sent += chunk.length;
+      this.push(chunk);
+    },
+  });
+}
+
+/** POSTs a streamed body of `size` bytes; resolves with the answer, or with the error once the front door hung up. */
+function postStreamed(port, path, size, headers = {}) {
+  const counter = { sent: 0 };
+  return new Promise((ok) => {
+    const req = request({ host: '127.0.0.1', port, path, method: 'POST', headers }, (res) => {
+      let body = '';
+      res.on('data', (c) => { body += c; });
+      res.on('end', () => ok({ status: res.statusCode, headers: res.headers, body, sent: counter.sent }));
+    });
+    req.on('error', (e) => ok({ error: e.code, sent: counter.sent }));
+    lazyBody(size, counter).pipe(req);
+  });
+}
+
+test('a body over the limit is a 413 problem as soon as it passes the limit, and the rest is not read', async () => {
+  const port = Number(new URL(base).port);
+  const big = 200 * 1024 * 1024;
+  const chunked = await postStreamed(port, '/api/v1/count-body', big);
+  assert.equal(chunked.status, 413, JSON.stringify(chunked));
+  assert.equal(chunked.headers['content-type'], 'application/problem+json');
+  assert.equal(JSON.parse(chunked.body).code, 'payload_too_large');
+  assertSecurityHeaders(chunked.headers, API_CSP, 'a 413');
+  assert.ok(chunked.sent < big / 4, `the client got to send ${chunked.sent} bytes`);
+  assert.ok(received.bytes <= MAX_BODY_BYTES, `the upstream got ${received.bytes} bytes`);
+
+  const requests = received.requests;
+  const declared = await postStreamed(port, '/api/v1/count-body', big, { 'Content-Length': String(big) });
+  assert.equal(declared.status, 413, JSON.stringify(declared));
+  assert.equal(JSON.parse(declared.body).code, 'payload_too_large');
+  const expecting = await postStreamed(port, '/api/v1/count-body', big,
+    { 'Content-Length': String(big), Expect: '100-continue' });
+  assert.equal(expecting.status, 413, 'refused before the body is sent');
+  assert.equal(received.requests, requests, 'a body declared too large never reaches the function');
+
+  const within = await postStreamed(port, '/api/v1/count-body', MAX_BODY_BYTES);
+  assert.equal(within.status, 200);
+  assert.deepEqual(JSON.parse(within.body), { bytes: MAX_BODY_BYTES }, 'a body at the limit passes whole');
+});
+
+test('a body is passed on as a stream: 128 MiB through the front door leave its memory flat', async () => {
+  const url = (s) => `http://127.0.0.1:${s.address().port}`;
+  const server = await startServer({ port: 0, host: '127.0.0.1', root: tmpdir(), maxBody: 1024 * 1024 * 1024,
+    upstreams: { 'task-crud': url(fakes[0]), notify: url(fakes[1]) }, log: { error() {} } });
+  try {
+    const size = 128 * 1024 * 1024;
+    const before = process.memoryUsage().rss;
+    let peak = before;
+    const sampling = setInterval(() => { peak = Math.max(peak, process.memoryUsage().rss); }, 5);
+    const answer = await postStreamed(server.address().port, '/api/v1/count-body', size);
+    clearInterval(sampling);
+    peak = Math.max(peak, process.memoryUsage().rss);
+    assert.deepEqual(JSON.parse(answer.body), { bytes: size }, 'every byte arrived');
+    const grown = (peak - before) / (1024 * 1024);
+    assert.ok(grown < 48, `memory grew by ${grown.toFixed(0)} MiB while 128 MiB passed through`);
+  } finally {
+    server.close();
+  }
+});
+
+/** Sends `text` as it is on a new connection; resolves with the status line, headers and problem once the server closes. */
+function rawHttp(text) {
+  return new Promise((ok, fail) => {
+    const socket = connect(Number(new URL(base).port), '127.0.0.1', () => socket.write(text));
+    let answer = '';
+    socket.on('data', (c) => { answer += c; });
+    socket.on('end', () => {
+      const [head, body] = answer.split('\r\n\r\n');
+      const [statusLine, ...fields] = head.split('\r\n');
+      const headers = Object.fromEntries(fields.map((f) => [f.slice(0, f.indexOf(':')).toLowerCase(), f.slice(f.indexOf(':') + 1).trim()]));
+      ok({ statusLine, headers, problem: headers['content-type'] === 'application/problem+json' ? JSON.parse(body) : null });
+    });
+    socket.on('error', fail);
+  });
+}
+
+test('a request line over 4 KiB is a 414, a request line and headers over 8 KiB or over 100 headers a 431', async () => {
+  for (const length of [4068, 9000, 200_000]) {
+    const answer = await rawHttp(`GET /api/v1/tasks?q=${'a'.repeat(length)} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`);
+    assert.equal(answer.statusLine, 'HTTP/1.1 414 URI Too Long', `a query of ${length} bytes`);
+    assert.equal(answer.problem.code, 'uri_too_long');
+    assert.equal(answer.headers['content-type'], 'application/problem+json');
+    assertSecurityHeaders(answer.headers, API_CSP, 'a 414');
+  }
+  const big = await rawHttp(`GET /api/v1/tasks HTTP/1.1\r\nHost: x\r\nX-Big: ${'b'.repeat(9000)}\r\n\r\n`);
+  assert.equal(big.statusLine, 'HTTP/1.1 431 Request Header Fields Too Large');
+  assert.equal(big.problem.code, 'headers_too_large');
+  assertSecurityHeaders(big.headers, API_CSP, 'a 431');
+  const fields = (n) => Array.from({ length: n }, (_, i) => `X-Field-${i}: v\r\n`).join('');
+  const many = await rawHttp(`GET /api/v1/tasks HTTP/1.1\r\nHost: x\r\nConnection: close\r\n${fields(99)}\r\n`);
+  assert.equal(many.statusLine, 'HTTP/1.1 431 Request Header Fields Too Large');
+  assert.equal(many.problem.code, 'headers_too_large');
+  const longest = await rawHttp(`GET /api/v1/tasks?q=${'a'.repeat(4096 - 29)} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`);
+  assert.equal(longest.statusLine, 'HTTP/1.1 200 OK', 'a request line of 4096 bytes passes');
+  const enough = await rawHttp(`GET /api/v1/tasks HTTP/1.1\r\nHost: x\r\nConnection: close\r\n${fields(98)}\r\n`);
+  assert.equal(enough.statusLine, 'HTTP/1.1 200 OK', '100 headers pass');
 });

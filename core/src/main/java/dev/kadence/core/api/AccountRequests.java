@@ -15,7 +15,16 @@ import java.util.regex.Pattern;
 
 /** {@code POST /auth/signup}, {@code POST /auth/login} and {@code PATCH /me} bodies, read field by field. */
 public final class AccountRequests {
-    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
+    /**
+     * A practical addr-spec (RFC 5322's dot-atom on both sides, as mail providers take them): a local part of letters,
+     * digits and {@code !#$%&'*+/=?^_`{|}~-} in dot-separated runs, at most 64 characters; one {@code @}; a domain of
+     * at least two dot-separated labels of letters, digits and inner hyphens, each at most 63. No angle brackets,
+     * quotes, spaces, control characters or quoted local parts ({@code <script>@example.com} is not an address).
+     * Internationalised addresses are not taken: a domain goes in its ASCII (punycode) form.
+     */
+    private static final Pattern EMAIL = Pattern.compile(
+        "(?=[^@]{1,64}@)[a-z0-9!#$%&'*+/=?^_`{|}~-]+(\\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
+            + "@([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
 
     private AccountRequests() {
     }

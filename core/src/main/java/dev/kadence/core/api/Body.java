@@ -68,6 +68,16 @@ public final class Body {
         return text;
     }
 
+    /**
+     * True when {@code text} shows nothing: every character is white space (also the no-break spaces, which
+     * {@link String#strip()} keeps) or an invisible format character (Unicode category Cf: zero-width space, joiner and
+     * non-joiner, word joiner, byte-order mark, bidirectional marks…). A title or tag of only these is empty.
+     */
+    public static boolean isBlank(String text) {
+        return text.codePoints().allMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c)
+            || Character.getType(c) == Character.FORMAT);
+    }
+
     public List<String> strings(String field) {
         JsonNode value = raw(field);
         if (value == null) {

@@ -30,7 +30,7 @@ public final class QuickAddRequests {
             if (!violations.has("text")) {
                 violations.add("text", "required", "is required");
             }
-        } else if (text.isBlank()) {
+        } else if (Body.isBlank(text)) {
             violations.add("text", "empty", "must not be empty");
         } else if (text.codePointCount(0, text.length()) > MAX_TEXT) {
             violations.add("text", "too_long", "must be at most " + MAX_TEXT + " characters");

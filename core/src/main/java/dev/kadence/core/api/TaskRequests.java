@@ -114,7 +114,7 @@ public final class TaskRequests {
             return null;
         }
         String title = raw.strip();
-        if (title.isEmpty()) {
+        if (Body.isBlank(title)) {
             v.add("title", "empty", "must not be empty");
         } else if (title.length() > TaskDraft.MAX_TITLE) {
             v.add("title", "too_long", "must be at most " + TaskDraft.MAX_TITLE + " characters");

@@ -19,7 +19,9 @@ public enum ErrorCode {
     TAG_EXISTS(409, "A tag with this name exists"),
     CONFLICT(409, "Conflict"),
     PAYLOAD_TOO_LARGE(413, "The request body is too large"),
+    URI_TOO_LONG(414, "The request target is too long"),
     UNSUPPORTED_MEDIA_TYPE(415, "Unsupported content type"),
+    HEADERS_TOO_LARGE(431, "The request line or headers are too large"),
     INTERNAL(500, "Internal error"),
     UNAVAILABLE(503, "Temporarily unavailable");
 

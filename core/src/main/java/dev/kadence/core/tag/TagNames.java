@@ -1,5 +1,6 @@
 package dev.kadence.core.tag;
 
+import dev.kadence.core.api.Body;
 import dev.kadence.core.error.Violations;
 
 import java.util.ArrayList;
@@ -8,7 +9,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-/** Tag names are trimmed and lower-cased, so "Work", " work " and "WORK" are one tag. */
+/**
+ * Tag names are trimmed and lower-cased, so "Work", " work " and "WORK" are one tag; one that shows nothing (only
+ * white space or zero-width characters, {@link Body#isBlank}) is empty.
+ */
 public final class TagNames {
     public static final int MAX_LENGTH = 50;
     public static final int MAX_PER_TASK = 20;
@@ -22,7 +26,7 @@ public final class TagNames {
             return null;
         }
         String name = raw.strip().toLowerCase(Locale.ROOT);
-        if (name.isEmpty()) {
+        if (Body.isBlank(name)) {
             violations.add(field, "empty", "must not be empty");
             return null;
         }

@@ -50,6 +50,9 @@ public final class ProblemResponses {
             int status = base.code();
             Throwable cause = context.getRootCause().orElse(null);
             Problem problem = problem(status, cause, context.getErrors());
+            if (problem.status() != status) {
+                base.status(problem.status());      // a head too large is a 431, not the 413 Micronaut gives it
+            }
             return base.body(problem).contentType(Problem.MEDIA_TYPE);
         }
 
@@ -58,6 +61,12 @@ public final class ProblemResponses {
             if (status >= 500) {
                 LOG.error("unexpected failure", cause);
                 return Problem.of(ErrorCode.forStatus(status), "an unexpected error occurred; it has been logged", List.of());
+            }
+            if (status == 413 && cause == null) {
+                // Netty could not decode the request's head (a request line over max-initial-line-length or headers
+                // over max-header-size) and Micronaut answers 413 without a cause; a body over max-request-size
+                // always has one (ContentLengthExceededException). Netty does not say which of line and headers.
+                return Problem.of(ErrorCode.HEADERS_TOO_LARGE, "the request line or headers are too large", List.of());
             }
             if (status == 400 && isJsonError(cause)) {
                 return Problem.of(ErrorCode.MALFORMED_JSON, "the request body is not valid JSON", List.of());

@@ -32,4 +32,15 @@ class QuickAddInputTest extends AssistantTest {
         assertProblem(parse(user, "[\"Call mom\"]"), 400, "validation_failed", "body", "not_an_object");
         assertProblem(parse(user, "{\"text\":"), 400, "malformed_json", null, null);
     }
+
+    @Test
+    void aBodyWithAnythingAfterItsJsonValueIsMalformed() {
+        UUID user = fixtures.user("Europe/Berlin");
+        for (String body : new String[] {"{\"text\":\"Call mom\"} garbage", "{\"text\":\"Call mom\"} {}", "{} {}",
+            "{\"text\":\"Call mom\"}]"}) {
+            assertProblem(parse(user, body), 400, "malformed_json", null, null);
+        }
+        assertProblem(send("POST", "/api/v1/assistant/messages", token(user), "{\"text\":\"Show my tasks\"} x"),
+            400, "malformed_json", null, null);
+    }
 }

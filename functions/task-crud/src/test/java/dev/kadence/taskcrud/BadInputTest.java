@@ -50,6 +50,8 @@ class BadInputTest extends ApiTest {
         return Stream.of(
             Arguments.of("no title", Map.of("priority", "high"), "required", "title"),
             Arguments.of("empty title", Map.of("title", "   "), "empty", "title"),
+            Arguments.of("title of zero-width spaces", Map.of("title", "\u200b\u200b"), "empty", "title"),
+            Arguments.of("title of invisible characters", Map.of("title", " \u200c\u200d\u2060\ufeff "), "empty", "title"),
             Arguments.of("title over 500", Map.of("title", "x".repeat(501)), "too_long", "title"),
             Arguments.of("title not a string", Map.of("title", 42), "not_a_string", "title"),
             Arguments.of("description over 10000", Map.of("title", "t", "description", "d".repeat(10_001)), "too_long", "description"),
@@ -78,6 +80,7 @@ class BadInputTest extends ApiTest {
             Arguments.of("reminder with both kinds", Map.of("title", "t", "due_at", "2026-12-04T14:00:00Z",
                 "reminders", List.of(Map.of("before_due", "PT15M", "at", "2026-12-04T13:00:00Z"))), "invalid_reminder", "reminders[0]"),
             Arguments.of("empty tag", Map.of("title", "t", "tags", List.of("ok", " ")), "empty", "tags"),
+            Arguments.of("tag of zero-width spaces", Map.of("title", "t", "tags", List.of("ok", "\u200b")), "empty", "tags"),
             Arguments.of("add_tags outside PATCH", Map.of("title", "t", "add_tags", List.of("x")), "patch_only", "add_tags"),
             Arguments.of("NUL in the title", Map.of("title", "a\u0000b"), "invalid_character", "title"),
             Arguments.of("control character in the description", Map.of("title", "t", "description", "x\u001by"),
@@ -127,6 +130,27 @@ class BadInputTest extends ApiTest {
         String huge = "{\"title\": \"t\", \"description\": \"" + "x".repeat(1_100_000) + "\"}";
         assertProblem(send("POST", "/api/v1/tasks", user.token(), huge, "application/json"), 413, "payload_too_large", null);
         assertThat(count("select count(*) from tasks where user_id = ?", user.id())).isZero();
+    }
+
+    @Test
+    void aRequestLineOrHeadOverNettysLimitsIs431NotBodyTooLarge() {
+        User user = signup();
+        assertProblem(send("GET", "/api/v1/tasks?search=" + "x".repeat(5000), user.token(), null, null), 431, "headers_too_large", null);
+        assertProblem(send("GET", "/api/v1/tasks", "x".repeat(9000), null, null), 431, "headers_too_large", null);
+    }
+
+    @Test
+    void anythingAfterTheJsonValueIsMalformedAndNothingIsStored() {
+        User user = signup();
+        for (String body : List.of("{\"title\": \"x\"} garbage", "{} {}", "{\"title\": \"x\"} {\"title\": \"y\"}",
+            "{\"title\": \"x\"}}", "{\"title\": \"x\"}\u0000")) {
+            assertProblem(send("POST", "/api/v1/tasks", user.token(), body, "application/json"), 400, "malformed_json", null);
+        }
+        assertProblem(send("POST", "/api/v1/auth/signup", null, "{\"email\": \"t@example.com\", \"password\": \"correct horse\"} x",
+            "application/json"), 400, "malformed_json", null);
+        assertThat(count("select count(*) from tasks where user_id = ?", user.id())).isZero();
+        assertThat(send("POST", "/api/v1/tasks", user.token(), " {\"title\": \"x\"} \r\n\t ", "application/json").status())
+            .as("white space around the value is fine").isEqualTo(201);
     }
 
     @Test
@@ -202,6 +226,9 @@ class BadInputTest extends ApiTest {
     @Test
     void signupAndLoginMistakes() {
         assertProblem(call("POST", "/api/v1/auth/signup", null, Map.of("email", "not-an-email", "password", "long enough pw")), 400, "invalid_email", "email");
+        for (String email : List.of("<script>@example.com", "\"a b\"@example.com", "a@b@example.com", "a@example")) {
+            assertProblem(call("POST", "/api/v1/auth/signup", null, Map.of("email", email, "password", "long enough pw")), 400, "invalid_email", "email");
+        }
         assertProblem(call("POST", "/api/v1/auth/signup", null, Map.of("email", "a@example.com", "password", "short")), 400, "too_short", "password");
         assertProblem(call("POST", "/api/v1/auth/signup", null, Map.of("email", "b@example.com", "password", "long enough pw", "timezone", "Berlin")), 400, "invalid_timezone", "timezone");
         User user = signup();
