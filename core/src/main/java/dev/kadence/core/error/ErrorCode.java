@@ -20,6 +20,7 @@ public enum ErrorCode {
     CONFLICT(409, "Conflict"),
     PAYLOAD_TOO_LARGE(413, "The request body is too large"),
     UNSUPPORTED_MEDIA_TYPE(415, "Unsupported content type"),
+    TOO_MANY_ATTEMPTS(429, "Too many attempts"),
     INTERNAL(500, "Internal error"),
     UNAVAILABLE(503, "Temporarily unavailable");
 
