@@ -1,6 +1,7 @@
 /** Which page shows: the sign-in pages without a token, the signed-in app with one. */
 import { useEffect, useState } from 'react';
 import { clearToken, handleUnauthorized, storedToken } from './api/client';
+import { logOut } from './api/endpoints';
 import { LoginPage, SignupPage } from './pages/AuthPages';
 import { SignedInApp } from './pages/SignedInApp';
 import { navigate, Redirect, useLocation } from './lib/router';
@@ -18,7 +19,12 @@ export function App() {
     });
   }, []);
 
-  const signOut = () => {
+  const signOut = async () => {
+    try {
+      await logOut(); // revokes the token on the server, so a copy of it is no good either
+    } catch {
+      // signed out here all the same: an expired or already revoked token, or the server out of reach
+    }
     clearToken();
     setToken(null);
     navigate('/login');

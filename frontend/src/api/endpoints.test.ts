@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ApiError } from './client';
-import { getConversation, listConversations, parseQuickAdd, sendAssistantMessage } from './endpoints';
+import { getConversation, listConversations, logOut, parseQuickAdd, sendAssistantMessage } from './endpoints';
 
 function answer(status: number, body: unknown, type = 'application/json') {
   const fetch = vi.fn(async () => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': type } }));
@@ -46,5 +46,16 @@ describe('the quick-add and assistant calls', () => {
     fetch = answer(200, { id: 'c 1', messages: [] });
     await getConversation('c 1');
     expect(sent(fetch).url).toBe('/api/v1/assistant/conversations/c%201');
+  });
+});
+
+describe('signing out', () => {
+  it('revokes the token on the server with the token itself', async () => {
+    const fetch = vi.fn(async () => new Response(null, { status: 204 }));
+    vi.stubGlobal('fetch', fetch);
+    vi.stubGlobal('localStorage', { getItem: () => 'token-1', setItem() {}, removeItem() {} });
+    await expect(logOut()).resolves.toBeUndefined();
+    expect(sent(fetch as unknown as ReturnType<typeof answer>)).toMatchObject({ url: '/api/v1/auth/logout', method: 'POST' });
+    expect(sent(fetch as unknown as ReturnType<typeof answer>).headers.Authorization).toBe('Bearer token-1');
   });
 });

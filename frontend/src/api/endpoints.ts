@@ -26,6 +26,8 @@ export const signUp = (email: string, password: string, timezone: string) =>
 export const logIn = (email: string, password: string) =>
   request<Session>('POST', '/auth/login', { email, password }, { authenticated: false });
 
+/** Revokes the current token on the server, in every function (204). */
+export const logOut = () => request<void>('POST', '/auth/logout');
 export const getMe = () => request<User>('GET', '/me');
 export const updateTimezone = (timezone: string) => request<User>('PATCH', '/me', { timezone });
 

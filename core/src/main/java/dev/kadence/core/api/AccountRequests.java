@@ -4,11 +4,11 @@ import dev.kadence.core.error.Violations;
 import dev.kadence.core.time.Zones;
 import dev.kadence.core.user.Credentials;
 import dev.kadence.core.user.Locales;
+import dev.kadence.core.user.PasswordPolicy;
 import dev.kadence.core.user.ProfileChange;
 import dev.kadence.core.user.Signup;
 import io.micronaut.json.tree.JsonNode;
 
-import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -37,10 +37,11 @@ public final class AccountRequests {
         String password = body.string("password");
         if (password == null && !violations.has("password")) {
             violations.add("password", "required", "is required");
-        } else if (password != null && password.length() < Signup.MIN_PASSWORD) {
-            violations.add("password", "too_short", "must have at least " + Signup.MIN_PASSWORD + " characters");
-        } else if (password != null && password.getBytes(StandardCharsets.UTF_8).length > Signup.MAX_PASSWORD_BYTES) {
-            violations.add("password", "too_long", "must be at most " + Signup.MAX_PASSWORD_BYTES + " bytes");
+        } else if (password != null) {
+            PasswordPolicy.Weakness weakness = PasswordPolicy.weakness(password);
+            if (weakness != null) {
+                violations.add("password", weakness.code, weakness.message);
+            }
         }
         ZoneId timezone = Zones.parse("timezone", body.string("timezone"), violations);
         Locale locale = Locales.parse("locale", body.string("locale"), violations);

@@ -21,6 +21,7 @@ public enum ErrorCode {
     PAYLOAD_TOO_LARGE(413, "The request body is too large"),
     URI_TOO_LONG(414, "The request target is too long"),
     UNSUPPORTED_MEDIA_TYPE(415, "Unsupported content type"),
+    TOO_MANY_ATTEMPTS(429, "Too many attempts"),
     HEADERS_TOO_LARGE(431, "The request line or headers are too large"),
     INTERNAL(500, "Internal error"),
     UNAVAILABLE(503, "Temporarily unavailable");

@@ -2,10 +2,12 @@ package dev.kadence.core.user;
 
 import dev.kadence.core.error.ErrorCode;
 import dev.kadence.core.error.KadenceException;
+import dev.kadence.core.error.TooManyAttempts;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.UUID;
@@ -15,11 +17,13 @@ import java.util.UUID;
 public class Accounts {
     private final UserStore users;
     private final Passwords passwords;
+    private final LoginThrottle throttle;
     private final Clock clock;
 
-    Accounts(UserStore users, Passwords passwords, Clock clock) {
+    Accounts(UserStore users, Passwords passwords, LoginThrottle throttle, Clock clock) {
         this.users = users;
         this.passwords = passwords;
+        this.throttle = throttle;
         this.clock = clock;
     }
 
@@ -38,9 +42,21 @@ public class Accounts {
         return user;
     }
 
-    @Transactional
-    public User authenticate(Credentials credentials) {
-        User user = users.findByEmail(credentials.email().trim().toLowerCase(Locale.ROOT)).orElse(null);
+    /**
+     * The account of {@code credentials}, tried from {@code address} (null: unknown). Every answer costs one bcrypt
+     * check — an unknown email, a wrong password, a throttled account or address alike — so its time tells nothing.
+     * Past the limits of {@link LoginThrottle} the answer is 429, for the right password too, so it cannot be probed.
+     * Not one transaction: each attempt is counted (and committed) before the password is checked.
+     */
+    public User authenticate(Credentials credentials, String address) {
+        String email = credentials.email().trim().toLowerCase(Locale.ROOT);
+        Instant now = clock.instant();
+        Duration wait = throttle.attempt(email, address, now);
+        if (wait != null) {
+            passwords.matchDecoy(credentials.password());
+            throw new TooManyAttempts(wait);
+        }
+        User user = users.findByEmail(email).orElse(null);
         if (user == null) {
             passwords.matchDecoy(credentials.password());
             throw new KadenceException(ErrorCode.INVALID_CREDENTIALS, "wrong email or password");
@@ -48,6 +64,7 @@ public class Accounts {
         if (!passwords.matches(credentials.password(), user.passwordHash())) {
             throw new KadenceException(ErrorCode.INVALID_CREDENTIALS, "wrong email or password");
         }
+        throttle.succeeded(email, address, now);
         return user;
     }
 

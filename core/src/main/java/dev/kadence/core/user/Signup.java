@@ -4,8 +4,8 @@ import java.time.ZoneId;
 import java.util.Locale;
 
 /**
- * A new account: a normalised email (trimmed, lower-case), a password of {@link #MIN_PASSWORD} characters to
- * {@link #MAX_PASSWORD_BYTES} bytes, the user's zone (null: UTC) and locale (null: {@link Locales#DEFAULT}).
+ * A new account: a normalised email (trimmed, lower-case), a password that {@link PasswordPolicy} accepts (at least
+ * {@link #MIN_PASSWORD} visible characters, at most {@link #MAX_PASSWORD_BYTES} bytes), the user's zone (null: UTC) and locale (null: {@link Locales#DEFAULT}).
  * {@code core.api.AccountRequests} reads requests into it.
  */
 public record Signup(String email, String password, ZoneId timezone, Locale locale) {

@@ -3,8 +3,10 @@ package dev.kadence.core.web;
 import dev.kadence.core.error.ErrorCode;
 import dev.kadence.core.error.FieldError;
 import dev.kadence.core.error.KadenceException;
+import dev.kadence.core.error.TooManyAttempts;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.core.convert.exceptions.ConversionErrorException;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MutableHttpResponse;
@@ -37,7 +39,11 @@ public final class ProblemResponses {
     static class Domain implements ExceptionHandler<KadenceException, HttpResponse<Problem>> {
         @Override
         public HttpResponse<Problem> handle(HttpRequest request, KadenceException e) {
-            return Problem.of(e.code(), e.getMessage(), e.errors()).response();
+            MutableHttpResponse<Problem> response = Problem.of(e.code(), e.getMessage(), e.errors()).response();
+            if (e instanceof TooManyAttempts tooMany) {
+                response.header(HttpHeaders.RETRY_AFTER, Long.toString(tooMany.retryAfterSeconds()));
+            }
+            return response;
         }
     }
 

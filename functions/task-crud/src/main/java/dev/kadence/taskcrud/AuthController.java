@@ -4,6 +4,7 @@ import dev.kadence.core.api.AccountRequests;
 import dev.kadence.core.user.Accounts;
 import dev.kadence.core.user.User;
 import dev.kadence.core.user.UserView;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -12,6 +13,7 @@ import io.micronaut.json.tree.JsonNode;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -26,10 +28,12 @@ import java.time.Instant;
 class AuthController {
     private final Accounts accounts;
     private final Tokens tokens;
+    private final ClientAddress clientAddress;
 
-    AuthController(Accounts accounts, Tokens tokens) {
+    AuthController(Accounts accounts, Tokens tokens, ClientAddress clientAddress) {
         this.accounts = accounts;
         this.tokens = tokens;
+        this.clientAddress = clientAddress;
     }
 
     @Serdeable
@@ -48,8 +52,17 @@ class AuthController {
     }
 
     @Post("/login")
-    Login login(@RequestBody(content = @Content(schema = @Schema(implementation = RequestBodies.Login.class))) @Body JsonNode body) {
-        Tokens.Token token = tokens.issue(accounts.authenticate(AccountRequests.credentials(body)));
+    Login login(HttpRequest<?> request,
+                @RequestBody(content = @Content(schema = @Schema(implementation = RequestBodies.Login.class))) @Body JsonNode body) {
+        Tokens.Token token = tokens.issue(accounts.authenticate(AccountRequests.credentials(body), clientAddress.of(request)));
         return new Login(token.value(), token.expiresAt());
+    }
+
+    /** Revokes the token this request carries, in every function (204). */
+    @Post("/logout")
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    HttpResponse<Void> logout(Authentication auth) {
+        tokens.revoke(auth);
+        return HttpResponse.noContent();
     }
 }
