@@ -31,7 +31,7 @@ final class CronBindings implements AutoCloseable {
     private final Clock clock;
     private final List<String> running = new ArrayList<>();
 
-    CronBindings(List<DaprComponents.CronBinding> bindings, Map<String, URI> apps, Clock clock) {
+    CronBindings(List<DaprComponents.CronBinding> bindings, Map<String, URI> apps, Map<String, String> appTokens, Clock clock) {
         this.clock = clock;
         for (DaprComponents.CronBinding binding : bindings) {
             Schedule schedule = Schedule.parse(binding.schedule());
@@ -42,9 +42,10 @@ final class CronBindings implements AutoCloseable {
                     continue;
                 }
                 URI target = base.resolve("/" + binding.name());
-                if (subscribes(target)) {
+                String token = appTokens.get(app);
+                if (subscribes(target, token)) {
                     running.add(binding.name() + " → " + app + " (" + binding.schedule() + ")");
-                    tickAt(schedule.next(clock.instant()), schedule, target);
+                    tickAt(schedule.next(clock.instant()), schedule, target, token);
                 }
             }
         }
@@ -55,11 +56,12 @@ final class CronBindings implements AutoCloseable {
         return List.copyOf(running);
     }
 
-    private boolean subscribes(URI target) {
+    private boolean subscribes(URI target, String token) {
         try {
-            HttpRequest probe = HttpRequest.newBuilder(target).timeout(Duration.ofSeconds(5))
-                .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).build();
-            int status = http.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode();
+            HttpRequest.Builder probe = HttpRequest.newBuilder(target).timeout(Duration.ofSeconds(5))
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody());
+            probe = AppToken.add(probe, token);
+            int status = http.send(probe.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
             return status != 404 && status < 500;
         } catch (java.io.IOException e) {
             LOG.warning("cron binding: " + target + " unreachable: " + e.getMessage());
@@ -70,18 +72,18 @@ final class CronBindings implements AutoCloseable {
         }
     }
 
-    private void tickAt(Instant when, Schedule schedule, URI target) {
+    private void tickAt(Instant when, Schedule schedule, URI target, String token) {
         long delay = Math.max(0, Duration.between(clock.instant(), when).toMillis());
         ticks.schedule(() -> {
-            post(target);
-            tickAt(schedule.next(when), schedule, target);
+            post(target, token);
+            tickAt(schedule.next(when), schedule, target, token);
         }, delay, TimeUnit.MILLISECONDS);
     }
 
-    private void post(URI target) {
+    private void post(URI target, String token) {
         try {
-            HttpRequest request = HttpRequest.newBuilder(target).timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.noBody()).build();
+            HttpRequest request = AppToken.add(HttpRequest.newBuilder(target).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.noBody()), token).build();
             int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
             if (status / 100 != 2) {
                 LOG.warning("cron binding: " + target + " answered " + status);

@@ -18,6 +18,7 @@ public final class LocalDapr implements AutoCloseable {
     private final JobStore store;
     private final JobScheduler scheduler;
     private final List<DaprSidecar> sidecars = new ArrayList<>();
+    private final Map<String, String> appTokens;
     private CronBindings cron;
 
     /**
@@ -25,9 +26,19 @@ public final class LocalDapr implements AutoCloseable {
      * @param daprPorts  app id → the port of its Dapr HTTP API (what the app gets as DAPR_HTTP_PORT)
      */
     public LocalDapr(String jdbcUrl, String user, String password, Map<String, URI> apps, Map<String, Integer> daprPorts) {
+        this(jdbcUrl, user, password, apps, daprPorts, Map.of());
+    }
+
+    /**
+     * @param appTokens app id → the app token its sidecar sends as {@code dapr-api-token} on every call to the app
+     *                  (Dapr's {@code APP_API_TOKEN}; in a cluster from the Secret named by {@code dapr.io/app-token-secret})
+     */
+    public LocalDapr(String jdbcUrl, String user, String password, Map<String, URI> apps, Map<String, Integer> daprPorts,
+                     Map<String, String> appTokens) {
         Clock clock = Clock.systemUTC();
+        this.appTokens = Map.copyOf(appTokens);
         store = new JobStore(jdbcUrl, user, password);
-        scheduler = new JobScheduler(store, apps, clock);
+        scheduler = new JobScheduler(store, apps, this.appTokens, clock);
         try {
             daprPorts.forEach((app, port) -> sidecars.add(new DaprSidecar(app, port, store, scheduler, clock)));
         } catch (RuntimeException e) {
@@ -39,7 +50,7 @@ public final class LocalDapr implements AutoCloseable {
     /** Starts firing jobs (including those kept from an earlier run) and the cron bindings. Call once the apps are up. */
     public List<String> start(List<DaprComponents.CronBinding> bindings, Map<String, URI> apps) {
         scheduler.start();
-        cron = new CronBindings(bindings, apps, Clock.systemUTC());
+        cron = new CronBindings(bindings, apps, appTokens, Clock.systemUTC());
         return cron.running();
     }
 
