@@ -23,6 +23,12 @@ set -euo pipefail
 
 AOT_SCRIPT_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 
+# Only the platform may deliver (POST /events, reminder-fire's /job/… and /reminder-sweep): the function started here
+# (and by startup-benchmark.sh, which sources this) gets these tokens, and the workload sends them as the KafkaSources
+# (ce-kadencetoken) and Dapr (dapr-api-token) do. Fresh ones unless the caller chose.
+export KADENCE_DELIVERY_TOKEN=${KADENCE_DELIVERY_TOKEN:-aot-$RANDOM$RANDOM$RANDOM$RANDOM}
+export APP_API_TOKEN=${APP_API_TOKEN:-aot-$RANDOM$RANDOM$RANDOM$RANDOM}
+
 log() { printf '%s %-10s %s\n' "$(date +%H:%M:%S)" "$1" "${*:2}" >&2; }
 die() { log error "$*"; exit 1; }
 
@@ -86,7 +92,7 @@ wait_for_health() {
 # POST one binary-mode CloudEvent to <base>/events; prints the HTTP status (one line).
 post_event() {
     local base=$1 type=$2 subject=$3 data=$4
-    curl -s -o /dev/null -w '%{http_code}\n' --max-time 10 -X POST "$base/events" \
+    curl -s -o /dev/null -w '%{http_code}\n' --max-time 10 -X POST "$base/events" -H "ce-kadencetoken: $KADENCE_DELIVERY_TOKEN" \
         -H 'ce-specversion: 1.0' -H "ce-id: $(uuid)" -H 'ce-source: /kadence/task-crud' \
         -H "ce-type: $type" -H "ce-subject: $subject" -H "ce-partitionkey: $subject" \
         -H "ce-time: $(date -u +%Y-%m-%dT%H:%M:%SZ)" -H 'Content-Type: application/json' -d "$data" || true
@@ -127,7 +133,7 @@ workload_round() {
         reminder-fire)
             post_event "$base" dev.kadence.task.updated "$task" "{\"task_id\":\"$task\"}"
             post_event "$base" dev.kadence.task.deleted "$task" "{\"task_id\":\"$task\"}"
-            curl -s -o /dev/null -w '%{http_code}\n' --max-time 10 -X POST "$base/reminder-sweep"
+            curl -s -o /dev/null -w '%{http_code}\n' --max-time 10 -X POST "$base/reminder-sweep" -H "dapr-api-token: $APP_API_TOKEN"
             ;;
         notify)
             post_event "$base" dev.kadence.task.changed "$task" \

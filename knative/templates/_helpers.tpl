@@ -66,6 +66,32 @@ The environment every function reads. Secrets come only by reference.
 - name: KADENCE_JWT_SECRET
   {{- include "kadence.secretRef" (list .root.Values.jwt.secret.name .root.Values.jwt.secret.key) | nindent 2 }}
 {{- end }}
+{{- /* The pod's network is its own: listen on every interface of it (the functions default to 127.0.0.1). */}}
+- name: KADENCE_BIND_HOST
+  value: "0.0.0.0"
+{{- if .events }}
+{{- /* What its KafkaSources send as the extension kadencetoken; POST /events without it is a 401. */}}
+- name: KADENCE_DELIVERY_TOKEN
+  {{- include "kadence.secretRef" (list .root.Values.platform.deliveryToken.secret "token") | nindent 2 }}
+{{- end }}
+{{- if .dapr }}
+{{- /* What the Dapr sidecar sends as dapr-api-token (the same Secret as dapr.io/app-token-secret). */}}
+- name: APP_API_TOKEN
+  {{- include "kadence.secretRef" (list .root.Values.platform.appApiToken.secret "token") | nindent 2 }}
+{{- end }}
+{{- end }}
+
+{{/*
+What a KafkaSource sets on every event it delivers: the extension kadencetoken (the header ce-kadencetoken), the
+delivery token the event functions require on POST /events. A KafkaSource cannot take a value from a Secret, so the
+token is given at install from the Secret the functions read (knative/README.md: --set-string
+platform.deliveryToken.value=…); it is then in the KafkaSources' spec, never in the chart or a values file. Left
+empty, every delivery is refused, loudly (logged, counted in kadence_deliveries_refused_total).
+*/}}
+{{- define "kadence.ceOverrides" -}}
+ceOverrides:
+  extensions:
+    kadencetoken: {{ .Values.platform.deliveryToken.value | default "" | quote }}
 {{- end }}
 
 {{/*
@@ -133,4 +159,39 @@ net:
     enable: true
     caCert:
       secretKeyRef: {name: {{ $secret }}, key: ca.crt, optional: true}
+{{- end }}
+
+{{/*
+Who may connect to a function's pods: the Knative data plane (every request to a Knative Service passes the
+activator or an ingress gateway, so the KafkaSource dispatcher and the front door arrive from there) and Prometheus
+(/prometheus on the container port). Nothing else in the cluster, nothing from outside. The Dapr sidecar is in the
+pod and needs no rule. {{ include "kadence.networkPolicy" (list . "notify") }}
+*/}}
+{{- define "kadence.networkPolicy" -}}
+{{- $root := index . 0 -}}
+{{- $function := index . 1 -}}
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata:
+  name: {{ $function }}
+  labels:
+    app.kubernetes.io/name: {{ $function }}
+    app.kubernetes.io/part-of: kadence
+spec:
+  podSelector:
+    matchLabels:
+      serving.knative.dev/service: {{ $function }}
+  policyTypes: [Ingress]
+  ingress:
+    - from:
+        {{- range $root.Values.networkPolicy.knativeNamespaces }}
+        - namespaceSelector:
+            matchLabels:
+              kubernetes.io/metadata.name: {{ . }}
+        {{- end }}
+        {{- range $root.Values.networkPolicy.monitoringNamespaces }}
+        - namespaceSelector:
+            matchLabels:
+              kubernetes.io/metadata.name: {{ . }}
+        {{- end }}
 {{- end }}

@@ -39,6 +39,8 @@ public final class TestInfra {
             Map.entry("micronaut.security.token.jwt.signatures.secret.generator.secret", "test-secret-that-is-long-enough-for-hs256-signing"),
             Map.entry("micronaut.security.token.jwt.signatures.secret.validator.secret", "test-secret-that-is-long-enough-for-hs256-signing"),
             Map.entry("kadence.cursor-secret", "test-cursor-secret"),
+            Map.entry("kadence.platform.delivery-token", dev.kadence.testkit.KafkaSource.TOKEN),
+            Map.entry("kadence.platform.app-api-token", dev.kadence.testkit.FakeDapr.APP_API_TOKEN),
             Map.entry("micronaut.server.port", "-1"));
     }
 

@@ -65,8 +65,10 @@ final class ClusterServices {
         Map<String, Integer> ports = new LinkedHashMap<>();
         functions.forEach(f -> ports.put(f.name(), f.daprPort()));
         progress.step("dapr", "Jobs API for each app on ports " + ports.values(), () -> {
+            Map<String, String> appTokens = new LinkedHashMap<>();
+            functions.forEach(f -> appTokens.put(f.name(), f.env().getOrDefault(KadenceFunctions.APP_API_TOKEN, "")));
             dapr = new LocalDapr(settings.jdbcUrl(DAPR_DATABASE), Settings.DATABASE_USER, Settings.DATABASE_PASSWORD,
-                addresses(functions), ports, activator);
+                addresses(functions), ports, activator, appTokens);
         });
     }
 
@@ -78,7 +80,9 @@ final class ClusterServices {
             if (sink == null) {
                 throw new StartupFailure("KafkaSource " + s.name() + " delivers to " + s.sinkService() + ", which is not a function");
             }
-            KafkaSourceDelivery delivery = new KafkaSourceDelivery(s, settings.kafkaBootstrap(), sink, NAMESPACE, activator);
+            // The chart's KafkaSources add the delivery token of their sink as the extension kadencetoken (ceOverrides).
+            KafkaSourceDelivery delivery = new KafkaSourceDelivery(s, settings.kafkaBootstrap(), sink, NAMESPACE, activator,
+                Map.of("kadencetoken", env(functions, s.sinkService(), KadenceFunctions.DELIVERY_TOKEN)));
             deliveries.add(delivery.start());
         }
         for (int i = 0; i < subscriptions.size(); i++) {
@@ -99,6 +103,12 @@ final class ClusterServices {
         }
         progress.line(FrontDoorProcess.NAME, "http://localhost:" + settings.apiPort()
             + " (/api/v1 → task-crud, /api/v1/notifications → notify, /api/v1/quick-add, /api/v1/assistant, /mcp → assistant)");
+    }
+
+    /** A variable of one function's environment: what its platform must send it. */
+    private static String env(List<FunctionSpec> functions, String function, String variable) {
+        return functions.stream().filter(f -> f.name().equals(function)).findFirst()
+            .map(f -> f.env().getOrDefault(variable, "")).orElse("");
     }
 
     /** The front door's process, once started. */

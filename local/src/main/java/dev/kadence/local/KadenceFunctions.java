@@ -9,6 +9,11 @@ final class KadenceFunctions {
     /** task-crud first: it owns the schema migrations, so the others find the tables in place. */
     static final List<String> NAMES = List.of("task-crud", "recurrence-handler", "reminder-fire", "notify", "assistant");
 
+    /** The token the KafkaSources send (ce-kadencetoken) and the functions require on POST /events. */
+    static final String DELIVERY_TOKEN = "KADENCE_DELIVERY_TOKEN";
+    /** The token the Dapr sidecar sends (dapr-api-token) and the functions require on /job/… and /reminder-sweep. */
+    static final String APP_API_TOKEN = "APP_API_TOKEN";
+
     private KadenceFunctions() {
     }
 
@@ -18,12 +23,24 @@ final class KadenceFunctions {
                 "KADENCE_DB_USER", Settings.DATABASE_USER,
                 "KADENCE_DB_PASSWORD", Settings.DATABASE_PASSWORD,
                 "KADENCE_KAFKA_BOOTSTRAP", settings.kafkaBootstrap(),
-                "KADENCE_JWT_SECRET", jwtSecret);
+                "KADENCE_JWT_SECRET", jwtSecret,
+                // Only the platform may deliver: fresh tokens each run, known to the functions and to the stand-ins for
+                // the KafkaSources and Dapr (which read them from here), and to nothing else; the functions listen on
+                // 127.0.0.1 only.
+                DELIVERY_TOKEN, token(),
+                APP_API_TOKEN, token(),
+                "KADENCE_BIND_HOST", "127.0.0.1");
         List<FunctionSpec> functions = new java.util.ArrayList<>();
         for (int i = 0; i < NAMES.size(); i++) {
             String name = NAMES.get(i);
             functions.add(new FunctionSpec(name, jars.jar(name), settings.functionPortBase() + i, settings.daprPortBase() + i, shared));
         }
         return functions;
+    }
+
+    private static String token() {
+        byte[] bytes = new byte[32];
+        new java.security.SecureRandom().nextBytes(bytes);
+        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 }

@@ -58,6 +58,10 @@ class EventLoadBenchmark {
         ReminderLatencyBenchmark.deleteRecursively(work);
         try (RunningPlatform platform = RunningPlatform.start(work)) {
             List<Task> tasks = seed(platform, "http://127.0.0.1:" + platform.function("task-crud").port());
+            deliveryTokens.clear();
+            for (String function : List.of("recurrence-handler", "reminder-fire", "notify")) {
+                deliveryTokens.put(function, platform.function(function).env().get(KadenceFunctions.DELIVERY_TOKEN));
+            }
             for (String function : List.of("recurrence-handler", "reminder-fire", "notify")) {
                 String events = "http://127.0.0.1:" + platform.function(function).port() + "/events";
                 platform.pinToOneCpu(function);
@@ -116,6 +120,9 @@ class EventLoadBenchmark {
         return new ArrayList<>(samples);
     }
 
+    /** Each function's delivery token on the platform under load (the KafkaSources send it as ce-kadencetoken). */
+    private static final java.util.Map<String, String> deliveryTokens = new java.util.concurrent.ConcurrentHashMap<>();
+
     private static HttpRequest event(String events, String function, Task task, ThreadLocalRandom random) {
         // The data as task-crud's outbox writes it (core/…/task/TaskEvents): ids on top, the full snapshot under "task".
         String ids = "\"task_id\":\"" + task.id() + "\",\"user_id\":\"" + task.userId() + "\"";
@@ -125,7 +132,9 @@ class EventLoadBenchmark {
             default -> "dev.kadence.task.changed";
         };
         String data = "{" + ids + (function.equals("notify") ? ",\"change\":\"updated\"" : "") + ",\"task\":" + task.json() + "}";
-        return KafkaSource.request(events, KafkaSource.headers(type, task.id()), data);
+        java.util.Map<String, String> headers = KafkaSource.headers(type, task.id());
+        headers.put(KafkaSource.TOKEN_HEADER, deliveryTokens.get(function));   // as the chart's KafkaSources add it
+        return KafkaSource.request(events, headers, data);
     }
 
     private static String answer(String events, String function, Task task) throws Exception {

@@ -158,7 +158,7 @@ class RecurrencePlatformTest extends PlatformPerClass {
 
         List<CompletableFuture<HttpResponse<String>>> racing = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
-            HttpRequest request = KafkaSource.request(sink, KafkaSource.headers("dev.kadence.task.completed", id(first)), data);
+            HttpRequest request = KafkaSource.request(sink, platform.delivery("recurrence-handler", "dev.kadence.task.completed", id(first)), data);
             racing.add(PlatformTestSupport.HTTP.sendAsync(request, HttpResponse.BodyHandlers.ofString()));
         }
         for (CompletableFuture<HttpResponse<String>> answer : racing) {

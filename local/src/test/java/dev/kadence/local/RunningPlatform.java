@@ -110,6 +110,13 @@ final class RunningPlatform implements AutoCloseable {
         return functions.stream().filter(f -> f.name().equals(name)).findFirst().orElseThrow();
     }
 
+    /** The headers of a delivery to {@code function} as its KafkaSource makes it, with the platform's delivery token. */
+    Map<String, String> delivery(String function, String type, String subject) {
+        Map<String, String> headers = dev.kadence.testkit.KafkaSource.headers(type, subject);
+        headers.put(dev.kadence.testkit.KafkaSource.TOKEN_HEADER, function(function).env().get(KadenceFunctions.DELIVERY_TOKEN));
+        return headers;
+    }
+
     /** Signs a user up at the front door and returns their token. */
     String signup(String email, String timezone) {
         HttpResponse<String> signup = http("POST", frontDoor("/api/v1/auth/signup"), null,

@@ -20,6 +20,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * job of an existing name is an error unless {@code overwrite} is true; success is 204 with no body.
  */
 public final class FakeDapr implements AutoCloseable {
+    /**
+     * The app token this sidecar sends to its app (Dapr's {@code APP_API_TOKEN}), in the header {@value #APP_TOKEN_HEADER}
+     * of every call to the app; a function under test is configured with it ({@code kadence.platform.app-api-token}).
+     */
+    public static final String APP_API_TOKEN = "test-app-api-token";
+    public static final String APP_TOKEN_HEADER = "dapr-api-token";
     private static final String PREFIX = "/v1.0/jobs/";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Answer MALFORMED = new Answer(400, "{\"errorCode\":\"ERR_MALFORMED_REQUEST\"}");
@@ -49,6 +55,11 @@ public final class FakeDapr implements AutoCloseable {
             Runtime.getRuntime().addShutdownHook(new Thread(shared::close, "fake-dapr-stop"));
         }
         return shared;
+    }
+
+    /** The headers with which the sidecar calls its app: {@code POST /job/{name}}, the cron binding's calls. */
+    public static Map<String, String> appCallHeaders() {
+        return Map.of(APP_TOKEN_HEADER, APP_API_TOKEN, "Content-Type", "application/json");
     }
 
     /** Forgets every request and job, and behaves again. */

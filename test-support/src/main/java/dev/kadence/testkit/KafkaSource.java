@@ -16,6 +16,13 @@ import java.util.UUID;
 public final class KafkaSource {
     /** Where our task events come from (the outbox of task-crud). */
     public static final String SOURCE = "/kadence/task-crud";
+    /**
+     * The delivery token the tests' KafkaSource sends (the chart's KafkaSources add it as the CloudEvent extension
+     * {@code kadencetoken}); a function under test is configured with it ({@code kadence.platform.delivery-token}).
+     */
+    public static final String TOKEN = "test-delivery-token";
+    /** The header that carries it in binary mode. */
+    public static final String TOKEN_HEADER = "ce-kadencetoken";
     private KafkaSource() {
     }
 
@@ -32,6 +39,7 @@ public final class KafkaSource {
         headers.put("ce-subject", subject);
         headers.put("ce-time", Instant.now().toString());
         headers.put("ce-partitionkey", subject);
+        headers.put(TOKEN_HEADER, TOKEN);
         headers.put("Content-Type", "application/json");
         return headers;
     }

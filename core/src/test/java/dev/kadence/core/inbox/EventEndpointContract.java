@@ -153,11 +153,32 @@ public abstract class EventEndpointContract implements TestPropertyProvider {
         String body = write(Map.of("specversion", "1.0", "id", id, "source", "/kadence/test", "type", eventType(),
             "subject", subject, "datacontenttype", "application/json", "data", Map.of("task_id", subject, "user_id", UUID.randomUUID().toString())));
 
-        Reply reply = post(Map.of("Content-Type", "application/cloudevents+json"), body);
+        Reply reply = post(Map.of("Content-Type", "application/cloudevents+json", KafkaSource.TOKEN_HEADER, KafkaSource.TOKEN), body);
 
         assertThat(reply.status()).as(reply.body()).isEqualTo(200);
         assertThat(reply.outcome()).isEqualTo("done");
         assertThat(recorded(id)).isEqualTo(1);
+    }
+
+    @Test
+    void anEventWithoutThePlatformsTokenIsRefused401AndNothingIsProcessed() {
+        Map<String, String> missing = kafkaSourceHeaders(eventType());
+        missing.remove(KafkaSource.TOKEN_HEADER);
+        Map<String, String> wrong = kafkaSourceHeaders(eventType());
+        wrong.put(KafkaSource.TOKEN_HEADER, KafkaSource.TOKEN + "x");
+        long before = recordedByConsumer();
+
+        for (Map<String, String> event : List.of(missing, wrong)) {
+            Reply reply = post(event, data(event));
+
+            assertThat(reply.status()).as(reply.body()).isEqualTo(401);
+            assertThat(reply.json()).containsEntry("code", "unauthenticated").containsEntry("status", 401);
+            assertThat(received(event)).isEmpty();
+        }
+        assertThat(recordedByConsumer()).isEqualTo(before);
+        assertThat(logged()).anyMatch(line -> line.startsWith("refused POST /events"));
+        assertThat(send("GET", "/prometheus", Map.of(), null).body())
+            .containsPattern("kadence_deliveries_refused_total\\{endpoint=\"events\",?\\} [1-9]");
     }
 
     @Test
@@ -188,7 +209,7 @@ public abstract class EventEndpointContract implements TestPropertyProvider {
     void invalidJsonInStructuredModeIsRejected() {
         long before = recordedByConsumer();
 
-        Reply reply = post(Map.of("Content-Type", "application/cloudevents+json"), "{\"specversion\": \"1.0\", \"id\": ");
+        Reply reply = post(Map.of("Content-Type", "application/cloudevents+json", KafkaSource.TOKEN_HEADER, KafkaSource.TOKEN), "{\"specversion\": \"1.0\", \"id\": ");
 
         assertThat(reply.status()).isEqualTo(400);
         assertThat(reply.outcome()).isEqualTo("rejected");
@@ -219,6 +240,7 @@ public abstract class EventEndpointContract implements TestPropertyProvider {
             "datasources.default.initialization-fail-timeout", "-1",
             "flyway.datasources.default.enabled", "false",
             "kadence.kafka.poll-interval", "1h",
+            "kadence.platform.delivery-token", KafkaSource.TOKEN,
             "micronaut.server.port", "-1"))) {
             Map<String, String> event = kafkaSourceHeaders(eventType());
 
@@ -306,6 +328,7 @@ public abstract class EventEndpointContract implements TestPropertyProvider {
             Reply r = send("GET", path, Map.of(), null);
             assertThat(r.status()).as(path).isEqualTo(200);
             assertThat(r.json()).as(path).containsEntry("status", "UP");
+            assertThat(r.json().get("details")).as(path + ": what is up is nobody's business").isNull();
         }
         Reply metrics = send("GET", "/prometheus", Map.of(), null);
         assertThat(metrics.status()).isEqualTo(200);

@@ -414,6 +414,8 @@ class NotificationsTest implements TestPropertyProvider {
                 request.header("Content-Type", value);
             }
         });
+        // …and adds what its ceOverrides add: the platform's delivery token.
+        request.header(dev.kadence.testkit.KafkaSource.TOKEN_HEADER, dev.kadence.testkit.KafkaSource.TOKEN);
         return exchange(request);
     }
 

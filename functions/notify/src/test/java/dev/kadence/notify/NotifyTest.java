@@ -15,6 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @MicronautTest(transactional = false)
 class NotifyTest extends EventEndpointContract {
+    @jakarta.inject.Inject
+    dev.kadence.testing.Fixtures fixtures;
 
     @Override
     protected String consumer() {
@@ -47,4 +49,22 @@ class NotifyTest extends EventEndpointContract {
         assertThat(recorded(event.get("ce-id"))).isZero();
     }
 
+    @Test
+    void aTaskChangeInjectedWithoutThePlatformsTokenReachesNoStream() {
+        String victim = fixtures.user("UTC").toString();
+        Map<String, String> event = kafkaSourceHeaders(EventTypes.TASK_CHANGED);
+        event.remove(dev.kadence.testkit.KafkaSource.TOKEN_HEADER);
+        String data = write(Map.of("task_id", event.get("ce-subject"), "user_id", victim));
+
+        Reply injected = post(event, data);
+        Map<String, String> delivered = kafkaSourceHeaders(EventTypes.TASK_CHANGED);
+        Reply real = post(delivered, write(Map.of("task_id", delivered.get("ce-subject"), "user_id", victim)));
+
+        assertThat(injected.status()).isEqualTo(401);
+        assertThat(real.status()).as("the same change as the platform delivers it").isEqualTo(200);
+        java.util.List<String> onTheStream = tx.executeRead(s -> sql.list("select data from stream_events where user_id = ?::uuid",
+            java.util.List.of(victim), rs -> rs.getString(1)));
+        assertThat(onTheStream).singleElement().asString()
+            .contains(delivered.get("ce-subject")).doesNotContain(event.get("ce-subject"));
+    }
 }

@@ -58,7 +58,8 @@ class ReadmeTest implements TestPropertyProvider {
         UUID reminder = task.reminders().get(0).id();
         tx.executeWrite(s -> sql.update("update reminders set status = 'fired' where id = ?", List.of(reminder)));   // as reminder-fire did
         ReadmeCommands.Request due = ReadmeCommands.block(README, "Invoke it as its platform does")
-            .with(Map.of("TASK", task.id().toString(), "USER", user.toString(), "REMINDER", reminder.toString()))
+            .with(Map.of("TASK", task.id().toString(), "USER", user.toString(), "REMINDER", reminder.toString(),
+                "DELIVERY_TOKEN", dev.kadence.testkit.KafkaSource.TOKEN))
             .curl("POST", "/events");
 
         Answer first = ReadmeRequests.send(server.getURL(), due);

@@ -41,7 +41,7 @@ class ReadmeTest implements TestPropertyProvider {
         UUID series = done.recurrence().seriesId();
         ReadmeCommands.Request completed = ReadmeCommands
             .block(ReadmeCommands.repositoryFile("functions/recurrence-handler/README.md"), "Invoke it as its platform does")
-            .with(Map.of("TASK", done.id().toString(), "USER", user.toString()))
+            .with(Map.of("TASK", done.id().toString(), "USER", user.toString(), "DELIVERY_TOKEN", dev.kadence.testkit.KafkaSource.TOKEN))
             .curl("POST", "/events");
 
         Answer first = ReadmeRequests.send(server.getURL(), completed);

@@ -316,17 +316,17 @@ class ReminderClockTest implements TestPropertyProvider {
 
     /** Dapr's job callback. */
     private int job(String name) {
-        return post("/job/" + name, "{}".getBytes(), Map.of());
+        return post("/job/" + name, "{}".getBytes(), FakeDapr.appCallHeaders());
     }
 
     /** A tick of the cron binding. */
     private int sweep() {
-        return post("/reminder-sweep", "{}".getBytes(), Map.of());
+        return post("/reminder-sweep", "{}".getBytes(), FakeDapr.appCallHeaders());
     }
 
     private int post(String path, byte[] body, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.getURL() + path)).timeout(Duration.ofSeconds(10))
-            .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body));
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body));
         headers.forEach(request::header);
         return Http.send(request.build()).statusCode();
     }

@@ -4,9 +4,11 @@ import dev.kadence.core.event.EventTypes;
 import dev.kadence.core.inbox.EventEndpointContract;
 import dev.kadence.testing.TestInfra;
 import dev.kadence.testkit.FakeDapr;
+import dev.kadence.testkit.KafkaSource;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -40,8 +42,8 @@ class ReminderFireTest extends EventEndpointContract {
     void aDueJobIsAnsweredAndLoggedWithWhatItDid() {
         String reminder = UUID.randomUUID().toString();
 
-        Reply known = send("POST", "/job/reminder-" + reminder, Map.of("Content-Type", "application/json"), "{}");
-        Reply foreign = send("POST", "/job/reminder-6b1c7f6e", Map.of("Content-Type", "application/json"), "{}");
+        Reply known = send("POST", "/job/reminder-" + reminder, FakeDapr.appCallHeaders(), "{}");
+        Reply foreign = send("POST", "/job/reminder-6b1c7f6e", FakeDapr.appCallHeaders(), "{}");
 
         assertThat(known.status()).isEqualTo(200);
         assertThat(foreign.status()).as("a job Dapr should not call again").isEqualTo(200);
@@ -51,17 +53,43 @@ class ReminderFireTest extends EventEndpointContract {
 
     @Test
     void daprFindsTheCronBindingSubscribed() {
-        Reply reply = send("OPTIONS", "/reminder-sweep", Map.of("Content-Type", "application/json"), null);
+        Reply reply = send("OPTIONS", "/reminder-sweep", FakeDapr.appCallHeaders(), null);
 
         assertThat(reply.status()).isEqualTo(200);
     }
 
     @Test
     void aCronTickRunsTheSweep() {
-        Reply reply = send("POST", "/reminder-sweep", Map.of("Content-Type", "application/json"), "");
+        Reply reply = send("POST", "/reminder-sweep", FakeDapr.appCallHeaders(), "");
 
         assertThat(reply.status()).isEqualTo(200);
         assertThat(logged()).anyMatch(line -> line.startsWith("reminder sweep: fired "));
     }
 
+    @Test
+    void callsWithoutDaprsAppTokenAreRefused401AndDoNothing() {
+        Map<String, String> wrong = Map.of(FakeDapr.APP_TOKEN_HEADER, "not-the-token", "Content-Type", "application/json");
+        for (Map<String, String> headers : List.of(Map.of("Content-Type", "application/json"), wrong)) {
+            Reply job = send("POST", "/job/reminder-" + UUID.randomUUID(), headers, "{}");
+            Reply tick = send("POST", "/reminder-sweep", headers, "");
+
+            assertThat(job.status()).as(job.body()).isEqualTo(401);
+            assertThat(job.json()).containsEntry("code", "unauthenticated");
+            assertThat(tick.status()).as(tick.body()).isEqualTo(401);
+        }
+        assertThat(logged()).noneMatch(line -> line.startsWith("job reminder-") || line.startsWith("reminder sweep: fired "))
+            .anyMatch(line -> line.startsWith("refused POST /reminder-sweep"));
+    }
+
+    @Test
+    void anEventWithDaprsTokenInsteadOfTheDeliveryTokenIsRefused() {
+        Map<String, String> event = kafkaSourceHeaders(eventType());
+        event.remove(KafkaSource.TOKEN_HEADER);
+        event.put(FakeDapr.APP_TOKEN_HEADER, FakeDapr.APP_API_TOKEN);
+
+        Reply reply = post(event, "{}");
+
+        assertThat(reply.status()).isEqualTo(401);
+        assertThat(recorded(event.get("ce-id"))).isZero();
+    }
 }

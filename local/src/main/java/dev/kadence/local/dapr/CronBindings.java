@@ -35,7 +35,8 @@ final class CronBindings implements AutoCloseable {
     private final Activator activator;
     private final List<String> running = new ArrayList<>();
 
-    CronBindings(List<DaprComponents.CronBinding> bindings, Map<String, URI> apps, Clock clock, Activator activator) {
+    CronBindings(List<DaprComponents.CronBinding> bindings, Map<String, URI> apps, Map<String, String> appTokens, Clock clock,
+                 Activator activator) {
         this.clock = clock;
         this.activator = activator;
         for (DaprComponents.CronBinding binding : bindings) {
@@ -47,9 +48,10 @@ final class CronBindings implements AutoCloseable {
                     continue;
                 }
                 URI target = base.resolve("/" + binding.name());
-                if (subscribes(target)) {
+                String token = appTokens.get(app);
+                if (subscribes(target, token)) {
                     running.add(binding.name() + " → " + app + " (" + binding.schedule() + ")");
-                    tickAt(schedule.next(clock.instant()), schedule, target);
+                    tickAt(schedule.next(clock.instant()), schedule, target, token);
                 }
             }
         }
@@ -60,11 +62,12 @@ final class CronBindings implements AutoCloseable {
         return List.copyOf(running);
     }
 
-    private boolean subscribes(URI target) {
+    private boolean subscribes(URI target, String token) {
         try {
-            HttpRequest probe = HttpRequest.newBuilder(target).timeout(Duration.ofSeconds(5))
-                .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).build();
-            int status = http.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode();
+            HttpRequest.Builder probe = HttpRequest.newBuilder(target).timeout(Duration.ofSeconds(5))
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody());
+            probe = AppToken.add(probe, token);
+            int status = http.send(probe.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
             return status != 404 && status < 500;
         } catch (java.io.IOException e) {
             LOG.warning("cron binding: " + target + " unreachable: " + e.getMessage());
@@ -75,25 +78,25 @@ final class CronBindings implements AutoCloseable {
         }
     }
 
-    private void tickAt(Instant when, Schedule schedule, URI target) {
+    private void tickAt(Instant when, Schedule schedule, URI target, String token) {
         long delay = Math.max(0, Duration.between(clock.instant(), when).toMillis());
         ticks.schedule(() -> {
-            post(target);
-            tickAt(schedule.next(when), schedule, target);
+            post(target, token);
+            tickAt(schedule.next(when), schedule, target, token);
         }, delay, TimeUnit.MILLISECONDS);
     }
 
     /** Sends a tick; one that meets its app restarting (or dying) is held until the app is back, then sent once more. */
-    private void post(URI target) {
+    private void post(URI target, String token) {
         try {
             try {
                 activator.awaitReady(target, Activator.HOLD);
-                send(target);
+                send(target, token);
             } catch (java.io.IOException e) {
                 if (activator.isReady(target) || !activator.awaitReady(target, Activator.HOLD)) {
                     throw e;
                 }
-                send(target);
+                send(target, token);
             }
         } catch (java.io.IOException e) {
             LOG.warning("cron binding: " + target + " unreachable: " + e.getMessage());
@@ -102,9 +105,9 @@ final class CronBindings implements AutoCloseable {
         }
     }
 
-    private void send(URI target) throws java.io.IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(target).timeout(Duration.ofSeconds(30))
-            .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.noBody()).build();
+    private void send(URI target, String token) throws java.io.IOException, InterruptedException {
+        HttpRequest request = AppToken.add(HttpRequest.newBuilder(target).timeout(Duration.ofSeconds(30))
+            .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.noBody()), token).build();
         int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
         if (status / 100 != 2) {
             LOG.warning("cron binding: " + target + " answered " + status);

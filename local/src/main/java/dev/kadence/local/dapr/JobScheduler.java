@@ -32,6 +32,7 @@ final class JobScheduler implements AutoCloseable {
 
     private final JobStore store;
     private final Map<String, URI> apps;
+    private final Map<String, String> appTokens;
     private final Clock clock;
     private final Activator activator;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -39,7 +40,8 @@ final class JobScheduler implements AutoCloseable {
     private volatile boolean running = true;
 
     /** @param apps each app id's base address, e.g. reminder-fire → http://127.0.0.1:8083 */
-    JobScheduler(JobStore store, Map<String, URI> apps, Clock clock, Activator activator) {
+    JobScheduler(JobStore store, Map<String, URI> apps, Map<String, String> appTokens, Clock clock, Activator activator) {
+        this.appTokens = Map.copyOf(appTokens);
         this.store = store;
         this.apps = Map.copyOf(apps);
         this.clock = clock;
@@ -79,7 +81,8 @@ final class JobScheduler implements AutoCloseable {
 
     private void fire(Job job) throws InterruptedException {
         URI app = apps.get(job.appId());
-        boolean delivered = app != null && activator.isReady(app) && deliver(app.resolve("/job/" + job.name()), job.data());
+        boolean delivered = app != null && activator.isReady(app)
+            && deliver(app.resolve("/job/" + job.name()), appTokens.get(job.appId()), job.data());
         Instant now = clock.instant();
         if (!delivered && app != null && !activator.isReady(app)) {
             store.replaceFired(job, job.heldUntil(now.plus(HELD)));
@@ -91,11 +94,12 @@ final class JobScheduler implements AutoCloseable {
         }
     }
 
-    private boolean deliver(URI target, String data) throws InterruptedException {
+    private boolean deliver(URI target, String appToken, String data) throws InterruptedException {
         try {
-            HttpRequest request = HttpRequest.newBuilder(target).timeout(Duration.ofSeconds(30))
+            HttpRequest.Builder builder = HttpRequest.newBuilder(target).timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(data == null ? "" : data)).build();
+                .POST(HttpRequest.BodyPublishers.ofString(data == null ? "" : data));
+            HttpRequest request = AppToken.add(builder, appToken).build();
             int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
             if (status / 100 != 2) {
                 LOG.warning("jobs: " + target + " answered " + status);

@@ -20,6 +20,7 @@ public final class LocalDapr implements AutoCloseable {
     private final JobScheduler scheduler;
     private final List<DaprSidecar> sidecars = new ArrayList<>();
     private final Activator activator;
+    private final Map<String, String> appTokens;
     private CronBindings cron;
 
     /**
@@ -29,10 +30,20 @@ public final class LocalDapr implements AutoCloseable {
      */
     public LocalDapr(String jdbcUrl, String user, String password, Map<String, URI> apps, Map<String, Integer> daprPorts,
                      Activator activator) {
+        this(jdbcUrl, user, password, apps, daprPorts, activator, Map.of());
+    }
+
+    /**
+     * @param appTokens app id → the app token its sidecar sends as {@code dapr-api-token} on every call to the app
+     *                  (Dapr's {@code APP_API_TOKEN}; in a cluster from the Secret named by {@code dapr.io/app-token-secret})
+     */
+    public LocalDapr(String jdbcUrl, String user, String password, Map<String, URI> apps, Map<String, Integer> daprPorts,
+                     Activator activator, Map<String, String> appTokens) {
         Clock clock = Clock.systemUTC();
         this.activator = activator;
+        this.appTokens = Map.copyOf(appTokens);
         store = new JobStore(jdbcUrl, user, password);
-        scheduler = new JobScheduler(store, apps, clock, activator);
+        scheduler = new JobScheduler(store, apps, this.appTokens, clock, activator);
         try {
             daprPorts.forEach((app, port) -> sidecars.add(new DaprSidecar(app, port, store, scheduler, clock)));
         } catch (RuntimeException e) {
@@ -44,7 +55,7 @@ public final class LocalDapr implements AutoCloseable {
     /** Starts firing jobs (including those kept from an earlier run) and the cron bindings. Call once the apps are up. */
     public List<String> start(List<DaprComponents.CronBinding> bindings, Map<String, URI> apps) {
         scheduler.start();
-        cron = new CronBindings(bindings, apps, Clock.systemUTC(), activator);
+        cron = new CronBindings(bindings, apps, appTokens, Clock.systemUTC(), activator);
         return cron.running();
     }
 

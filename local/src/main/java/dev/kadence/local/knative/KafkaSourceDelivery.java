@@ -42,6 +42,7 @@ public final class KafkaSourceDelivery implements AutoCloseable {
     private final KafkaSources.Subscription source;
     private final URI sink;
     private final String namespace;
+    private final Map<String, String> ceOverrides;
     private final DeliveryPolicy policy;
     private final Activator activator;
     private final KafkaConsumer<String, byte[]> consumer;
@@ -54,8 +55,19 @@ public final class KafkaSourceDelivery implements AutoCloseable {
     /** @param sinkBase the base address of the Service the source's sink names, e.g. http://127.0.0.1:8082 */
     public KafkaSourceDelivery(KafkaSources.Subscription source, String bootstrapServers, URI sinkBase, String namespace,
                                Activator activator) {
+        this(source, bootstrapServers, sinkBase, namespace, activator, Map.of());
+    }
+
+    /**
+     * @param activator   holds a delivery while the sink's function is restarting
+     * @param ceOverrides the extensions the KafkaSource's {@code ceOverrides} sets on every event it delivers (in the
+     *                    chart: {@code kadencetoken}, the platform's delivery token), sent as {@code ce-<name>} headers
+     */
+    public KafkaSourceDelivery(KafkaSources.Subscription source, String bootstrapServers, URI sinkBase, String namespace,
+                               Activator activator, Map<String, String> ceOverrides) {
         this.activator = activator;
         this.source = source;
+        this.ceOverrides = Map.copyOf(ceOverrides);
         this.sink = sinkBase.resolve(source.sinkPath() == null || source.sinkPath().isBlank() ? "/" : source.sinkPath());
         this.namespace = namespace;
         this.policy = new DeliveryPolicy(source.retry(), source.backoffPolicy(), source.backoffDelay());
@@ -122,6 +134,7 @@ public final class KafkaSourceDelivery implements AutoCloseable {
     /** Returns once the record is delivered or dead-lettered; throws only when closing. */
     private void deliver(ConsumerRecord<String, byte[]> record) throws InterruptedException {
         Map<String, String> headers = SinkRequest.headers(record, source.name(), namespace);
+        ceOverrides.forEach((name, value) -> headers.put("ce-" + name, value));
         int status = 0;
         String answer = "";
         for (int attempt = 0; attempt <= policy.retry(); attempt++) {

@@ -160,6 +160,63 @@ class ChartManifestsTest {
         });
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"values.yaml", "values-minikube.yaml", "values-cloud.yaml"})
+    void onlyThePlatformReachesTheEventFunctions(String values) {
+        List<Manifest> manifests = render(values);
+
+        for (String function : List.of("recurrence-handler", "reminder-fire", "notify")) {
+            Manifest service = service(manifests, function);
+            assertEquals("cluster-local", service.document().path("metadata").path("labels")
+                    .path("networking.knative.dev/visibility").asText(), function);
+            assertEquals("kadence-delivery-token", secretOf(env(service).get("KADENCE_DELIVERY_TOKEN")), function);
+        }
+        Manifest reminderFire = service(manifests, "reminder-fire");
+        assertEquals("kadence-app-api-token", secretOf(env(reminderFire).get("APP_API_TOKEN")));
+        assertEquals("kadence-app-api-token", template(reminderFire).path("metadata").path("annotations")
+                .path("dapr.io/app-token-secret").asText(), "Dapr sends the token the function checks");
+        for (Manifest source : manifests.stream().filter(SinkCheck::isKafkaSource).toList()) {
+            assertTrue(source.document().path("spec").path("ceOverrides").path("extensions").has("kadencetoken"),
+                    source.label() + " sends the delivery token");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"values.yaml", "values-minikube.yaml", "values-cloud.yaml"})
+    void everyFunctionListensInItsPodAndOnlyTheKnativeDataPlaneAndPrometheusMayConnect(String values) {
+        List<Manifest> manifests = render(values);
+        Map<String, JsonNode> policies = manifests.stream()
+                .filter(manifest -> manifest.is("networking.k8s.io/v1", "NetworkPolicy"))
+                .collect(Collectors.toMap(Manifest::name, Manifest::document));
+
+        assertEquals(FUNCTIONS, policies.keySet());
+        for (String function : FUNCTIONS) {
+            assertEquals("0.0.0.0", env(service(manifests, function)).get("KADENCE_BIND_HOST").path("value").asText(), function);
+            JsonNode spec = policies.get(function).path("spec");
+            assertEquals(function, spec.path("podSelector").path("matchLabels").path("serving.knative.dev/service").asText());
+            assertEquals("[\"Ingress\"]", spec.path("policyTypes").toString());
+            Set<String> from = new java.util.HashSet<>();
+            for (JsonNode rule : spec.path("ingress")) {
+                for (JsonNode peer : rule.path("from")) {
+                    assertEquals(Set.of("namespaceSelector"), fieldNames(peer), function + ": namespaces only, never all pods");
+                    from.add(peer.path("namespaceSelector").path("matchLabels").path("kubernetes.io/metadata.name").asText());
+                }
+            }
+            assertEquals(Set.of("knative-serving", "kourier-system", "monitoring"), from, function);
+        }
+    }
+
+    private static String secretOf(JsonNode variable) {
+        assertTrue(variable != null, "the variable is set");
+        return variable.path("valueFrom").path("secretKeyRef").path("name").asText();
+    }
+
+    private static Set<String> fieldNames(JsonNode node) {
+        Set<String> names = new java.util.HashSet<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
     private static Set<String> kinds(List<Manifest> manifests) {
         return manifests.stream().map(Manifest::kind).collect(Collectors.toSet());
     }

@@ -19,7 +19,7 @@ final class ManifestValidator {
         if (shared == null) {
             synchronized (ManifestValidator.class) {
                 if (shared == null) {
-                    shared = new ManifestValidator(SchemaCatalog.load(Repository.schemas()),
+                    shared = new ManifestValidator(SchemaCatalog.load(Repository.schemas(), Repository.ownSchemas()),
                             DaprMetadataCatalog.load(Repository.schemas().resolve("dapr-metadata")));
                 }
             }

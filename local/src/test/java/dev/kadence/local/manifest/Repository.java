@@ -27,6 +27,11 @@ final class Repository {
         return root().resolve("dapr");
     }
 
+    /** Schemas of kinds ../shared/k8s-schemas lacks (NetworkPolicy), in local/src/test/resources/k8s-schemas. */
+    static Path ownSchemas() {
+        return root().resolve("local/src/test/resources/k8s-schemas");
+    }
+
     /** ../shared/k8s-schemas relative to the repository root. */
     static Path schemas() {
         Path schemas = root().resolveSibling("shared").resolve("k8s-schemas");

@@ -50,7 +50,17 @@ final class SchemaCatalog {
     }
 
     static SchemaCatalog load(Path root) {
-        List<Path> files = files(root);
+        return load(root, null);
+    }
+
+    /**
+     * @param own schemas of kinds the shared ones lack, kept in this repository (NetworkPolicy); their {@code metadata}
+     *            is the shared ObjectMeta
+     */
+    static SchemaCatalog load(Path root, Path own) {
+        List<Path> files = new ArrayList<>(files(root));
+        List<Path> ownFiles = own == null ? List.of() : files(own);
+        files.addAll(ownFiles);
         Map<String, JsonNode> crds = new HashMap<>();
         Set<String> crdGroups = new HashSet<>();
         List<CoreSchema> core = new ArrayList<>();
@@ -61,7 +71,7 @@ final class SchemaCatalog {
                 for (JsonNode gvk : schema.path("x-kubernetes-group-version-kind")) {
                     String group = gvk.path("group").asText();
                     core.add(new CoreSchema(group, key(group, gvk.path("version").asText(), gvk.path("kind").asText()),
-                            schema));
+                            schema, ownFiles.contains(file)));
                     if (objectMeta == null && schema.path("properties").has("metadata")) {
                         objectMeta = schema.path("properties").path("metadata");
                     }
@@ -88,7 +98,13 @@ final class SchemaCatalog {
         }
         for (CoreSchema schema : core) {
             if (!crdGroups.contains(schema.group())) {
-                schemas.put(schema.key(), StrictSchema.of(schema.schema()));
+                JsonNode full = schema.schema();
+                if (schema.own()) {
+                    ObjectNode copy = full.deepCopy();
+                    copy.withObjectProperty("properties").set("metadata", objectMeta);
+                    full = copy;
+                }
+                schemas.put(schema.key(), StrictSchema.of(full));
             }
         }
         return new SchemaCatalog(Map.copyOf(schemas));
@@ -108,7 +124,7 @@ final class SchemaCatalog {
         return schemas.keySet();
     }
 
-    private record CoreSchema(String group, String key, JsonNode schema) {
+    private record CoreSchema(String group, String key, JsonNode schema, boolean own) {
     }
 
     private static void addCrd(JsonNode crd, Map<String, JsonNode> crds, Set<String> crdGroups) {
