@@ -107,6 +107,17 @@ class AccountSecurityTest extends ApiTest {
     }
 
     @Test
+    void aLoopbackAddressIsAProxyNotAClientSoOnlyAccountsAreThrottledBehindIt() {
+        // what every request through the local front door or Knative's queue-proxy looks like without a client address
+        for (int i = 0; i < 25; i++) {
+            assertThat(login("guess" + UUID.randomUUID() + "@example.com", "wrong password", "127.0.0.1").statusCode())
+                .as("attempt %d", i + 1).isEqualTo(401);
+        }
+        User user = signup();
+        assertThat(login(user.email(), PASSWORD, "127.0.0.1").statusCode()).as("one user's failures lock out no one else").isEqualTo(200);
+    }
+
+    @Test
     void tokensWithoutExpiryWithAFutureNotBeforeOrANonUuidSubjectAre401() {
         User user = signup();
         long now = Instant.now().getEpochSecond();
