@@ -20,7 +20,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * <p>
  * Checking a token costs no database round trip: each process keeps the unexpired revocations in memory and asks the
  * database for the new ones at most once per {@code kadence.auth.revocation-refresh} (default 1 s), and only when a
- * token is checked — an idle pod asks nothing. A revocation is seen at once by the process that took the logout and
+ * token is checked — an idle pod asks nothing. Checks run on the HTTP server's event loop (token validation), so only
+ * a process's first look-up is waited for; every later one runs on a virtual thread while checks go on answering from
+ * what is known. A revocation is seen at once by the process that took the logout and
  * within that interval by every other. The look-up overlaps the previous one by {@link #OVERLAP}, so a revocation
  * whose insert committed a moment after its {@code revoked_at} is not missed. If the database cannot be read, the
  * revocations known so far still apply and the next check tries again.
@@ -53,8 +55,10 @@ public class Revocations {
     }
 
     public boolean isRevoked(UUID jti) {
-        if (seenUpTo == null || System.nanoTime() - nextRefresh >= 0) {
-            refresh();
+        if (seenUpTo == null) {
+            refresh();      // once per process: nothing is known yet
+        } else if (System.nanoTime() - nextRefresh >= 0 && !refreshing.isLocked()) {
+            Thread.ofVirtual().name("revocations").start(this::refresh);
         }
         return revoked.containsKey(jti);
     }
