@@ -171,7 +171,7 @@ hs256_token() {
     local now header payload signature
     now=$(date +%s)
     header=$(printf '{"alg":"HS256","typ":"JWT"}' | base64url)
-    payload=$(printf '{"sub":"%s","iat":%d,"exp":%d}' "$1" "$now" $((now + 3600)) | base64url)
+    payload=$(printf '{"sub":"%s","jti":"%s","iat":%d,"exp":%d}' "$1" "$(uuid)" "$now" $((now + 3600)) | base64url)
     signature=$(printf '%s.%s' "$header" "$payload" | openssl dgst -sha256 -hmac "$KADENCE_JWT_SECRET" -binary | base64url)
     echo "$header.$payload.$signature"
 }

@@ -17,6 +17,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * copy of its dapr/ components whose cron schedules run every 2 s.
  */
 final class RunningPlatform implements AutoCloseable {
+    /** The secret the platform's functions sign and check tokens with. */
+    static final String JWT_SECRET = "end-to-end-test-secret-long-enough-for-hs256";
     final Settings settings;
     final List<FunctionSpec> functions;
     private LocalPlatform platform;
@@ -38,7 +40,7 @@ final class RunningPlatform implements AutoCloseable {
             Settings settings = PlatformTestSupport.settings(work.resolve("data"), dapr);
             settings.data().create();
             List<FunctionSpec> functions = KadenceFunctions.forLaptop(settings, new FunctionJars(Map.of(), repository),
-                "end-to-end-test-secret-long-enough-for-hs256");
+                JWT_SECRET);
             RunningPlatform running = new RunningPlatform(settings, functions);
             running.restart();
             return running;
