@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Start-up time of one Kadence function jar, plain vs with its AOT cache, and its memory under a memory limit:
 #
-#   functions/startup-benchmark.sh [--runs N] [--requests N] [--limit-mib N] [--no-memory] [--no-startup] <function.jar> <cache.aot>
+#   functions/startup-benchmark.sh [--runs N] [--requests N] [--limit-mib N] [--no-memory] [--no-startup] [--peer DIR] <function.jar> <cache.aot>
 #
 # Start-up: N runs (default 7) of each mode, alternating plain/cached, same jar, same flags (functions/jvm-flags.txt);
 # each run times process start -> the first HTTP 2xx answer to a real request, polled every 5 ms:
@@ -11,6 +11,10 @@
 #   task-crud's (KADENCE_TOKEN or KADENCE_TASK_CRUD_URL, as aot-cache.sh) (200). /health is not used: it is not a real
 #   request.
 # Prints min / median / max per mode and cached/plain of the medians (the budget is <= 1/3).
+# --peer DIR: also time, in each run, the Spring Boot peer's cached start (DESIGN §8's yardstick) from DIR, a copy of
+# ../shared/bench whose infrastructure is up (infra/up.sh) and whose AOT cache is made (RUNS=1 ./measure-peer.sh
+# jdk25-extracted-aot): extracted jar + AOT cache, process start -> the first 2xx of its POST /api/v1/tasks; prints
+# cached/peer of the medians (the budget is <= 0.3).
 # When <cache.aot> does not exist it is made first with functions/aot-cache.sh.
 #
 # Memory: one run with the cache inside a memory cgroup limited to --limit-mib MiB (default 128) (cgroup v2 memory.max, else cgroup v1
@@ -24,6 +28,7 @@ set -euo pipefail
 source "$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/aot-cache.sh"
 
 RUNS=7
+PEER=""
 REQUESTS=400
 PARALLEL=8
 MEMORY=1
@@ -68,19 +73,41 @@ real_request() {
 
 # One timed start: sets MS to the milliseconds from fork to the first 2xx of the real request.
 timed_start() {
-    local fn=$1 jar=$2 mode=$3 aot=$4 port pid start end code extra=()
+    local fn=$1 jar=$2 mode=$3 aot=$4 port extra=()
     [[ $mode == cached ]] && extra=(-XX:AOTMode=on -XX:AOTCache="$aot")
     port=$(free_port 18180)
+    time_to_first_2xx "$fn ($mode)" "$WORK/$fn-$mode.log" "real_request $fn http://127.0.0.1:$port" \
+        env PORT="$port" KADENCE_MIGRATE="${KADENCE_MIGRATE:-false}" "$JAVA" "${JVM_FLAGS[@]}" "${extra[@]}" -jar "$jar"
+}
+
+# One timed start of the Spring Boot peer (extracted, AOT cache) from $PEER: sets MS as timed_start does.
+timed_peer_start() {
+    local app=$PEER/spring-peer/target/aot port
+    port=$(free_port 18380)
+    time_to_first_2xx "the peer" "$WORK/peer.log" "peer_request http://127.0.0.1:$port" \
+        env PORT="$port" "$JAVA" -XX:AOTCache="$app/peer.aot" -jar "$app/app/spring-peer-0.1.0.jar"
+}
+
+# The peer's real request (the one ../shared/bench times): a task with two tags, stored and published.
+peer_request() {
+    curl -s -o /dev/null -w '%{http_code}' --max-time 10 -X POST "$1/api/v1/tasks" -H 'Content-Type: application/json' \
+        -d '{"title":"cold start probe","priority":"high","tags":["bench","coldstart"]}' || true
+}
+
+# time_to_first_2xx <what> <log> <request command> <command...>: starts the command, runs the request command every
+# 5 ms until it prints a 2xx status, stops the process; sets MS to the milliseconds from fork to that answer.
+time_to_first_2xx() {
+    local what=$1 logfile=$2 request=$3 pid start end code
+    shift 3
     start=$(date +%s%N)
-    PORT=$port KADENCE_MIGRATE=${KADENCE_MIGRATE:-false} "$JAVA" "${JVM_FLAGS[@]}" "${extra[@]}" -jar "$jar" \
-        >"$WORK/$fn-$mode.log" 2>&1 &
+    "$@" >"$logfile" 2>&1 &
     pid=$!
     PIDS+=("$pid")
     while :; do
-        code=$(real_request "$fn" "http://127.0.0.1:$port")
+        code=$($request)
         [[ $code == 2* ]] && break
-        kill -0 "$pid" 2>/dev/null || { tail -20 "$WORK/$fn-$mode.log" >&2; die "$fn ($mode) exited before answering"; }
-        (($(date +%s%N) - start < 120000000000)) || die "$fn ($mode) did not answer in 120 s"
+        kill -0 "$pid" 2>/dev/null || { tail -20 "$logfile" >&2; die "$what exited before answering"; }
+        (($(date +%s%N) - start < 120000000000)) || die "$what did not answer in 120 s"
         sleep 0.005
     done
     end=$(date +%s%N)
@@ -90,24 +117,44 @@ timed_start() {
     MS=$(((end - start) / 1000000))
 }
 
+# The peer's settings, exported for its starts: its infrastructure's (infra/up.sh writes them to /tmp/bench-infra/env.sh).
+peer_env() {
+    [[ -s $PEER/spring-peer/target/aot/peer.aot ]] || die "no peer AOT cache in $PEER: run RUNS=1 ./measure-peer.sh jdk25-extracted-aot there"
+    [[ -r /tmp/bench-infra/env.sh ]] || die "the peer's infrastructure is not up: run $PEER/infra/up.sh"
+    # shellcheck disable=SC1091
+    source /tmp/bench-infra/env.sh   # JDBC_URL (the peer's database), JDBC_USER, JDBC_PASSWORD, KAFKA_BOOTSTRAP
+}
+
 # min median max of the numbers given
 stats() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {m = (NR % 2) ? a[(NR+1)/2] : int((a[NR/2]+a[NR/2+1])/2); print a[1], m, a[NR]}'; }
 
 startup() {
-    local fn=$1 jar=$2 aot=$3 i ms MS plain=() cached=() p c
-    log startup "$fn: $RUNS runs each, plain and cached alternating; flags: ${JVM_FLAGS[*]}"
+    local fn=$1 jar=$2 aot=$3 i ms MS plain=() cached=() peer=() p c r
+    log startup "$fn: $RUNS runs each, plain and cached${PEER:+ and the peer cached} alternating; flags: ${JVM_FLAGS[*]}"
     for ((i = 1; i <= RUNS; i++)); do
         timed_start "$fn" "$jar" plain "$aot"; ms=$MS; plain+=("$ms")
         log run "$fn #$i plain  ${ms} ms"
         timed_start "$fn" "$jar" cached "$aot"; ms=$MS; cached+=("$ms")
         log run "$fn #$i cached ${ms} ms"
+        if [[ -n $PEER ]]; then
+            timed_peer_start; ms=$MS; peer+=("$ms")
+            log run "peer #$i cached ${ms} ms"
+        fi
     done
     read -r -a p <<<"$(stats "${plain[@]}")"
     read -r -a c <<<"$(stats "${cached[@]}")"
     printf '\n%-20s %-7s %5s %9s %9s %9s   %s\n' function mode runs "min ms" "median ms" "max ms" "all (ms)"
     printf '%-20s %-7s %5s %9s %9s %9s   %s\n' "$fn" plain "$RUNS" "${p[0]}" "${p[1]}" "${p[2]}" "${plain[*]}"
     printf '%-20s %-7s %5s %9s %9s %9s   %s\n' "$fn" cached "$RUNS" "${c[0]}" "${c[1]}" "${c[2]}" "${cached[*]}"
-    awk -v c="${c[1]}" -v p="${p[1]}" 'BEGIN { r = c / p; printf "cached/plain (medians) = %.2f — budget <= 0.33: %s\n\n", r, (r <= 1/3) ? "met" : "NOT met" }'
+    if [[ -n $PEER ]]; then
+        read -r -a r <<<"$(stats "${peer[@]}")"
+        printf '%-20s %-7s %5s %9s %9s %9s   %s\n' spring-peer cached "$RUNS" "${r[0]}" "${r[1]}" "${r[2]}" "${peer[*]}"
+    fi
+    awk -v c="${c[1]}" -v p="${p[1]}" 'BEGIN { r = c / p; printf "cached/plain (medians) = %.2f — budget <= 0.33: %s\n", r, (r <= 1/3) ? "met" : "NOT met" }'
+    if [[ -n $PEER ]]; then
+        awk -v c="${c[1]}" -v p="${r[1]}" 'BEGIN { r = c / p; printf "cached/peer cached (medians) = %.2f — budget <= 0.3: %s\n", r, (r <= 0.3) ? "met" : "NOT met" }'
+    fi
+    echo
 }
 
 # Creates a memory cgroup limited to LIMIT_BYTES under this shell's own cgroup; sets CGROUP and CGROUP_VERSION.
@@ -205,17 +252,19 @@ bench_main() {
             --no-memory) MEMORY=0; shift ;;
             --no-startup) STARTUP=0; shift ;;
             --limit-mib) LIMIT_BYTES=$(($2 * 1024 * 1024)); shift 2 ;;
+            --peer) PEER=$(cd "$2" && pwd); shift 2 ;;
             -*) die "unknown option $1" ;;
             *) break ;;
         esac
     done
-    (($# == 2)) || { echo "usage: $0 [--runs N] [--requests N] [--limit-mib N] [--no-memory] [--no-startup] <function.jar> <cache.aot>" >&2; exit 2; }
+    (($# == 2)) || { echo "usage: $0 [--runs N] [--requests N] [--limit-mib N] [--no-memory] [--no-startup] [--peer DIR] <function.jar> <cache.aot>" >&2; exit 2; }
     jar=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
     aot=$2
     fn=$(function_of_jar "$jar")
     require_env
     read_jvm_flags
     JAVA=$(java_bin)
+    if [[ -n $PEER ]]; then peer_env; fi
     WORK=$(mktemp -d "${TMPDIR:-/tmp}/kadence-bench-$fn.XXXXXX")
     log setup "$fn: $jar ($(stat -c %s "$jar") bytes), $("$JAVA" -version 2>&1 | sed -n 2p), $(nproc) cpus, logs in $WORK"
     if [[ ! -s "$aot" ]]; then

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -66,19 +67,33 @@ class AssistantTurnBenchmark {
             report("assistant: search", results.get(1), unused);
             report("assistant: change by name", results.get(2), unused);
             report("assistant: create", results.get(3), unused);
+            // Parses alone: a quick-add bar sends one per pause in typing, with nothing else of that user in flight.
+            List<Sample> alone = new ArrayList<>();
+            for (int i = 0; i < ROUNDS; i++) {
+                alone.add(timed(assistant + "/api/v1/quick-add/parse", token, text(LINES.get(i % LINES.size()))));
+            }
+            report("quick-add parse, alone", alone, unused);
             System.out.println("(req/s is meaningless here: requests were sent one at a time; read the latencies)");
             Path log = platform.settings.data().logs().resolve("assistant.log");
-            serverTimes(log, "/api/v1/quick-add/parse", ROUNDS / 3);
-            serverTimes(log, "/api/v1/assistant/messages", 3 * (ROUNDS / 3));
+            double[] parses = serverTimes(log, "/api/v1/quick-add/parse");
+            print("/api/v1/quick-add/parse (interleaved)", Arrays.copyOfRange(parses, ROUNDS / 3, ROUNDS / 3 + ROUNDS));
+            print("/api/v1/quick-add/parse (alone)", Arrays.copyOfRange(parses, ROUNDS / 3 + ROUNDS, parses.length));
+            double[] turns = serverTimes(log, "/api/v1/assistant/messages");
+            print("/api/v1/assistant/messages", Arrays.copyOfRange(turns, 3 * (ROUNDS / 3), turns.length));
         }
     }
 
-    /** The function's own time per request (its request log, whole milliseconds), after the warm-up's {@code skip}. */
-    private static void serverTimes(Path log, String path, int skip) throws java.io.IOException {
-        Pattern line = Pattern.compile("RequestLog - POST " + Pattern.quote(path) + " 200 (\\d+) ms");
-        long[] ms = Files.readAllLines(log).stream().map(line::matcher).filter(Matcher::find)
-            .mapToLong(m -> Long.parseLong(m.group(1))).skip(skip).sorted().toArray();
-        System.out.printf("server time %-30s n=%d p50 %d ms, p95 %d ms, p99 %d ms, max %d ms%n", path, ms.length,
+    /** The function's own time per request to {@code path}, in the order served (its request log, in milliseconds). */
+    private static double[] serverTimes(Path log, String path) throws java.io.IOException {
+        Pattern line = Pattern.compile("RequestLog - POST " + Pattern.quote(path) + " 200 ([0-9.]+) ms");
+        return Files.readAllLines(log).stream().map(line::matcher).filter(Matcher::find)
+            .mapToDouble(m -> Double.parseDouble(m.group(1))).toArray();
+    }
+
+    private static void print(String path, double[] times) {
+        double[] ms = times.clone();
+        Arrays.sort(ms);
+        System.out.printf("server time %-40s n=%d p50 %.2f ms, p95 %.2f ms, p99 %.2f ms, max %.2f ms%n", path, ms.length,
             ms[(int) Math.ceil(0.50 * ms.length) - 1], ms[(int) Math.ceil(0.95 * ms.length) - 1],
             ms[(int) Math.ceil(0.99 * ms.length) - 1], ms[ms.length - 1]);
     }

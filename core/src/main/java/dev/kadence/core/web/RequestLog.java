@@ -15,6 +15,7 @@ import org.slf4j.LoggerFactory;
 
 import java.security.Principal;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -62,14 +63,16 @@ final class RequestLog implements Ordered {
         if (status < 400 && (path.startsWith("/health") || path.equals("/prometheus"))) {
             return;
         }
-        long millis = (System.nanoTime() - request.getAttribute(STARTED, Long.class).orElse(System.nanoTime())) / 1_000_000;
+        // Two decimals: most requests take well under a millisecond, and "0 ms" would hide what they cost.
+        long nanos = System.nanoTime() - request.getAttribute(STARTED, Long.class).orElse(System.nanoTime());
+        String millis = String.format(Locale.ROOT, "%.2f", nanos / 1e6);
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("request_id", id);
         request.getUserPrincipal().map(Principal::getName).ifPresent(user -> fields.put("user_id", user));
         fields.put("http_method", request.getMethodName());
         fields.put("http_path", path);
         fields.put("http_status", Integer.toString(status));
-        fields.put("duration_ms", Long.toString(millis));
+        fields.put("duration_ms", millis);
         try (MdcScope scope = MdcScope.with(fields)) {
             if (status >= 500) {
                 LOG.warn("{} {} {} {} ms", request.getMethodName(), path, status, millis);
