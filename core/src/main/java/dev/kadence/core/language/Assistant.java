@@ -79,10 +79,17 @@ public class Assistant {
     /** One turn: {@code text} said in conversation {@code conversationId} (a new one when null), and the answer. */
     public AssistantReply turn(UUID userId, UUID conversationId, String text) {
         Conversation before = tx.executeWrite(s -> conversationId == null
-            ? conversations.start(userId, text, clock.instant()) : conversations.lock(userId, conversationId));
-        User user = accounts.get(userId);
-        Turn turn = new Turn(user, before);
-        Answer answer = turn.respond(text.strip());
+            ? conversations.start(userId, text, clock.instant()) : conversations.claim(userId, conversationId, clock.instant()));
+        Answer answer;
+        try {
+            answer = new Turn(accounts.get(userId), before).respond(text.strip());
+        } catch (RuntimeException e) {
+            tx.executeWrite(s -> {
+                conversations.release(before.id());
+                return null;
+            });
+            throw e;
+        }
         AssistantReply reply = new AssistantReply(before.id(), answer.reply(), answer.actions(), answer.tasks(),
             answer.question(), answer.choices(), ENGINE);
         tx.executeWrite(s -> {

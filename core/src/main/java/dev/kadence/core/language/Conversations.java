@@ -1,6 +1,7 @@
 package dev.kadence.core.language;
 
 import dev.kadence.core.db.Sql;
+import dev.kadence.core.error.ErrorCode;
 import dev.kadence.core.error.KadenceException;
 import dev.kadence.core.paging.PageRequest;
 import io.micronaut.json.JsonMapper;
@@ -13,6 +14,7 @@ import java.io.UncheckedIOException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -26,6 +28,8 @@ public class Conversations {
     public static final int DEFAULT_LIMIT = 20;
     public static final int MAX_LIMIT = 100;
     private static final int TITLE = 80;
+    /** A turn's claim on its conversation lapses after this long: a turn that crashed no longer blocks the next. */
+    static final Duration TURN_CLAIM = Duration.ofSeconds(30);
 
     private final Sql sql;
     private final JsonMapper json;
@@ -65,12 +69,33 @@ public class Conversations {
     Conversation start(UUID userId, String firstWords, Instant now) {
         String title = firstWords.length() <= TITLE ? firstWords : firstWords.substring(0, TITLE - 1).strip() + "…";
         Conversation c = new Conversation(UUID.randomUUID(), userId, title, null, null, null, null, now, now);
-        sql.update("insert into assistant_conversations (id, user_id, title, created_at, updated_at) values (?, ?, ?, ?, ?)",
-            List.of(c.id(), userId, title, now, now));
+        sql.update("""
+            insert into assistant_conversations (id, user_id, title, created_at, updated_at, turn_started_at)
+            values (?, ?, ?, ?, ?, ?)""", List.of(c.id(), userId, title, now, now, now));
         return c;
     }
 
-    /** The user's conversation {@code id}, locked for this turn; 404 for another's. */
+    /**
+     * The user's conversation {@code id}, claimed for one turn until {@link #save} (or {@link #release}): 409 while
+     * another turn of it is being answered, so two at once cannot both act on one pending question; 404 for another's.
+     */
+    Conversation claim(UUID userId, UUID id, Instant now) {
+        return sql.one("""
+                update assistant_conversations set turn_started_at = ?
+                where id = ? and user_id = ? and (turn_started_at is null or turn_started_at <= ?) returning *""",
+            List.of(now, id, userId, now.minus(TURN_CLAIM)), Conversations::read).orElseThrow(() -> {
+                lock(userId, id);   // 404 when it is not the user's
+                return new KadenceException(ErrorCode.CONFLICT,
+                    "this conversation is still answering the previous message; send the next one when it has answered");
+            });
+    }
+
+    /** Gives up a turn's claim without recording the turn (it failed). */
+    void release(UUID id) {
+        sql.update("update assistant_conversations set turn_started_at = null where id = ?", List.of(id));
+    }
+
+    /** The user's conversation {@code id}, locked for this transaction; 404 for another's. */
     Conversation lock(UUID userId, UUID id) {
         return sql.one("select * from assistant_conversations where id = ? and user_id = ? for update", List.of(id, userId),
             Conversations::read).orElseThrow(() -> KadenceException.notFound("conversation"));
@@ -79,7 +104,7 @@ public class Conversations {
     void save(Conversation c) {
         sql.update("""
             update assistant_conversations set last_task_id = ?, pending_text = ?, pending_candidates = ?, pending_offer = ?,
-            updated_at = ? where id = ?""",
+            updated_at = ?, turn_started_at = null where id = ?""",
             List.of(Sql.uuid(c.lastTaskId()), Sql.text(c.pendingText()),
                 c.pendingCandidates() == null ? new Sql.Null(Types.OTHER) : c.pendingCandidates().toArray(UUID[]::new),
                 Sql.text(c.pendingOffer()), c.updatedAt(), c.id()));

@@ -1,6 +1,8 @@
 package dev.kadence.core.language;
 
 import dev.kadence.core.api.QueryParameters;
+import dev.kadence.core.error.ErrorCode;
+import dev.kadence.core.error.KadenceException;
 import dev.kadence.core.task.TaskListing;
 import dev.kadence.core.task.TaskView;
 import dev.kadence.core.task.Tasks;
@@ -8,6 +10,7 @@ import dev.kadence.testing.Fixtures;
 import dev.kadence.testing.TestClock;
 import dev.kadence.testing.TestInfra;
 import io.micronaut.test.annotation.MockBean;
+import io.micronaut.transaction.TransactionOperations;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
@@ -15,6 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import java.sql.Connection;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -24,6 +28,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 /**
@@ -49,6 +54,8 @@ class AssistantTest implements TestPropertyProvider {
     TaskListing listing;
     @Inject
     Fixtures fixtures;
+    @Inject
+    TransactionOperations<Connection> tx;
 
     private UUID user;
 
@@ -216,6 +223,33 @@ class AssistantTest implements TestPropertyProvider {
         assertThat(plants.priority()).isEqualTo("high");
         assertThat(plants.status()).isEqualTo("done");
         assertThat(conversations.get(user, added.conversationId()).messages()).hasSize(6);
+    }
+
+    @Test
+    void aTurnWhileAnotherOfTheConversationIsBeingAnsweredIsRefusedAndChangesNothing() {
+        AssistantReply added = say("add water the plants");
+        UUID conversation = added.conversationId();
+        tx.executeWrite(s -> conversations.claim(user, conversation, clock.instant()));   // a turn in another tab, mid-answer
+
+        assertThatThrownBy(() -> say("complete it", conversation)).isInstanceOfSatisfying(KadenceException.class,
+            e -> assertThat(e.code()).isEqualTo(ErrorCode.CONFLICT));
+        assertThat(only("Water the plants").status()).isEqualTo("todo");
+        assertThat(conversations.get(user, conversation).messages()).hasSize(2);
+
+        clock.set(NOW.plus(Conversations.TURN_CLAIM));   // that turn crashed: its claim lapses
+        say("complete it", conversation);
+        assertThat(only("Water the plants").status()).isEqualTo("done");
+        say("reopen it", conversation);                   // and a recorded turn leaves no claim behind
+        assertThat(only("Water the plants").status()).isEqualTo("todo");
+    }
+
+    @Test
+    void anotherUsersConversationIsNotFoundNotBusy() {
+        AssistantReply added = say("add water the plants");
+        UUID stranger = fixtures.user("Europe/Berlin");
+
+        assertThatThrownBy(() -> assistant.turn(stranger, added.conversationId(), "complete it"))
+            .isInstanceOfSatisfying(KadenceException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.NOT_FOUND));
     }
 
     @Test
