@@ -7,7 +7,14 @@
 //     ASSISTANT_URL=http://assistant.kadence.svc node server/server.mjs
 //
 // Environment: TASK_CRUD_URL, NOTIFY_URL and ASSISTANT_URL (required), PORT (8080), HOST (0.0.0.0, as a container needs; the local
-// platform gives 127.0.0.1), KADENCE_WEBAPP_DIR (the build, ../dist from this file).
+// platform gives 127.0.0.1), KADENCE_WEBAPP_DIR (the build, ../dist from this file), KADENCE_TRUSTED_PROXIES (the
+// proxies whose X-Forwarded-For and X-Forwarded-Proto are passed on: comma-separated CIDR blocks or addresses; loopback
+// by default — in a pod, Knative's queue-proxy — and the chart adds the cluster's pod network).
+//
+// Client addresses: the functions find the client from the right of X-Forwarded-For (task-crud throttles logins per
+// address), so the front door appends the address it was connected from. It keeps the header it was sent only when
+// that connection came from a trusted proxy; anyone else's X-Forwarded-For, X-Forwarded-Proto, X-Forwarded-Host,
+// X-Real-IP and Forwarded are dropped, so a client cannot speak for another address.
 //
 // Serving rules: hashed assets (dist/assets/) cached for a year, index.html never; any other path that is not a file
 // gets index.html (the app's own routes); without a build (no dist/index.html) a page says how to make one.
@@ -17,6 +24,7 @@
 import { createHash } from 'node:crypto';
 import { createServer, request as httpRequest, STATUS_CODES } from 'node:http';
 import { request as httpsRequest } from 'node:https';
+import { BlockList, isIP } from 'node:net';
 import { Transform } from 'node:stream';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
@@ -101,6 +109,47 @@ export function securityHeaders(csp = API_CSP) {
   };
 }
 
+/** Whom the front door believes about a request's origin when nothing is configured: its own host. */
+export const LOOPBACK_PROXIES = '127.0.0.0/8,::1/128';
+/** Headers in which a client could claim another origin: passed on only from a trusted proxy. */
+const ORIGIN_CLAIMS = ['x-forwarded-for', 'x-forwarded-proto', 'x-forwarded-host', 'x-real-ip', 'forwarded'];
+
+/**
+ * The trusted proxies of a KADENCE_TRUSTED_PROXIES value: CIDR blocks (10.244.0.0/16, fd00::/8) or addresses,
+ * comma-separated. A wrong entry throws: a typo must not trust nobody, or everybody, without a word.
+ */
+export function trustedProxies(text = LOOPBACK_PROXIES) {
+  const list = new BlockList();
+  for (const entry of String(text).split(',').map((e) => e.trim()).filter(Boolean)) {
+    const [address, prefix, extra] = entry.split('/');
+    const family = address.includes('%') ? 0 : isIP(address);
+    const bits = family === 4 ? 32 : 128;
+    if (!family || extra !== undefined || (prefix !== undefined && !/^\d{1,3}$/.test(prefix)) || Number(prefix ?? bits) > bits) {
+      throw new Error(`KADENCE_TRUSTED_PROXIES: not an address or CIDR block: '${entry}'`);
+    }
+    list.addSubnet(address, Number(prefix ?? bits), family === 4 ? 'ipv4' : 'ipv6');
+  }
+  return list;
+}
+
+/** The address a connection came from, an IPv4-mapped IPv6 address (::ffff:a.b.c.d) as its IPv4 address. */
+function peerOf(req) {
+  const address = req.socket.remoteAddress ?? '';
+  return /^::ffff:\d+\.\d+\.\d+\.\d+$/i.test(address) ? address.slice(7) : address;
+}
+
+/**
+ * The origin headers to send on: X-Forwarded-For with the peer appended — to what a trusted proxy sent, else alone —
+ * and X-Forwarded-Proto as a trusted proxy said, else http. From anyone else, every origin claim is dropped.
+ */
+export function originHeaders(headers, peer, trusted) {
+  const claims = trusted(peer) ? headers : {};
+  const forwardedFor = claims['x-forwarded-for'];
+  const passed = Object.fromEntries(ORIGIN_CLAIMS.filter((name) => claims[name] !== undefined).map((name) => [name, claims[name]]));
+  return { ...passed, 'x-forwarded-for': forwardedFor ? `${forwardedFor}, ${peer}` : peer,
+    'x-forwarded-proto': claims['x-forwarded-proto'] ?? 'http' };
+}
+
 /** Which function owns which paths: a path goes to the first whose prefix it is (whole segments), else the web app. */
 const ROUTES = [
   ['/api/v1/notifications', 'notify'],
@@ -111,6 +160,21 @@ const ROUTES = [
 ];
 /** The environment variable that holds each function's address. */
 export const UPSTREAM_VARIABLES = { 'task-crud': 'TASK_CRUD_URL', notify: 'NOTIFY_URL', assistant: 'ASSISTANT_URL' };
+
+/**
+ * Whether a path means what it says: no %2F, %5C or backslash that a function might read as a separator, and no dot
+ * segment once decoded — so /api/v1/..%2Fprometheus cannot reach past the routes above to a function's own endpoints.
+ */
+function plainPath(path) {
+  if (/%2f|%5c|\\/i.test(path)) {
+    return false;
+  }
+  try {
+    return !decodeURIComponent(path).split('/').some((segment) => segment === '.' || segment === '..');
+  } catch {
+    return false;
+  }
+}
 
 /** Where a path goes: 'notify', 'assistant', 'task-crud', or null for the web app. */
 export function route(path) {
@@ -172,8 +236,13 @@ function refuse(err, socket) {
   socket.end(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\n${Object.entries(headers).map(([k, v]) => `${k}: ${v}\r\n`).join('')}\r\n${body}`);
 }
 
-export function startServer({ port = 8080, host = '0.0.0.0', root, upstreams, log = console, maxBody = MAX_BODY_BYTES }) {
+export function startServer({ port = 8080, host = '0.0.0.0', root, upstreams, log = console, maxBody = MAX_BODY_BYTES,
+  proxies = trustedProxies() }) {
   const dist = resolve(root);
+  const trusted = (address) => {
+    const family = isIP(address);
+    return family !== 0 && proxies.check(address, family === 4 ? 'ipv4' : 'ipv6');
+  };
   const streams = new Set();
   // maxHeaderSize bounds the request line and the headers together; maxHeadersCount only drops the headers past it,
   // so one more is let in to tell "too many" from "as many as allowed".
@@ -195,8 +264,12 @@ export function startServer({ port = 8080, host = '0.0.0.0', root, upstreams, lo
       return;
     }
     const upstream = route(path);
+    if (upstream && !plainPath(path)) {
+      problem(res, 400, 'bad_request', 'Bad request', 'an API path has no encoded slashes, backslashes or dot segments');
+      return;
+    }
     if (upstream) {
-      proxy(req, res, new URL(path + url.search, upstreams[upstream]), { log, streams, maxBody });
+      proxy(req, res, new URL(path + url.search, upstreams[upstream]), { log, streams, maxBody, trusted });
     } else {
       serveFile(req, res, dist, path).catch((e) => {
         log.error(`serving ${path}: ${e.message}`);
@@ -305,14 +378,14 @@ function limit(max, over) {
  * arrives (with backpressure, so the front door holds a few chunks at most), and is cut off with a 413 as soon as it
  * passes maxBody — at once when its Content-Length says so.
  */
-function proxy(req, res, target, { log, streams, maxBody }) {
+function proxy(req, res, target, { log, streams, maxBody, trusted }) {
   if (declaredTooLarge(req, maxBody)) {
     tooLarge(res, maxBody);
     return;
   }
   const headers = passOn(req.headers);
-  headers['x-forwarded-for'] = req.socket.remoteAddress;
-  headers['x-forwarded-proto'] = req.headers['x-forwarded-proto'] ?? 'http';
+  ORIGIN_CLAIMS.forEach((name) => delete headers[name]);
+  Object.assign(headers, originHeaders(req.headers, peerOf(req), trusted));
   const send = target.protocol === 'https:' ? httpsRequest : httpRequest;
   let refused = false;
   const upstream = send(target, { method: req.method, headers }, (answer) => {
@@ -371,9 +444,16 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   }
   const root = process.env.KADENCE_WEBAPP_DIR || resolve(fileURLToPath(import.meta.url), '../../dist');
   const host = process.env.HOST || '0.0.0.0';
+  let proxies;
+  try {
+    proxies = trustedProxies(process.env.KADENCE_TRUSTED_PROXIES || LOOPBACK_PROXIES);
+  } catch (e) {
+    console.error(e.message);
+    process.exit(2);
+  }
   let server;
   try {
-    server = await startServer({ port: Number(process.env.PORT || 8080), host, root, upstreams });
+    server = await startServer({ port: Number(process.env.PORT || 8080), host, root, upstreams, proxies });
   } catch (e) {
     console.error(`cannot listen on ${host}:${process.env.PORT || 8080}: ${e.message}`);
     process.exit(1);

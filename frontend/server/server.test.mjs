@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createHash } from 'node:crypto';
-import { API_CSP, APP_CSP, MAX_BODY_BYTES, NO_BUILD_PAGE, route, startServer, stopServer } from './server.mjs';
+import { API_CSP, APP_CSP, MAX_BODY_BYTES, NO_BUILD_PAGE, route, startServer, stopServer, trustedProxies } from './server.mjs';
 
 const SERVER = fileURLToPath(new URL('./server.mjs', import.meta.url));
 
@@ -220,6 +220,76 @@ test('hop-by-hop headers stay on their hop, both ways; the rest passes', async (
   assert.notEqual(seen.host, new URL(base).host);
   assert.equal(answer.headers['x-upstream-hop'], undefined, 'a response header the upstream named in Connection');
   assert.equal(answer.headers['content-type'], 'application/json');
+});
+
+test('X-Forwarded-For: the peer is appended; what the client sent is kept only from a trusted proxy', async () => {
+  const claims = { 'X-Forwarded-For': '203.0.113.9, 10.244.1.4', 'X-Forwarded-Proto': 'https',
+    'X-Forwarded-Host': 'kadence.example.com', 'X-Real-IP': '192.0.2.1', Forwarded: 'for=192.0.2.1' };
+  // The test's client is on 127.0.0.1, as queue-proxy is in a pod: a trusted proxy by default.
+  const trustedPeer = JSON.parse((await raw('/api/v1/echo-headers', { headers: claims })).body);
+  assert.equal(trustedPeer['x-forwarded-for'], '203.0.113.9, 10.244.1.4, 127.0.0.1');
+  assert.equal(trustedPeer['x-forwarded-proto'], 'https');
+  assert.equal(trustedPeer['x-forwarded-host'], 'kadence.example.com');
+  const twoHeaders = JSON.parse((await raw('/api/v1/echo-headers', { headers: { 'X-Forwarded-For': ['198.51.100.1', '10.244.1.4'] } })).body);
+  assert.equal(twoHeaders['x-forwarded-for'], '198.51.100.1, 10.244.1.4, 127.0.0.1', 'several headers read as one list');
+
+  // A front door that trusts only the pod network: the same client is nobody's proxy, and its claims go.
+  const url = (s) => `http://127.0.0.1:${s.address().port}`;
+  const strict = await startServer({ port: 0, host: '127.0.0.1', root: tmpdir(), log: { error() {} },
+    upstreams: { 'task-crud': url(fakes[0]), notify: url(fakes[1]), assistant: url(fakes[3]) },
+    proxies: trustedProxies('10.244.0.0/16') });
+  try {
+    const untrustedPeer = JSON.parse((await raw('/api/v1/echo-headers', { headers: claims, port: strict.address().port })).body);
+    assert.equal(untrustedPeer['x-forwarded-for'], '127.0.0.1', 'a spoofed X-Forwarded-For is dropped, the peer stands alone');
+    assert.equal(untrustedPeer['x-forwarded-proto'], 'http');
+    for (const name of ['x-forwarded-host', 'x-real-ip', 'forwarded']) {
+      assert.equal(untrustedPeer[name], undefined, `${name} from an untrusted peer is not passed on`);
+    }
+  } finally {
+    strict.close();
+  }
+});
+
+test('KADENCE_TRUSTED_PROXIES: CIDR blocks and addresses, IPv4 and IPv6; a wrong entry is an error', async () => {
+  const proxies = trustedProxies(' 127.0.0.0/8, ::1/128,10.244.0.0/16 , fd00:10:244::/56,192.0.2.7');
+  for (const [address, family, expected] of [['127.0.0.1', 'ipv4', true], ['10.244.200.1', 'ipv4', true],
+    ['10.245.0.1', 'ipv4', false], ['192.0.2.7', 'ipv4', true], ['192.0.2.8', 'ipv4', false], ['::1', 'ipv6', true],
+    ['fd00:10:244::9', 'ipv6', true], ['fd00:10:245::9', 'ipv6', false], ['::ffff:10.244.0.1', 'ipv6', true]]) {
+    assert.equal(proxies.check(address, family), expected, address);
+  }
+  for (const wrong of ['10.244.0.0/33', '10.244.0/16', 'pods', '::1/129', 'fe80::1%eth0', '10.0.0.0/8/8', '10.0.0.1/x']) {
+    assert.throws(() => trustedProxies(`127.0.0.0/8,${wrong}`), new RegExp(`not an address or CIDR block: '${wrong.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}'`));
+  }
+  const url = (s) => `http://127.0.0.1:${s.address().port}`;
+  const bad = await runServer({ HOST: '127.0.0.1', PORT: '0', KADENCE_TRUSTED_PROXIES: '127.0.0.0/8,pods',
+    TASK_CRUD_URL: url(fakes[0]), NOTIFY_URL: url(fakes[1]), ASSISTANT_URL: url(fakes[3]) }).exited;
+  assert.equal(bad.code, 2);
+  assert.match(bad.output, /KADENCE_TRUSTED_PROXIES: not an address or CIDR block: 'pods'/);
+});
+
+test('the functions\' own endpoints are not routed: metrics, health, deliveries and Dapr calls stay inside', async () => {
+  const own = ['/prometheus', '/health', '/health/readiness', '/health/liveness', '/events', '/reminder-sweep',
+    '/job/reminder-1', '/openapi/task-crud.yml'];
+  for (const path of own) {
+    assert.equal(route(path), null, path);
+  }
+  for (const path of ['/prometheus', '/health', '/health/readiness']) {
+    const answer = await raw(path);
+    assert.equal(answer.status, 200, path);
+    assert.match(answer.body, /<title>Kadence<\/title>/, `${path} is an app route, not a function's`);
+  }
+  for (const path of ['/reminder-sweep', '/events', '/job/reminder-1']) {
+    assert.equal((await raw(path, { method: 'POST' })).status, 405, `${path}: the web app takes GET and HEAD only`);
+  }
+  // Through an API prefix, by dot segments: resolved before routing (the app page), or refused when encoded.
+  assert.match((await raw('/api/v1/%2e%2e/prometheus')).body, /<title>Kadence<\/title>/);
+  assert.match((await raw('/api/v1/tasks/../../prometheus')).body, /<title>Kadence<\/title>/);
+  for (const path of ['/api/v1/..%2fprometheus', '/api/v1/..%2Fprometheus', '/api/v1/tasks%2F..%2F..%2Fprometheus',
+    '/api/v1/..%5cprometheus', '/api/v1/%2e%2e%2f../prometheus', '/mcp/..%2Fhealth']) {
+    const answer = await raw(path);
+    assert.equal(answer.status, 400, path);
+    assert.equal(JSON.parse(answer.body).code, 'bad_request', path);
+  }
 });
 
 test('a request target is always a path here: //host/… is not passed to that host', async () => {

@@ -82,16 +82,80 @@ The environment every function reads. Secrets come only by reference.
 {{- end }}
 
 {{/*
+The token of one of the platform's Secrets (platform.deliveryToken or platform.appApiToken), the same wherever it is
+used in one rendering: {{ include "kadence.platformToken" (list . "deliveryToken") }}. platform.<name>.value if given;
+else the key `token` of the Secret as it is in the cluster (Helm's lookup, unless platform.lookup is false: made by
+hand, or by an earlier install of this release, so upgrades keep it); else a new random 48-character token. It also notes whether the chart owns the
+Secret (it does not exist yet, or this release made it): then <name>.secret.yaml renders it with that token.
+*/}}
+{{- define "kadence.platformToken" -}}
+{{- $root := index . 0 -}}
+{{- $config := index $root.Values.platform (index . 1) -}}
+{{- if not (hasKey $config "resolvedToken") -}}
+{{- $existing := dict -}}
+{{- if $root.Values.platform.lookup -}}
+{{- $existing = lookup "v1" "Secret" $root.Release.Namespace $config.secret | default dict -}}
+{{- end -}}
+{{- $token := $config.value | default "" -}}
+{{- if not $token -}}
+{{- $token = dig "data" "token" "" $existing | b64dec -}}
+{{- end -}}
+{{- if not $token -}}
+{{- $token = randAlphaNum 48 -}}
+{{- end -}}
+{{- $owner := dig "metadata" "annotations" "meta.helm.sh/release-name" "" $existing -}}
+{{- $_ := set $config "resolvedToken" $token -}}
+{{- $_ := set $config "chartOwned" (or (empty $existing) (eq $owner $root.Release.Name)) -}}
+{{- end -}}
+{{- $config.resolvedToken -}}
+{{- end }}
+
+{{/*
+One of the platform's Secrets, when the chart owns it (see kadence.platformToken): {{ include "kadence.platformSecret"
+(list . "deliveryToken" "what it is for") }}. Its token is random per release, never a value of the chart.
+*/}}
+{{- define "kadence.platformSecret" -}}
+{{- $root := index . 0 -}}
+{{- $config := index $root.Values.platform (index . 1) -}}
+{{- $token := include "kadence.platformToken" (list $root (index . 1)) -}}
+{{- if $config.chartOwned }}
+# {{ index . 2 }}
+apiVersion: v1
+kind: Secret
+metadata:
+  name: {{ $config.secret }}
+  labels:
+    app.kubernetes.io/part-of: kadence
+  annotations:
+    # Made at the first install with a random token; later installs read it back (lookup) and keep it.
+    kadence.dev/token: generated
+type: Opaque
+data:
+  token: {{ $token | b64enc | quote }}
+{{- end }}
+{{- end }}
+
+{{/*
 What a KafkaSource sets on every event it delivers: the extension kadencetoken (the header ce-kadencetoken), the
-delivery token the event functions require on POST /events. A KafkaSource cannot take a value from a Secret, so the
-token is given at install from the Secret the functions read (knative/README.md: --set-string
-platform.deliveryToken.value=…); it is then in the KafkaSources' spec, never in the chart or a values file. Left
-empty, every delivery is refused, loudly (logged, counted in kadence_deliveries_refused_total).
+delivery token the event functions require on POST /events (KADENCE_DELIVERY_TOKEN, from the Secret). A KafkaSource
+cannot take an extension's value from a Secret (ceOverrides.extensions are plain strings), so the token read from or
+written to the Secret (kadence.platformToken) is in the KafkaSources' spec: whoever may read KafkaSources in the
+namespace may read it (docs/decisions.md, "Only the platform delivers").
 */}}
 {{- define "kadence.ceOverrides" -}}
 ceOverrides:
   extensions:
-    kadencetoken: {{ .Values.platform.deliveryToken.value | default "" | quote }}
+    kadencetoken: {{ include "kadence.platformToken" (list . "deliveryToken") | quote }}
+{{- end }}
+
+{{/*
+The proxies whose X-Forwarded-For entries task-crud and the front door believe (KADENCE_TRUSTED_PROXIES): loopback
+(queue-proxy in the pod), the cluster's pod networks and any proxies in front of the cluster (values: clientAddress).
+*/}}
+{{- define "kadence.trustedProxies" -}}
+{{- $proxies := concat (list "127.0.0.0/8" "::1/128") .Values.clientAddress.podNetworks .Values.clientAddress.extraTrustedProxies -}}
+- name: KADENCE_TRUSTED_PROXIES
+  value: {{ join "," $proxies | quote }}
 {{- end }}
 
 {{/*

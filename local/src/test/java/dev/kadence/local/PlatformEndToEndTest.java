@@ -293,6 +293,44 @@ class PlatformEndToEndTest extends PlatformPerClass {
         assertEquals(200, read.statusCode(), read.body());
     }
 
+    /**
+     * Behind the front door task-crud sees every login from 127.0.0.1; the client's address comes from
+     * X-Forwarded-For, which the front door extends. This test's client is on loopback, a trusted proxy to the front
+     * door (as queue-proxy is in a pod), so it speaks for the clients as an ingress would: 20 failed logins from one
+     * address throttle that address for every account, and the other addresses and the local user are not held up.
+     */
+    @Test
+    @Order(9)
+    void behindTheFrontDoorLoginsAreThrottledPerClientAddress() {
+        String address = "198.51.100." + (1 + new java.util.Random().nextInt(254));
+        String login = frontDoor("/api/v1/auth/login");
+        for (int i = 0; i < 20; i++) {
+            HttpResponse<String> failed = login(login, "guess" + i + "-" + UUID.randomUUID() + "@example.com", address);
+            assertEquals(401, failed.statusCode(), failed.body());
+        }
+        platform.signup("throttled-" + address + "@example.com", "UTC");
+        HttpResponse<String> throttled = login(login, "throttled-" + address + "@example.com", address);
+        assertEquals(429, throttled.statusCode(), "the address's 21st attempt, with the right password: " + throttled.body());
+        assertEquals("too_many_attempts", field(throttled.body(), "code"));
+        assertTrue(throttled.headers().firstValue("Retry-After").isPresent());
+
+        assertEquals(200, login(login, "throttled-" + address + "@example.com", "203.0.113.77").statusCode(),
+            "the same account from another address");
+        assertEquals(200, login(login, "throttled-" + address + "@example.com", null).statusCode(),
+            "the local user, who has no proxy in front: no address is counted");
+    }
+
+    private static HttpResponse<String> login(String url, String email, String forwardedFor) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"" + email + "\",\"password\":\""
+                + (email.startsWith("throttled-") ? RunningPlatform.PASSWORD : "wrong password") + "\"}"));
+        if (forwardedFor != null) {
+            request.header("X-Forwarded-For", forwardedFor);
+        }
+        return dev.kadence.testkit.Http.send(request.build());
+    }
+
     private static JsonNode parse(String line) {
         try {
             return JSON.readTree(line);

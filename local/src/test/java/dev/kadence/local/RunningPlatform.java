@@ -119,10 +119,13 @@ final class RunningPlatform implements AutoCloseable {
         return headers;
     }
 
+    /** The password of every user {@link #signup} makes. */
+    static final String PASSWORD = "correct horse battery";
+
     /** Signs a user up at the front door and returns their token. */
     String signup(String email, String timezone) {
         HttpResponse<String> signup = http("POST", frontDoor("/api/v1/auth/signup"), null,
-            "{\"email\":\"" + email + "\",\"password\":\"correct horse battery\",\"timezone\":\"" + timezone + "\"}");
+            "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\",\"timezone\":\"" + timezone + "\"}");
         assertEquals(201, signup.statusCode(), signup.body());
         return field(signup.body(), "token");
     }

@@ -1,52 +1,42 @@
 package dev.kadence.taskcrud;
 
+import dev.kadence.core.web.TrustedProxies;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.http.HttpRequest;
 import jakarta.inject.Singleton;
 
-import java.net.InetSocketAddress;
+import java.net.Inet6Address;
+import java.net.InetAddress;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
- * The address a request came from, for login throttling: the connection's peer, unless that peer is a trusted proxy
- * ({@code kadence.auth.trusted-proxies}, KADENCE_TRUSTED_PROXIES, exact addresses, none by default) — then the last
- * address of {@code X-Forwarded-For} that is not one: a client can prepend anything to that header, but not what the
- * proxies it passed through appended. A loopback address is no client's: it is a proxy on the same host or in the same
- * pod (the front door on a laptop, Knative's queue-proxy), so such a request has no known address (null) and only its
- * account is throttled — else every user behind that proxy would share one address's limit.
+ * Where a login came from, for throttling per address: the client that core's {@link TrustedProxies} finds behind
+ * the trusted proxies ({@code kadence.auth.trusted-proxies}, KADENCE_TRUSTED_PROXIES; loopback by default, the
+ * chart adds the cluster's pod network) in {@code X-Forwarded-For}. Null when it cannot be told (every hop a trusted
+ * proxy, or an entry that is no address): then only the account is throttled. An IPv6 client counts as its /64, the
+ * block one subscriber gets, so that one cannot try 20 passwords from each of its 2^64 addresses.
  */
 @Singleton
 class ClientAddress {
-    private final Set<String> trustedProxies;
+    private final TrustedProxies trustedProxies;
 
-    ClientAddress(@Value("${kadence.auth.trusted-proxies:}") List<String> trustedProxies) {
-        this.trustedProxies = trustedProxies.stream().map(String::strip).filter(s -> !s.isEmpty()).collect(Collectors.toUnmodifiableSet());
+    ClientAddress(@Value("${kadence.auth.trusted-proxies}") List<String> trustedProxies) {
+        this.trustedProxies = TrustedProxies.parse(trustedProxies);
     }
 
-    /** The client's address, or null when it is not known. */
+    /** The client's address as the throttle counts it, or null when it is not known. */
     String of(HttpRequest<?> request) {
-        String address = address(request);
-        return address.startsWith("127.") || address.equals("::1") || address.equals("0:0:0:0:0:0:0:1") ? null : address;
+        return trustedProxies.client(request.getRemoteAddress().getAddress(), request.getHeaders().getAll("X-Forwarded-For"))
+            .map(ClientAddress::key)
+            .orElse(null);
     }
 
-    private String address(HttpRequest<?> request) {
-        InetSocketAddress remote = request.getRemoteAddress();
-        String peer = remote.getAddress() == null ? remote.getHostString() : remote.getAddress().getHostAddress();
-        if (!trustedProxies.contains(peer)) {
-            return peer;
+    static String key(InetAddress address) {
+        if (address instanceof Inet6Address) {
+            byte[] b = address.getAddress();
+            return String.format("%x:%x:%x:%x::/64", (b[0] & 0xff) << 8 | b[1] & 0xff, (b[2] & 0xff) << 8 | b[3] & 0xff,
+                (b[4] & 0xff) << 8 | b[5] & 0xff, (b[6] & 0xff) << 8 | b[7] & 0xff);
         }
-        List<String> forwarded = request.getHeaders().getAll("X-Forwarded-For").stream()
-            .flatMap(header -> java.util.Arrays.stream(header.split(",")))
-            .map(String::strip)
-            .filter(s -> !s.isEmpty())
-            .toList();
-        for (int i = forwarded.size() - 1; i >= 0; i--) {
-            if (!trustedProxies.contains(forwarded.get(i))) {
-                return forwarded.get(i);
-            }
-        }
-        return peer;
+        return address.getHostAddress();
     }
 }

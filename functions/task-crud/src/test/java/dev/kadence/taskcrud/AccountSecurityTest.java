@@ -1,7 +1,6 @@
 package dev.kadence.taskcrud;
 
 import dev.kadence.testing.ApiAnswer;
-import dev.kadence.testing.TestInfra;
 import dev.kadence.testkit.Http;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.token.jwt.generator.JwtTokenGenerator;
@@ -13,7 +12,6 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -29,12 +27,6 @@ class AccountSecurityTest extends ApiTest {
     @Inject
     JwtTokenGenerator generator;
 
-    @Override
-    public Map<String, String> getProperties() {
-        Map<String, String> properties = new HashMap<>(TestInfra.properties());
-        properties.put("kadence.auth.trusted-proxies", "127.0.0.1");    // so the tests can speak for other addresses
-        return properties;
-    }
 
     @Test
     void trivialAndCommonPasswordsAreRefusedAndStoreNothing() {
@@ -104,6 +96,47 @@ class AccountSecurityTest extends ApiTest {
         // a client cannot dodge it by sending its own X-Forwarded-For: only the entry the trusted proxy added counts
         assertThat(login(user.email(), PASSWORD, "10.9.8.7, " + address).statusCode()).isEqualTo(429);
         assertThat(login(user.email(), PASSWORD, "198.18.0.1").statusCode()).as("another address").isEqualTo(200);
+    }
+
+    @Test
+    void behindTheFrontDoorAndAnIngressTheClientsAddressIsThrottled() {
+        // What task-crud gets in a cluster (peer: queue-proxy on 127.0.0.1): the client as the ingress saw it, then
+        // what each proxy after it appended — pods of the pod network and the front door's own loopback peer. The
+        // default trusted proxies are loopback only, so this test sends its chain as the front door on a laptop does.
+        java.util.Random random = new java.util.Random();
+        String address = "100." + (64 + random.nextInt(64)) + "." + random.nextInt(256) + "." + (1 + random.nextInt(254));
+        for (int i = 0; i < 20; i++) {
+            assertThat(login("guess" + UUID.randomUUID() + "@example.com", "wrong password", address + ", 127.0.0.1").statusCode())
+                .isEqualTo(401);
+        }
+        User user = signup();
+        assertThat(login(user.email(), PASSWORD, address + ", 127.0.0.1").statusCode()).isEqualTo(429);
+        assertThat(login(user.email(), PASSWORD, "192.0.2.1, " + address + ", ::1").statusCode())
+            .as("what the client put in front changes nothing").isEqualTo(429);
+        assertThat(login(user.email(), PASSWORD, "198.18.0.2, 127.0.0.1").statusCode()).as("another client").isEqualTo(200);
+    }
+
+    @Test
+    void anIpv6ClientIsThrottledByItsSlash64() {
+        String prefix = "2001:db8:" + Integer.toHexString((int) (Math.random() * 0xfff0) + 1) + ":7::";
+        for (int i = 0; i < 20; i++) {
+            assertThat(login("guess" + UUID.randomUUID() + "@example.com", "wrong password", prefix + Integer.toHexString(i + 1))
+                .statusCode()).isEqualTo(401);
+        }
+        User user = signup();
+        assertThat(login(user.email(), PASSWORD, "[" + prefix + "ffff]:443").statusCode()).as("another address of the same /64")
+            .isEqualTo(429);
+        assertThat(login(user.email(), PASSWORD, prefix.replace(":7::", ":8::") + "1").statusCode()).as("another /64")
+            .isEqualTo(200);
+    }
+
+    @Test
+    void aMalformedEntryIsNoAddressSoOnlyTheAccountIsThrottled() {
+        for (int i = 0; i < 25; i++) {
+            assertThat(login("guess" + UUID.randomUUID() + "@example.com", "wrong password", "unknown").statusCode())
+                .as("attempt %d", i + 1).isEqualTo(401);
+        }
+        assertThat(login(signup().email(), PASSWORD, "unknown").statusCode()).isEqualTo(200);
     }
 
     @Test

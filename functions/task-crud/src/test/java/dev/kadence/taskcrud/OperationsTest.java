@@ -30,7 +30,29 @@ class OperationsTest extends ApiTest {
             Response r = call("GET", path, null, null);
             assertThat(r.status()).as(path).isEqualTo(200);
             assertThat(r.json()).as(path).containsEntry("status", "UP");
+            assertThat(r.json().get("details")).as(path + ": no details (details-visible=NEVER)").isNull();
+            assertThat(r.body()).as(path).doesNotContain("jdbc").doesNotContain("diskSpace").doesNotContain("postgres");
         }
+    }
+
+    @Test
+    void metricsAreForTheScraperOnlyNotForAnythingThatCameThroughAProxy() {
+        // the scraper connects to the pod's port directly: no forwarding headers
+        assertThat(send("GET", "/prometheus", null, null, null).status()).isEqualTo(200);
+        // through queue-proxy, a gateway, the activator or the front door, a request carries what they added
+        for (Map<String, String> proxied : List.of(Map.of("X-Forwarded-For", "203.0.113.9"),
+                Map.of("X-Forwarded-For", "203.0.113.9, 10.244.0.7, 127.0.0.1"), Map.of("Forwarded", "for=203.0.113.9"))) {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.getURL() + "/prometheus"));
+            proxied.forEach(request::header);
+            HttpResponse<String> answer = dev.kadence.testkit.Http.send(request.build());
+            assertThat(answer.statusCode()).as(proxied.toString()).isEqualTo(404);
+            assertThat(answer.body()).doesNotContain("jvm_memory").contains("\"code\":\"not_found\"");
+        }
+        // the other management endpoints are the probes', and say UP or DOWN only, through proxies too
+        HttpResponse<String> health = dev.kadence.testkit.Http.send(HttpRequest.newBuilder(URI.create(server.getURL() + "/health"))
+            .header("X-Forwarded-For", "203.0.113.9").build());
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(health.body()).contains("\"status\":\"UP\"").contains("\"details\":null").doesNotContain("jdbc");
     }
 
     @Test

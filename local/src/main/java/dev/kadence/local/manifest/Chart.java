@@ -17,12 +17,18 @@ final class Chart {
     private Chart() {
     }
 
-    /** {@code helm template kadence <chartDir> -n kadence -f <valuesFile>}: the manifests as one YAML stream. */
+    /**
+     * {@code helm template kadence <chartDir> -n kadence -f <valuesFile>}: the manifests as one YAML stream. Offline:
+     * helm-java would answer the chart's {@code lookup} from a cluster at the default kubeconfig address (localhost:8080,
+     * where the local platform's front door may be), so the chart is told not to look ({@code platform.lookup=false}),
+     * as {@code helm template} does not.
+     */
     static String render(Path chartDir, Path valuesFile) {
         return new Helm(chartDir).template()
                 .withName(RELEASE)
                 .withNamespace(NAMESPACE)
                 .withValuesFile(valuesFile)
+                .set("platform.lookup", false)
                 .call();
     }
 

@@ -175,9 +175,84 @@ class ChartManifestsTest {
         assertEquals("kadence-app-api-token", secretOf(env(reminderFire).get("APP_API_TOKEN")));
         assertEquals("kadence-app-api-token", template(reminderFire).path("metadata").path("annotations")
                 .path("dapr.io/app-token-secret").asText(), "Dapr sends the token the function checks");
+        String token = generatedToken(manifests, "kadence-delivery-token");
         for (Manifest source : manifests.stream().filter(SinkCheck::isKafkaSource).toList()) {
-            assertTrue(source.document().path("spec").path("ceOverrides").path("extensions").has("kadencetoken"),
-                    source.label() + " sends the delivery token");
+            assertEquals(token, source.document().path("spec").path("ceOverrides").path("extensions").path("kadencetoken")
+                    .asText(), source.label() + " sends the delivery token of the functions' Secret");
+        }
+        generatedToken(manifests, "kadence-app-api-token");
+    }
+
+    /**
+     * Rendered without a cluster (Helm's lookup finds no Secret, as at a first install), each token is new: 48 random
+     * characters, different on every rendering, in no file of the chart. So no release shares a token with another.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"values.yaml", "values-minikube.yaml", "values-cloud.yaml"})
+    void theTokensAreRandomPerReleaseNeverAValueOfTheChart(String values) throws IOException {
+        Path file = Repository.chart().resolve(values);
+        List<Manifest> first = Manifest.parse(values, Chart.render(Repository.chart(), file));
+        List<Manifest> second = Manifest.parse(values, Chart.render(Repository.chart(), file));
+
+        String chartText;
+        try (Stream<Path> files = Files.walk(Repository.chart())) {
+            chartText = files.filter(Files::isRegularFile).map(ChartManifestsTest::read).collect(Collectors.joining("\n"));
+        }
+        for (String secret : List.of("kadence-delivery-token", "kadence-app-api-token")) {
+            String one = generatedToken(first, secret);
+            String other = generatedToken(second, secret);
+            assertTrue(one.matches("[A-Za-z0-9]{48}"), secret + ": 48 random characters, not " + one);
+            assertFalse(one.equals(other), secret + ": a new token for each release, not a default");
+            assertFalse(chartText.contains(one), secret + ": the token is in no file of the chart");
+        }
+        assertFalse(generatedToken(first, "kadence-delivery-token").equals(generatedToken(first, "kadence-app-api-token")),
+                "two tokens, not one");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"values.yaml", "values-local.yaml", "values-minikube.yaml", "values-cloud.yaml"})
+    void onlyTheFrontDoorIsPublicSoNoRouteReachesAFunctionsMetrics(String values) {
+        List<Manifest> manifests = render(values);
+
+        for (String function : FUNCTIONS) {
+            assertEquals("cluster-local", service(manifests, function).document().path("metadata").path("labels")
+                    .path("networking.knative.dev/visibility").asText(), function + " is reached through the front door only");
+        }
+        assertEquals("", service(manifests, "webapp").document().path("metadata").path("labels")
+                .path("networking.knative.dev/visibility").asText(""), "the front door is the public route");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"values.yaml", "values-minikube.yaml", "values-cloud.yaml"})
+    void taskCrudAndTheFrontDoorTrustLoopbackAndThePodNetworkForTheClientAddress(String values) {
+        List<Manifest> manifests = render(values);
+
+        for (String service : List.of("task-crud", "webapp")) {
+            String proxies = env(service(manifests, service)).get("KADENCE_TRUSTED_PROXIES").path("value").asText();
+            assertEquals("127.0.0.0/8,::1/128,10.244.0.0/16", proxies, service);
+            for (String block : proxies.split(",")) {
+                assertTrue(block.matches("[0-9a-f.:]+/\\d{1,3}"), service + ": a CIDR block, not " + block);
+            }
+        }
+        for (String function : List.of("recurrence-handler", "reminder-fire", "notify", "assistant")) {
+            assertFalse(env(service(manifests, function)).containsKey("KADENCE_TRUSTED_PROXIES"), function + " counts no addresses");
+        }
+    }
+
+    /** The token of one of the chart's generated Secrets, decoded. */
+    private static String generatedToken(List<Manifest> manifests, String name) {
+        Manifest secret = manifests.stream().filter(m -> m.is("v1", "Secret") && m.name().equals(name)).findFirst()
+                .orElseThrow(() -> new AssertionError("the chart makes the Secret " + name + " when there is none"));
+        assertTrue(LiteralSecretCheck.isGeneratedToken(secret), name + " is marked as generated, with the key token only");
+        return new String(java.util.Base64.getDecoder().decode(secret.document().path("data").path("token").asText()),
+                java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 
