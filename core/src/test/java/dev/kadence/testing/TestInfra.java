@@ -1,5 +1,6 @@
 package dev.kadence.testing;
 
+import dev.kadence.core.db.Migrate;
 import dev.kadence.core.event.Topics;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import kafka.server.BrokerServer;
@@ -15,8 +16,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Real infrastructure for tests, one of each per JVM: an embedded PostgreSQL 17 and an in-JVM KRaft
- * Kafka broker with Kadence's topics. Both close in a shutdown hook, after the Micronaut contexts.
+ * Real infrastructure for tests, one of each per JVM: an embedded PostgreSQL 17 with Kadence's schema (applied by
+ * {@link Migrate}, as before a deploy) and an in-JVM KRaft Kafka broker with Kadence's topics. Both close in a shutdown
+ * hook, after the Micronaut contexts.
  */
 public final class TestInfra {
     private static EmbeddedPostgres postgres;
@@ -29,7 +31,7 @@ public final class TestInfra {
     public static synchronized Map<String, String> properties() {
         start();
         return Map.ofEntries(
-            Map.entry("datasources.default.url", postgres.getJdbcUrl("postgres", "postgres")),
+            Map.entry("datasources.default.url", jdbcUrl()),
             Map.entry("datasources.default.username", "postgres"),
             Map.entry("datasources.default.password", ""),
             Map.entry("kadence.kafka.bootstrap-servers", kafka.bootstrapServers()),
@@ -42,6 +44,12 @@ public final class TestInfra {
             Map.entry("kadence.platform.delivery-token", dev.kadence.testkit.KafkaSource.TOKEN),
             Map.entry("kadence.platform.app-api-token", dev.kadence.testkit.FakeDapr.APP_API_TOKEN),
             Map.entry("micronaut.server.port", "-1"));
+    }
+
+    /** The migrated database, as the functions' KADENCE_DB_URL (user postgres, no password). */
+    public static synchronized String jdbcUrl() {
+        start();
+        return postgres.getJdbcUrl("postgres", "postgres");
     }
 
     public static synchronized String bootstrapServers() {
@@ -70,6 +78,7 @@ public final class TestInfra {
         try {
             Path work = Files.createTempDirectory("kadence-test-pg");
             postgres = EmbeddedPostgres.builder().setOverrideWorkingDirectory(work.toFile()).start();
+            Migrate.apply(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "");
             // fixed ports, so that a broker stopped by a test comes back where its clients look for it
             String listeners = "EXTERNAL://localhost:" + freePort() + ",CONTROLLER://localhost:" + freePort();
             kafka = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()

@@ -47,7 +47,6 @@ class InboxTest implements TestPropertyProvider {
     public Map<String, String> getProperties() {
         Map<String, String> properties = new HashMap<>(TestInfra.properties());
         properties.put("datasources.default.dialect", "POSTGRES");
-        properties.put("flyway.datasources.default.enabled", "true");
         return properties;
     }
 

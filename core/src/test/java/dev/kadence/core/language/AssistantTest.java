@@ -22,7 +22,6 @@ import java.sql.Connection;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -66,9 +65,7 @@ class AssistantTest implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        Map<String, String> properties = new HashMap<>(TestInfra.properties());
-        properties.put("flyway.datasources.default.enabled", "true");
-        return properties;
+        return TestInfra.properties();
     }
 
     @BeforeEach

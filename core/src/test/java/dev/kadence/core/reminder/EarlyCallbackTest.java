@@ -17,7 +17,6 @@ import java.sql.Connection;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -53,9 +52,7 @@ class EarlyCallbackTest implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        Map<String, String> properties = new HashMap<>(TestInfra.properties());
-        properties.put("flyway.datasources.default.enabled", "true");
-        return properties;
+        return TestInfra.properties();
     }
 
     @Test
