@@ -22,13 +22,14 @@ valueFrom:
 {{- end }}
 
 {{/*
-The environment every function reads. Secrets come only by reference.
-{{ include "kadence.env" (dict "root" . "jwt" true) }}
+The log format and the database, as every function and the migrations Job read them: the password (and, for managed
+databases, the URL and user) only by reference to database.secret, a Secret that exists before the chart is installed.
+{{ include "kadence.databaseEnv" . }}
 */}}
-{{- define "kadence.env" -}}
-{{- $db := .root.Values.database -}}
+{{- define "kadence.databaseEnv" -}}
+{{- $db := .Values.database -}}
 - name: KADENCE_LOG_FORMAT
-  value: {{ .root.Values.logFormat | quote }}
+  value: {{ .Values.logFormat | quote }}
 - name: KADENCE_DB_URL
 {{- if $db.secret.urlKey }}
   {{- include "kadence.secretRef" (list $db.secret.name $db.secret.urlKey) | nindent 2 }}
@@ -43,6 +44,14 @@ The environment every function reads. Secrets come only by reference.
 {{- end }}
 - name: KADENCE_DB_PASSWORD
   {{- include "kadence.secretRef" (list $db.secret.name $db.secret.passwordKey) | nindent 2 }}
+{{- end }}
+
+{{/*
+The environment every function reads. Secrets come only by reference.
+{{ include "kadence.env" (dict "root" . "jwt" true) }}
+*/}}
+{{- define "kadence.env" -}}
+{{ include "kadence.databaseEnv" .root }}
 - name: KADENCE_KAFKA_BOOTSTRAP
   value: {{ include "kadence.kafkaBootstrap" .root | quote }}
 {{- if .root.Values.kafka.auth.enabled }}

@@ -37,10 +37,10 @@ class ChartManifestsTest {
 
     private static final Map<String, List<Manifest>> RENDERED = new ConcurrentHashMap<>();
 
-    /** The chart rendered with one of its values files (once per test JVM: the manifests are not changed). */
+    /** The chart rendered with one of its values files, hooks included (once per test JVM: the manifests are not changed). */
     static List<Manifest> render(String valuesFile) {
         return RENDERED.computeIfAbsent(valuesFile, file ->
-                Manifest.parse(file, Chart.render(Repository.chart(), Repository.chart().resolve(file))));
+                Manifest.parse(file, ChartWithHooks.render(Repository.chart(), Repository.chart().resolve(file))));
     }
 
     @ParameterizedTest
@@ -279,6 +279,52 @@ class ChartManifestsTest {
             }
             assertEquals(Set.of("knative-serving", "kourier-system", "monitoring"), from, function);
         }
+    }
+
+    /**
+     * The migrations run once per deploy, as a hook Job that must succeed before an install or upgrade goes on: the
+     * entry point from task-crud's image with the functions' database settings, contained as a function is. A
+     * pre-install hook runs before the chart's resources exist, so it reads no Secret the chart makes; where the
+     * database is the chart's own (Minikube) the first install can only migrate after it.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"values.yaml", "values-minikube.yaml", "values-cloud.yaml"})
+    void theMigrationsRunOnceAsAHookJobBeforeTheFunctions(String values) {
+        List<Manifest> manifests = render(values);
+        List<Manifest> jobs = manifests.stream().filter(m -> m.is("batch/v1", "Job")).toList();
+        assertEquals(List.of("kadence-migrate"), jobs.stream().map(Manifest::name).toList());
+        JsonNode job = jobs.getFirst().document();
+        JsonNode annotations = job.path("metadata").path("annotations");
+        boolean ownDatabase = values.equals("values-minikube.yaml");
+
+        assertEquals(ownDatabase ? "post-install,pre-upgrade" : "pre-install,pre-upgrade",
+                annotations.path("helm.sh/hook").asText());
+        assertEquals("before-hook-creation,hook-succeeded", annotations.path("helm.sh/hook-delete-policy").asText());
+        assertTrue(annotations.has("helm.sh/hook-weight"));
+        assertTrue(job.path("spec").path("backoffLimit").asInt() > 0);
+        JsonNode pod = job.path("spec").path("template").path("spec");
+        assertEquals("Never", pod.path("restartPolicy").asText());
+        JsonNode container = pod.path("containers").get(0);
+        JsonNode function = template(service(manifests, "task-crud")).path("spec").path("containers").get(0);
+
+        assertEquals(function.path("image").asText(), container.path("image").asText());
+        List<String> command = Stream.iterate(0, i -> i < container.path("command").size(), i -> i + 1)
+                .map(i -> container.path("command").get(i).asText()).toList();
+        assertEquals("dev.kadence.core.db.Migrate", command.getLast());
+        assertTrue(command.contains("/app/task-crud.jar"), command.toString());
+        assertTrue(Files.isRegularFile(Repository.root().resolve("core/src/main/java/dev/kadence/core/db/Migrate.java")));
+        Map<String, JsonNode> env = Stream.iterate(0, i -> i < container.path("env").size(), i -> i + 1)
+                .map(container.path("env")::get)
+                .collect(Collectors.toMap(variable -> variable.path("name").asText(), Function.identity()));
+        assertEquals(Set.of("KADENCE_LOG_FORMAT", "KADENCE_DB_URL", "KADENCE_DB_USER", "KADENCE_DB_PASSWORD"), env.keySet());
+        env.forEach((name, variable) -> assertEquals(env(service(manifests, "task-crud")).get(name), variable, name));
+        Set<String> chartSecrets = manifests.stream().filter(m -> m.is("v1", "Secret")).map(Manifest::name)
+                .collect(Collectors.toSet());
+        env.values().stream().map(v -> v.path("valueFrom").path("secretKeyRef").path("name").asText())
+                .forEach(secret -> assertFalse(chartSecrets.contains(secret), secret + " would not exist yet"));
+        assertEquals(function.path("securityContext"), container.path("securityContext"));
+        assertFalse(container.path("resources").path("limits").path("memory").isMissingNode());
+        assertFalse(container.path("resources").path("limits").path("cpu").isMissingNode());
     }
 
     private static String secretOf(JsonNode variable) {
