@@ -127,7 +127,6 @@ final class FunctionJvm {
         env.put("JAVA_HOME", javaHome.toString());
         env.put("DAPR_HTTP_PORT", Integer.toString(spec.daprPort()));
         env.put("DAPR_HTTP_ENDPOINT", "http://127.0.0.1:" + spec.daprPort());
-        env.put("KADENCE_MIGRATE", "false");
         env.put("KADENCE_JVM_FLAGS_FILE", repository.resolve(FLAGS).toString());
         env.remove("PORT");
         ProcessBuilder builder = new ProcessBuilder("bash", script.toString(), spec.jar().toString(), fresh.toString())

@@ -6,7 +6,7 @@ import java.util.Map;
 /** The functions the local platform runs, and the environment each gets. */
 final class KadenceFunctions {
 
-    /** task-crud first: it owns the schema migrations, so the others find the tables in place. */
+    /** task-crud first: the API is what a person waits for (the migrations ran before any of them, see Migrations). */
     static final List<String> NAMES = List.of("task-crud", "recurrence-handler", "reminder-fire", "notify", "assistant");
 
     /** The token the KafkaSources send (ce-kadencetoken) and the functions require on POST /events. */

@@ -11,7 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Starts PostgreSQL, Kafka and the functions, in that order, and stops them in the reverse order. Whatever was
+ * Starts PostgreSQL (and applies the schema migrations), Kafka and the functions, in that order, and stops them in
+ * the reverse order. Whatever was
  * started is stopped, also when startup fails half-way or is interrupted by Ctrl-C. Once running, a function, the
  * broker or the front door that dies is started again ({@link Supervisor}); what an earlier run killed hard left
  * running is stopped first ({@link Leftovers}).
@@ -57,6 +58,7 @@ final class LocalPlatform {
                 server.createDatabaseIfMissing(Settings.DATABASE);
                 server.createDatabaseIfMissing(ClusterServices.DAPR_DATABASE);
             });
+            migrate(specs);
             progress.step("kafka", "ready on " + settings.kafkaBootstrap(), () ->
                     started(KafkaBroker.start(settings)).awaitReady(KAFKA_READY));
             createTopics(cluster.topics());
@@ -78,6 +80,17 @@ final class LocalPlatform {
         List<String> stopped = Leftovers.reclaim(settings.data());
         if (!stopped.isEmpty()) {
             progress.done("leftovers", "stopped what a killed run left running: " + String.join(", ", stopped), begun);
+        }
+    }
+
+    /** The schema, once, before any function starts (in a cluster: the chart's hook Job, before an install or upgrade). */
+    private void migrate(List<FunctionSpec> specs) {
+        long begun = System.nanoTime();
+        try {
+            progress.done("migrations", Migrations.apply(specs.getFirst(), settings.data()), begun);
+        } catch (RuntimeException e) {
+            progress.failed("migrations", begun);
+            throw e;
         }
     }
 

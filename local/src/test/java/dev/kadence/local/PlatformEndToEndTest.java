@@ -343,4 +343,20 @@ class PlatformEndToEndTest extends PlatformPerClass {
         var h = record.headers().lastHeader(name);
         return h == null ? "" : new String(h.value(), StandardCharsets.UTF_8);
     }
+
+    /**
+     * The schema is applied once per start of the platform, before any function, by the migrations' entry point (the
+     * first start applies every migration; the restart above finds nothing to do), and no function runs Flyway.
+     */
+    @Test
+    @Order(10)
+    void theMigrationsRunOnceBeforeTheFunctionsAndNoFunctionRunsThem() {
+        assertEquals(1, logLines(settings, "migrate", "migrate: ", ": applied ", " migrations (from an empty schema").size());
+        assertEquals(1, logLines(settings, "migrate", "migrate: ", ": schema up to date at version").size(),
+            "the restart migrated again and found nothing to do");
+        for (String function : KadenceFunctions.NAMES) {
+            assertTrue(logLines(settings, function, "flyway").isEmpty(), function + " ran Flyway");
+            assertTrue(logLines(settings, function, "starting " + function).size() >= 2, function + " started twice");
+        }
+    }
 }

@@ -1,0 +1,43 @@
+package dev.kadence.local;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The schema migrations, applied once before the functions start, as the chart's hook Job applies them before an
+ * install or upgrade: the one entry point, {@code dev.kadence.core.db.Migrate}, run from a function's jar with the
+ * functions' database variables. No function runs them itself. Its output is in {@code logs/migrate.log}.
+ */
+final class Migrations {
+
+    static final String ENTRY_POINT = "dev.kadence.core.db.Migrate";
+    private static final String NAME = "migrate";
+    private static final String SAYS = NAME + ": ";
+    private static final Duration TIMEOUT = Duration.ofMinutes(2);
+
+    private Migrations() {
+    }
+
+    /** Runs them with that function's jar and environment; what they did, as the entry point says it. */
+    static String apply(FunctionSpec function, DataDirectory data) {
+        ChildProcess process = ChildProcess.start(NAME,
+                JavaCommand.mainClass(function.jar().toString(), List.of(), ENTRY_POINT), function.env(),
+                data.log(NAME), data.pidFile(NAME), data.root());
+        try {
+            if (!process.waitFor(TIMEOUT)) {
+                throw new StartupFailure("the migrations took over " + TIMEOUT.toMinutes() + " minutes; see " + process.log());
+            }
+        } catch (InterruptedException e) {
+            throw StartupFailure.interrupted();
+        } finally {
+            process.stop(Duration.ofSeconds(5));
+        }
+        String output = process.tail(40);
+        if (process.exitCode() != 0) {
+            throw new StartupFailure("the migrations failed (" + process.exit() + "); the end of " + process.log()
+                    + ":" + System.lineSeparator() + output);
+        }
+        List<String> said = output.lines().filter(line -> line.startsWith(SAYS)).toList();
+        return said.isEmpty() ? "applied" : said.getLast().substring(SAYS.length());
+    }
+}
