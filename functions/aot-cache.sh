@@ -13,8 +13,8 @@
 # run this where the image will run the jar, e.g. as a Dockerfile RUN step after COPY of the jar.
 #
 # Environment (from the caller): KADENCE_DB_URL, KADENCE_DB_USER, KADENCE_DB_PASSWORD, KADENCE_KAFKA_BOOTSTRAP,
-# KADENCE_JWT_SECRET (>= 32 chars) - a PostgreSQL that has the schema (or KADENCE_MIGRATE=true) and a Kafka must be
-# reachable. Optional: JAVA_HOME, PORT (default: a free port from 18080), DAPR_HTTP_PORT (reminder-fire),
+# KADENCE_JWT_SECRET (>= 32 chars) - a PostgreSQL that has the schema and a Kafka must be reachable; KADENCE_MIGRATE=true
+# applies the schema migrations first, with the jar's entry point (dev.kadence.core.db.Migrate, as the chart's hook Job). Optional: JAVA_HOME, PORT (default: a free port from 18080), DAPR_HTTP_PORT (reminder-fire),
 # KADENCE_TOKEN or KADENCE_TASK_CRUD_URL (notify, assistant: a token of task-crud's, or where to sign up for one),
 # KADENCE_JVM_FLAGS_FILE (default: jvm-flags.txt next to this script), TRAINING_ROUNDS (default 5).
 #
@@ -178,6 +178,14 @@ hs256_token() {
 
 base64url() { base64 -w0 | tr '+/' '-_' | tr -d '='; }
 
+# KADENCE_MIGRATE=true: the schema migrations first, by the jar's one entry point for them (no function runs them).
+migrate_if_asked() {
+    local java=$1 jar=$2
+    [[ ${KADENCE_MIGRATE:-false} == true ]] || return 0
+    log migrate "$java -cp $jar dev.kadence.core.db.Migrate"
+    "$java" -cp "$jar" dev.kadence.core.db.Migrate >&2 || die "the migrations failed"
+}
+
 # The training workload: a login, then TRAINING_ROUNDS rounds; fails if fewer than half the requests succeeded.
 training_workload() {
     local fn=$1 base=$2 rounds=${TRAINING_ROUNDS:-5} token="" codes ok total path
@@ -210,13 +218,14 @@ main() {
     if [[ $fn == reminder-fire && -z "${DAPR_HTTP_PORT:-}${DAPR_HTTP_ENDPOINT:-}" ]]; then
         die "reminder-fire needs a Dapr HTTP API (Jobs) for its training: set DAPR_HTTP_PORT or DAPR_HTTP_ENDPOINT (the local platform's, or a daprd sidecar's)"
     fi
+    migrate_if_asked "$java" "$jar"
     port=${PORT:-$(free_port 18080)}
     mkdir -p "$(dirname "$out")"
     rm -f "$out"
     logfile=$(mktemp "${TMPDIR:-/tmp}/aot-training-$fn.XXXXXX.log")
 
     log training "$fn: $java ${JVM_FLAGS[*]} -XX:AOTCacheOutput=$out -jar $jar (port $port, log $logfile)"
-    PORT=$port KADENCE_MIGRATE=${KADENCE_MIGRATE:-false} \
+    PORT=$port \
         "$java" "${JVM_FLAGS[@]}" -XX:AOTCacheOutput="$out" -jar "$jar" >"$logfile" 2>&1 &
     pid=$!
     # On failure: stop the JVM and remove what it wrote at exit, so no half-trained cache is left behind.

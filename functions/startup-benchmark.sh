@@ -22,7 +22,8 @@
 # prints the process's peak RSS (VmHWM), the cgroup's peak, and whether anything was OOM-killed.
 #
 # Environment: as functions/aot-cache.sh (KADENCE_DB_URL, KADENCE_DB_USER, KADENCE_DB_PASSWORD,
-# KADENCE_KAFKA_BOOTSTRAP, KADENCE_JWT_SECRET; JAVA_HOME, DAPR_HTTP_PORT, KADENCE_MIGRATE (default false)).
+# KADENCE_KAFKA_BOOTSTRAP, KADENCE_JWT_SECRET; JAVA_HOME, DAPR_HTTP_PORT, KADENCE_MIGRATE=true to apply the schema
+# migrations once first, as aot-cache.sh; no function runs them at start).
 set -euo pipefail
 
 source "$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/aot-cache.sh"
@@ -77,7 +78,7 @@ timed_start() {
     [[ $mode == cached ]] && extra=(-XX:AOTMode=on -XX:AOTCache="$aot")
     port=$(free_port 18180)
     time_to_first_2xx "$fn ($mode)" "$WORK/$fn-$mode.log" "real_request $fn http://127.0.0.1:$port" \
-        env PORT="$port" KADENCE_MIGRATE="${KADENCE_MIGRATE:-false}" "$JAVA" "${JVM_FLAGS[@]}" "${extra[@]}" -jar "$jar"
+        env PORT="$port" "$JAVA" "${JVM_FLAGS[@]}" "${extra[@]}" -jar "$jar"
 }
 
 # One timed start of the Spring Boot peer (extracted, AOT cache) from $PEER: sets MS as timed_start does.
@@ -210,7 +211,7 @@ for f in sys.argv[1:]:
     port=$(free_port 18280)
     base=http://127.0.0.1:$port
     log memory "$fn with the cache, under the limit; then $REQUESTS requests, $PARALLEL in parallel"
-    PORT=$port KADENCE_MIGRATE=${KADENCE_MIGRATE:-false} CG=$CGROUP/cgroup.procs \
+    PORT=$port CG=$CGROUP/cgroup.procs \
         bash -c 'echo $$ > "$CG" && exec "$@"' _ "$JAVA" "${JVM_FLAGS[@]}" -XX:AOTMode=on -XX:AOTCache="$aot" -jar "$jar" \
         >"$WORK/$fn-memory.log" 2>&1 &
     pid=$!
@@ -267,6 +268,7 @@ bench_main() {
     if [[ -n $PEER ]]; then peer_env; fi
     WORK=$(mktemp -d "${TMPDIR:-/tmp}/kadence-bench-$fn.XXXXXX")
     log setup "$fn: $jar ($(stat -c %s "$jar") bytes), $("$JAVA" -version 2>&1 | sed -n 2p), $(nproc) cpus, logs in $WORK"
+    migrate_if_asked "$JAVA" "$jar"
     if [[ ! -s "$aot" ]]; then
         log cache "no $aot: making it with aot-cache.sh"
         "$AOT_SCRIPT_DIR/aot-cache.sh" "$jar" "$aot"
