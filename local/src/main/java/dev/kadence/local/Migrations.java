@@ -37,7 +37,8 @@ final class Migrations {
             throw new StartupFailure("the migrations failed (" + process.exit() + "); the end of " + process.log()
                     + ":" + System.lineSeparator() + output);
         }
-        List<String> said = output.lines().filter(line -> line.startsWith(SAYS)).toList();
-        return said.isEmpty() ? "applied" : said.getLast().substring(SAYS.length());
+        // its closing line, as logged: "12:00:00.000 INFO  [main] dev.kadence.core.db.Migrate - migrate: <url>: <what>"
+        List<String> said = output.lines().filter(line -> line.contains(SAYS)).toList();
+        return said.isEmpty() ? "applied" : said.getLast().substring(said.getLast().indexOf(SAYS) + SAYS.length());
     }
 }

@@ -3,21 +3,25 @@ package dev.kadence.core.db;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.output.MigrateResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-import java.io.PrintStream;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Applies the schema migrations ({@code db/migration}, in every function's jar) to the database the functions use,
  * then exits: once per deploy, before the functions start (the chart's pre-install/pre-upgrade hook Job, the local
- * platform, the tests' database, an image's training run). No function runs them when it starts: a cold start is a
- * budget. Plain Flyway, no Micronaut context:
+ * platform, the tests' database, functions/aot-cache.sh and startup-benchmark.sh with KADENCE_MIGRATE=true). No
+ * function runs them when it starts: a cold start is a budget. Plain Flyway, no Micronaut context:
  *
  * <pre>java -cp task-crud.jar dev.kadence.core.db.Migrate</pre>
  *
  * <p>It reads the functions' variables (KADENCE_DB_URL, KADENCE_DB_USER, KADENCE_DB_PASSWORD, with their defaults).
  * Running it again applies nothing; two at once are safe (Flyway locks its history table, the second waits and then
- * finds nothing to do). Exit code 0 when the schema is current, 1 when it is not.
+ * finds nothing to do). Exit code 0 when the schema is current, 1 when it is not. It says so in one line,
+ * {@code migrate: <database URL>: <what it did>}, logged as the functions log (KADENCE_LOG_FORMAT: text, or one JSON
+ * object per line for the cluster's log pipeline), after Flyway's own lines.
  */
 public final class Migrate {
 
@@ -36,20 +40,21 @@ public final class Migrate {
     }
 
     public static void main(String[] args) {
-        System.exit(run(System.getenv(), System.out, System.err));
+        Logger log = LoggerFactory.getLogger(Migrate.class);
+        System.exit(run(System.getenv(), log::info, log::error));
     }
 
-    /** The command: migrates the database the environment names, says what it did; the exit code. */
-    static int run(Map<String, String> env, PrintStream out, PrintStream err) {
+    /** The command: migrates the database the environment names, says what it did or why it failed; the exit code. */
+    static int run(Map<String, String> env, Consumer<String> said, Consumer<String> failed) {
         String url = env.getOrDefault("KADENCE_DB_URL", "jdbc:postgresql://localhost:5432/kadence");
         String where = withoutParameters(url);
         try {
             Outcome outcome = apply(url, env.getOrDefault("KADENCE_DB_USER", "postgres"),
                     env.getOrDefault("KADENCE_DB_PASSWORD", ""));
-            out.println("migrate: " + where + ": " + outcome);
+            said.accept("migrate: " + where + ": " + outcome);
             return 0;
         } catch (FlywayException e) {
-            err.println("migrate: " + where + ": failed: " + e.getMessage());
+            failed.accept("migrate: " + where + ": failed: " + e.getMessage());
             return 1;
         }
     }

@@ -3,11 +3,8 @@ package dev.kadence.core.db;
 import dev.kadence.testing.TestInfra;
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -82,13 +79,13 @@ class MigrateTest {
         assertThat(command.out() + command.err()).doesNotContain("not-to-be-printed");
     }
 
+    /** One run as main runs it, with what it logged at info (out) and at error (err). */
     private record Command(int exit, String out, String err) {
         static Command run(Map<String, String> env) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            ByteArrayOutputStream err = new ByteArrayOutputStream();
-            int exit = Migrate.run(env, new PrintStream(out, true, StandardCharsets.UTF_8),
-                    new PrintStream(err, true, StandardCharsets.UTF_8));
-            return new Command(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+            StringBuilder out = new StringBuilder();
+            StringBuilder err = new StringBuilder();
+            int exit = Migrate.run(env, out::append, err::append);
+            return new Command(exit, out.toString(), err.toString());
         }
     }
 
