@@ -2,7 +2,6 @@ package dev.kadence.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -46,6 +45,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 
@@ -123,6 +123,7 @@ final class Chaos {
     private final ConcurrentLinkedQueue<Call> calls = new ConcurrentLinkedQueue<>();
     private final Set<String> acknowledgedCreates = ConcurrentHashMap.newKeySet();
     private final Set<String> acknowledgedCompletions = ConcurrentHashMap.newKeySet();
+    private final AtomicReference<Instant> latestReminder = new AtomicReference<>(Instant.EPOCH);
     private final List<Client> clients = new ArrayList<>();
     private final List<Kill> kills = new ArrayList<>();
     private final StringBuilder log = new StringBuilder();
@@ -166,7 +167,11 @@ final class Chaos {
             pause(config.afterRestart());
             running = false;
             clients.forEach(Client::join);
-            note("workload stopped; waiting up to " + config.converge().toSeconds() + " s for the events under way");
+            // The last reminders come due after the workload stopped; the checks start once all have, so that they
+            // see a platform with nothing left to do but the events still under way.
+            Instant lastDue = latestReminder.get().plusSeconds(3);
+            pause(Duration.ofMillis(Math.max(0, Duration.between(Instant.now(), lastDue).toMillis())));
+            note("workload stopped, its last reminder due; waiting up to " + config.converge().toSeconds() + " s for the events under way");
             return check();
         } finally {
             running = false;
@@ -386,6 +391,7 @@ final class Chaos {
                 }
             }
             Instant at = Instant.now().plusMillis(ThreadLocalRandom.current().nextLong(3_000, 6_000)).truncatedTo(ChronoUnit.MILLIS);
+            latestReminder.accumulateAndGet(at, (a, b) -> a.isAfter(b) ? a : b);
             HttpResponse<String> created = call("POST", "/tasks", "{\"title\":\"chaos " + index + "-" + n
                 + "\",\"reminders\":[{\"at\":\"" + at + "\"}]}");
             if (created != null && created.statusCode() == 201) {
