@@ -397,6 +397,13 @@ function proxy(req, res, target, { log, streams, maxBody, trusted }) {
       res.on('close', () => streams.delete(res));
     }
     answer.pipe(res);       // chunk by chunk: an event stream is written as it is produced
+    // The function died mid-answer (a crash, kill -9, a new revision): cut the browser's answer off too. Left open, an
+    // event stream would stay silent for good, and EventSource reconnects only when its connection ends.
+    answer.on('close', () => {
+      if (!answer.complete) {
+        res.destroy();
+      }
+    });
   });
   upstream.on('error', (e) => {
     if (refused) {

@@ -25,6 +25,12 @@ const received = { requests: 0, bytes: 0 };
 function fake(name) {
   return new Promise((ok) => {
     const server = createServer((req, res) => {
+      if (req.url.startsWith('/api/v1/notifications/stream-that-dies')) {
+        res.writeHead(200, { 'Content-Type': 'text/event-stream' });
+        res.write(': connected\n\n');
+        setTimeout(() => res.socket.destroy(), 100);    // as when its process is killed: no end of the chunked body
+        return;
+      }
       if (req.url.startsWith('/api/v1/notifications/stream')) {
         res.writeHead(200, { 'Content-Type': 'text/event-stream' });
         res.write(': connected\n\n');
@@ -157,6 +163,23 @@ test('streams an event stream as it is produced', async () => {
     rest += new TextDecoder().decode(r.value);
   }
   assert.match(rest, /event: notification/);
+});
+
+test('an event stream whose function dies mid-stream ends for the client too, so that it reconnects', async () => {
+  const answer = await fetch(`${base}/api/v1/notifications/stream-that-dies?ticket=t`);
+  assert.equal(answer.status, 200);
+  const reader = answer.body.getReader();
+  assert.equal(new TextDecoder().decode((await reader.read()).value), ': connected\n\n');
+  const ended = (async () => {
+    try {
+      while (!(await reader.read()).done) { /* nothing more comes */ }
+      return 'ended';
+    } catch {
+      return 'cut off';
+    }
+  })();
+  const silent = new Promise((ok) => setTimeout(() => ok('still open'), 3000).unref());
+  assert.equal(await Promise.race([ended, silent]), 'cut off', 'the client is told, not left waiting on a dead stream');
 });
 
 test('serves the app: assets cached for good, index.html for the app routes and never cached', async () => {

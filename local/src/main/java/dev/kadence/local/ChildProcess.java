@@ -15,7 +15,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /** A process this platform started, with its output in a log file and its id in a pid file while it runs. */
-final class ChildProcess {
+final class ChildProcess implements Supervisor.Running {
 
     /** setsid puts a child in its own session, so Ctrl-C reaches only the launcher, which stops children in order. */
     private static final Path SETSID = Path.of("/usr/bin/setsid");
@@ -58,7 +58,8 @@ final class ChildProcess {
         return name;
     }
 
-    Path log() {
+    @Override
+    public Path log() {
         return log;
     }
 
@@ -71,12 +72,14 @@ final class ChildProcess {
     }
 
     /** "exited with code 1", or "was killed (signal 9)" for the 128+n codes of a process ended by a signal. */
-    String exit() {
+    @Override
+    public String exit() {
         int code = process.exitValue();
         return code > 128 && code < 160 ? "was killed (signal " + (code - 128) + ")" : "exited with code " + code;
     }
 
-    CompletableFuture<ChildProcess> onExit() {
+    @Override
+    public CompletableFuture<ChildProcess> onExit() {
         return process.onExit().thenApply(exited -> this);
     }
 
@@ -107,7 +110,8 @@ final class ChildProcess {
         PidFile.delete(pidFile);
     }
 
-    void stop(Duration grace) {
+    @Override
+    public void stop(Duration grace) {
         requestStop();
         awaitStop(System.nanoTime() + grace.toNanos());
     }

@@ -8,14 +8,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Starts PostgreSQL (and applies the schema migrations), Kafka and the functions, in that order, and stops them in
  * the reverse order. Whatever was
  * started is stopped, also when startup fails half-way or is interrupted by Ctrl-C. Once running, a function, the
- * broker or the front door that dies is started again ({@link Supervisor}); what an earlier run killed hard left
- * running is stopped first ({@link Leftovers}).
+ * broker, PostgreSQL or the front door that dies is started again ({@link Supervisor}); what an earlier run killed
+ * hard left running is stopped first ({@link Leftovers}).
  */
 final class LocalPlatform {
 
@@ -53,7 +52,7 @@ final class LocalPlatform {
             reclaimLeftovers();
             new PortsInUse(settings, specs).requireAllFree();
             ClusterServices cluster = started(new ClusterServices(settings, progress, node, activator));
-            progress.step("postgres", "ready on 127.0.0.1:" + settings.postgresPort(), () -> {
+            progress.step(PostgresServer.NAME, "ready on 127.0.0.1:" + settings.postgresPort(), () -> {
                 PostgresServer server = started(PostgresServer.start(settings.data(), settings.postgresPort()));
                 server.createDatabaseIfMissing(Settings.DATABASE);
                 server.createDatabaseIfMissing(ClusterServices.DAPR_DATABASE);
@@ -94,22 +93,32 @@ final class LocalPlatform {
         }
     }
 
-    /** From here on, a part that dies is started again. */
+    /**
+     * From here on, a part that dies is started again. While PostgreSQL restarts, the calls meant for every function
+     * are held: none can serve without it (their readiness checks it), and an event refused meanwhile would use up
+     * its retries in seconds.
+     */
     private void supervise(List<FunctionSpec> specs) {
         synchronized (this) {
             functions.forEach(function -> supervisor.watch(functionPart(spec(specs, function.name())), function));
-            supervisor.watch(new Supervisor.Part("kafka", Optional.empty(),
+            supervisor.watch(new Supervisor.Part<>("kafka", List.of(),
                     () -> started(KafkaBroker.start(settings)).process(),
                     broker -> kafka().awaitReady(KAFKA_READY)), kafka.process());
+            supervisor.watch(new Supervisor.Part<>(PostgresServer.NAME, specs.stream().map(LocalPlatform::address).toList(),
+                    () -> started(postgres().startAgain()), server -> { }), postgres);
         }
-        cluster.frontDoor().ifPresent(frontDoor -> supervisor.watch(new Supervisor.Part(FrontDoorProcess.NAME,
-                Optional.of(URI.create("http://127.0.0.1:" + settings.apiPort())),
+        cluster.frontDoor().ifPresent(frontDoor -> supervisor.watch(new Supervisor.Part<>(FrontDoorProcess.NAME,
+                List.of(URI.create("http://127.0.0.1:" + settings.apiPort())),
                 () -> startedFrontDoor(specs), cluster::awaitFrontDoor), frontDoor));
     }
 
-    private Supervisor.Part functionPart(FunctionSpec spec) {
-        return new Supervisor.Part(spec.name(), Optional.of(URI.create("http://127.0.0.1:" + spec.port())),
+    private Supervisor.Part<ChildProcess> functionPart(FunctionSpec spec) {
+        return new Supervisor.Part<>(spec.name(), List.of(address(spec)),
                 () -> relaunch(spec), function -> HealthCheck.await(function, spec.healthUrl(), FUNCTION_READY));
+    }
+
+    private static URI address(FunctionSpec spec) {
+        return URI.create("http://127.0.0.1:" + spec.port());
     }
 
     private static FunctionSpec spec(List<FunctionSpec> specs, String name) {
@@ -126,6 +135,10 @@ final class LocalPlatform {
 
     private synchronized ChildProcess startedFrontDoor(List<FunctionSpec> specs) {
         return unlessStopping(cluster.startFrontDoor(specs));
+    }
+
+    private synchronized PostgresServer postgres() {
+        return postgres;
     }
 
     private synchronized KafkaBroker kafka() {

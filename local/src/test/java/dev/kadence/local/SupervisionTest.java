@@ -19,9 +19,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 /**
- * The platform supervises like a cluster: a function or the broker killed with {@code kill -9} is started again while
- * everything else keeps running; what was stored survives, and the events meant for a function while it was down
- * reach it once it is back.
+ * The platform supervises like a cluster: a function, the broker or PostgreSQL killed with {@code kill -9} is started
+ * again while everything else keeps running; what was stored survives, and the events meant for a function while it
+ * (or the database it needs) was down reach it once it is back.
  */
 class SupervisionTest extends PlatformPerClass {
     private static final Duration BACK = Duration.ofSeconds(90);
@@ -74,13 +74,48 @@ class SupervisionTest extends PlatformPerClass {
             Settings.DATABASE, "select count(*) from tasks where series_id = ?::uuid and series_instance = 2", series) == 1);
     }
 
+    /**
+     * PostgreSQL's postmaster killed: a new one starts on the same data and port (the killed one's postmaster.pid
+     * cleared: here nothing reaps the dead postmaster, whose pid therefore still answers), the functions' pools and the
+     * Dapr stand-in's jobs store connect to it again, and events flow.
+     */
+    @Test
+    void aKilledPostgresIsRestartedAndTheFunctionsAndDaprUseItAgain() {
+        String before = createTask("written before PostgreSQL was killed", null);
+        long killed = killPostmaster();
+
+        await("a new postmaster runs and task-crud reads through it", BACK, () -> postmaster() != killed
+            && http("GET", api("/tasks/" + before), token, null).statusCode() == 200);
+        String first = createTask("daily after PostgreSQL came back", "FREQ=DAILY");
+        assertEquals(200, http("POST", api("/tasks/" + first + "/complete"), token, null).statusCode());
+        String series = seriesOf(first);
+        await("the completion reaches recurrence-handler, which writes the next instance", BACK, () -> count(platform.settings,
+            Settings.DATABASE, "select count(*) from tasks where series_id = ?::uuid and series_instance = 2", series) == 1);
+
+        String reminder = reminderOf(createTask("reminded after PostgreSQL came back", null,
+            ",\"reminders\":[{\"at\":\"" + Instant.now().plus(1, ChronoUnit.DAYS) + "\"}]"));
+        await("reminder-fire has its Dapr job stored, by the jobs store's new connection", BACK, () -> count(platform.settings,
+            ClusterServices.DAPR_DATABASE, "select count(*) from jobs where name = ?", "reminder-" + reminder) == 1);
+        assertFalse(logLines(platform.settings, PostgresServer.NAME, "\"logger\":\"kadence-local\"", "restarting in 1 s (restart 1)").isEmpty(),
+            "the restart is in PostgreSQL's log");
+    }
+
     private String createTask(String title, String rule) {
+        return createTask(title, rule, "");
+    }
+
+    private String createTask(String title, String rule, String more) {
         String due = Instant.now().plus(2, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS).toString();
         String recurrence = rule == null ? "" : ",\"recurrence\":{\"rule\":\"" + rule + "\"}";
         HttpResponse<String> created = http("POST", api("/tasks"), token,
-            "{\"title\":\"" + title + "\",\"due_at\":\"" + due + "\"" + recurrence + "}");
+            "{\"title\":\"" + title + "\",\"due_at\":\"" + due + "\"" + recurrence + more + "}");
         assertEquals(201, created.statusCode(), created.body());
         return field(created.body(), "id");
+    }
+
+    private String reminderOf(String task) {
+        String body = http("GET", api("/tasks/" + task), token, null).body();
+        return field(body.substring(body.indexOf("\"reminders\"")), "id");
     }
 
     private String seriesOf(String task) {
@@ -94,6 +129,23 @@ class SupervisionTest extends PlatformPerClass {
         process.destroyForcibly();
         process.onExit().join();
         return pid;
+    }
+
+    /** kill -9 of PostgreSQL's postmaster (its backends notice and end). */
+    private long killPostmaster() {
+        long pid = postmaster();
+        ProcessHandle process = ProcessHandle.of(pid).orElseThrow();
+        process.destroyForcibly();
+        process.onExit().join();
+        return pid;
+    }
+
+    private long postmaster() {
+        try {
+            return Long.parseLong(Files.readAllLines(platform.settings.data().postgres().resolve("postmaster.pid")).getFirst().trim());
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
     }
 
     private long pid(String part) {

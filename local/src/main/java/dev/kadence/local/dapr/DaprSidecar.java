@@ -55,15 +55,20 @@ final class DaprSidecar implements AutoCloseable {
             } else if (!job.matches()) {
                 respond(exchange, 404, error("ERR_NOT_FOUND", "the local Dapr stand-in serves only the Jobs API: " + path));
             } else {
-                switch (exchange.getRequestMethod()) {
-                    case "POST" -> schedule(exchange, job.group(1));
-                    case "GET" -> get(exchange, job.group(1));
-                    case "DELETE" -> {
-                        store.delete(appId, job.group(1));
-                        scheduler.wake();
-                        respond(exchange, 204, null);
+                try {
+                    switch (exchange.getRequestMethod()) {
+                        case "POST" -> schedule(exchange, job.group(1));
+                        case "GET" -> get(exchange, job.group(1));
+                        case "DELETE" -> {
+                            store.delete(appId, job.group(1));
+                            scheduler.wake();
+                            respond(exchange, 204, null);
+                        }
+                        default -> respond(exchange, 405, error("ERR_METHOD_NOT_ALLOWED", exchange.getRequestMethod()));
                     }
-                    default -> respond(exchange, 405, error("ERR_METHOD_NOT_ALLOWED", exchange.getRequestMethod()));
+                } catch (IllegalStateException e) {
+                    // the store cannot be reached (PostgreSQL is restarting): a 500, as Dapr answers when its Scheduler fails
+                    respond(exchange, 500, error("ERR_JOBS_STORE", e.getMessage()));
                 }
             }
         }

@@ -38,6 +38,7 @@ final class JobScheduler implements AutoCloseable {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final Thread thread;
     private volatile boolean running = true;
+    private String failing;
 
     /** @param apps each app id's base address, e.g. reminder-fire → http://127.0.0.1:8083 */
     JobScheduler(JobStore store, Map<String, URI> apps, Map<String, String> appTokens, Clock clock, Activator activator) {
@@ -63,6 +64,7 @@ final class JobScheduler implements AutoCloseable {
             try {
                 Optional<Job> next = store.earliest();
                 long waitMillis = next.map(j -> Duration.between(clock.instant(), j.nextFireAt()).toMillis()).orElse(1_000L);
+                recovered();
                 if (next.isPresent() && !clock.instant().isBefore(next.get().nextFireAt())) {
                     fire(next.get());
                 } else {
@@ -73,9 +75,20 @@ final class JobScheduler implements AutoCloseable {
             } catch (InterruptedException e) {
                 return;
             } catch (RuntimeException e) {
-                LOG.warning("jobs: " + e.getMessage());
+                if (failing == null) {
+                    LOG.warning("jobs: " + e.getMessage() + "; trying again every 500 ms");
+                }
+                failing = e.getMessage();
                 sleepQuietly();
             }
+        }
+    }
+
+    /** Once the store answers again after failing (PostgreSQL was restarted), says so: the failure was logged once. */
+    private void recovered() {
+        if (failing != null) {
+            LOG.info("jobs: the store answers again");
+            failing = null;
         }
     }
 

@@ -13,12 +13,19 @@ import java.util.Optional;
 
 /**
  * Jobs persisted in the embedded PostgreSQL (database {@code dapr}), so they survive a restart of the
- * platform the way Dapr's Scheduler keeps them in etcd. One connection, used under this object's lock.
+ * platform the way Dapr's Scheduler keeps them in etcd. One connection, used under this object's lock; one that broke
+ * (PostgreSQL was restarted) is replaced by a new one at the next call, as a pool would.
  */
 final class JobStore implements AutoCloseable {
-    private final Connection connection;
+    private final String jdbcUrl;
+    private final String user;
+    private final String password;
+    private Connection connection;
 
     JobStore(String jdbcUrl, String user, String password) {
+        this.jdbcUrl = jdbcUrl;
+        this.user = user;
+        this.password = password;
         try {
             connection = DriverManager.getConnection(jdbcUrl, user, password);
             try (Statement s = connection.createStatement()) {
@@ -79,11 +86,44 @@ final class JobStore implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        if (connection == null) {
+            return;
+        }
         try {
             connection.close();
         } catch (SQLException ignored) {
             // closing on shutdown
         }
+    }
+
+    /** The connection, a new one if the last broke; throws if the database cannot be reached. */
+    private Connection connection() throws SQLException {
+        if (connection == null) {
+            connection = DriverManager.getConnection(jdbcUrl, user, password);
+        }
+        return connection;
+    }
+
+    /**
+     * A statement failed: if the connection is broken (SQLSTATE class 08, or it no longer answers), it is dropped, and
+     * the next call connects again. The failure is the caller's either way: nothing is retried here.
+     */
+    private IllegalStateException failed(SQLException e) {
+        boolean broken = e.getSQLState() != null && e.getSQLState().startsWith("08");
+        try {
+            broken = broken || connection == null || !connection.isValid(1);
+        } catch (SQLException invalid) {
+            broken = true;
+        }
+        if (broken && connection != null) {
+            try {
+                connection.close();
+            } catch (SQLException ignored) {
+                // it is broken already
+            }
+            connection = null;
+        }
+        return new IllegalStateException("jobs store: " + e.getMessage(), e);
     }
 
     private Optional<Job> query(String sql, Object... params) {
@@ -98,7 +138,7 @@ final class JobStore implements AutoCloseable {
                 rs.getString("failure_policy"), rs.getTimestamp("next_fire_at").toInstant(),
                 expires == null ? null : expires.toInstant(), rs.getInt("fired"), rs.getInt("attempt")));
         } catch (SQLException e) {
-            throw new IllegalStateException("jobs store: " + e.getMessage(), e);
+            throw failed(e);
         }
     }
 
@@ -106,12 +146,12 @@ final class JobStore implements AutoCloseable {
         try (PreparedStatement ps = prepare(sql, params)) {
             return ps.executeUpdate();
         } catch (SQLException e) {
-            throw new IllegalStateException("jobs store: " + e.getMessage(), e);
+            throw failed(e);
         }
     }
 
     private PreparedStatement prepare(String sql, Object... params) throws SQLException {
-        PreparedStatement ps = connection.prepareStatement(sql);
+        PreparedStatement ps = connection().prepareStatement(sql);
         for (int i = 0; i < params.length; i++) {
             Object p = params[i];
             if (p == null) {
