@@ -1,5 +1,6 @@
 package dev.kadence.local;
 
+import dev.kadence.testkit.Http;
 import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
@@ -10,7 +11,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 import java.io.IOException;
+import java.net.URI;
 import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,8 +33,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
  * {@code limits.cpu: 1} would), driven by the MCP SDK's own client over Streamable HTTP, for a user with 60 tasks. Each
  * round calls every tool once — a search, a filtered list, a repeating task added with words, a change, a completion
  * and a reopening, a reminder added and one cancelled, the pending reminders, a quick-add line read, a series stopped,
- * a task deleted. Prints the client's time per tool and the function's own per tool ("server time", from its request
- * log, whole milliseconds; what DESIGN §8's budget calls server time: p99 ≤ 30 ms); see docs/benchmarks.md.
+ * a task deleted — and, to compare, the HTTP API's quick-add parse of the same line. Prints the client's time per tool
+ * and the function's own per tool ("server time", from its request log, whole milliseconds; what DESIGN §8's budget
+ * calls server time: p99 ≤ 30 ms); see docs/benchmarks.md.
  *
  * <pre>mvn -q -DskipTests package && mvn -pl local -am test -Dtest=McpToolBenchmark -Dkadence.benchmark=true -Dsurefire.failIfNoSpecifiedTests=false</pre>
  */
@@ -42,6 +46,7 @@ class McpToolBenchmark {
     private static final List<String> LINES = List.of("Pay rent every month on the 1st p1 #home",
         "Call mom tomorrow at 6pm remind me 30 minutes before", "Gym every Mon, Wed and Fri at 7am #health");
     private static final Pattern LOGGED = Pattern.compile("RequestLog - POST /mcp 200 (\\d+) ms");
+    private static final Pattern LOGGED_PARSE = Pattern.compile("RequestLog - POST /api/v1/quick-add/parse 200 (\\d+) ms");
 
     /** One call: which tool, and how long it took the client. */
     private record Timed(String tool, long nanos) {
@@ -69,17 +74,35 @@ class McpToolBenchmark {
                 }
                 platform.pinToOneCpu("assistant");
 
-                measure(client, ids, ROUNDS / 3, null);             // warm-up: the JIT and the caches, not measured
+                Rest rest = new Rest(assistant, token);
+                measure(client, rest, ids, ROUNDS / 3, null);       // warm-up: the JIT and the caches, not measured
                 List<Timed> timed = new ArrayList<>();
-                measure(client, ids, ROUNDS, timed);
-                report(timed, serverTimes(platform, timed.size()));
+                measure(client, rest, ids, ROUNDS, timed);
+                report(timed, serverTimes(platform, LOGGED, timed.size()));
+                List<Long> parses = serverTimes(platform, LOGGED_PARSE, ROUNDS);
+                System.out.printf("%-16s %6d | (the same lines through the HTTP API, for comparison)  | %5d %5d %5d %5d%n",
+                    "POST quick-add", parses.size(), pct(parses, 50), pct(parses, 95), pct(parses, 99),
+                    parses.stream().mapToLong(Long::longValue).max().orElse(0));
             }
         }
     }
 
-    /** {@code rounds} rounds, each calling every tool once; the calls' times into {@code timed} unless it is null. */
+    /** The same function's HTTP API, for a call to compare a tool call with. */
+    private record Rest(String base, String token) {
+        void parse(String line) {
+            HttpResponse<String> answer = Http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/quick-add/parse"))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"text\":\"" + line + "\"}")).build());
+            assertEquals(200, answer.statusCode(), answer.body());
+        }
+    }
+
+    /**
+     * {@code rounds} rounds, each calling every tool once (and the API's quick-add parse once, to compare); the tool
+     * calls' times into {@code timed} unless it is null.
+     */
     @SuppressWarnings("unchecked")
-    private static void measure(McpSyncClient client, List<String> ids, int rounds, List<Timed> timed) {
+    private static void measure(McpSyncClient client, Rest rest, List<String> ids, int rounds, List<Timed> timed) {
         for (int i = 0; i < rounds; i++) {
             String id = ids.get(i % ids.size());
             call(client, "find_tasks", Map.of("search", "report " + (i % TASKS)), timed);
@@ -96,6 +119,7 @@ class McpToolBenchmark {
             call(client, "cancel_reminder", Map.of("reminder_id", reminder), timed);
             call(client, "list_reminders", Map.of("status", "pending"), timed);
             call(client, "parse_quick_add", Map.of("text", LINES.get(i % LINES.size())), timed);
+            rest.parse(LINES.get(i % LINES.size()));
             call(client, "stop_series", Map.of("task_id", addedId), timed);
             call(client, "delete_task", Map.of("task_id", addedId), timed);
         }
@@ -113,15 +137,15 @@ class McpToolBenchmark {
         return (Map<String, Object>) result.structuredContent();
     }
 
-    private static List<Long> logged(RunningPlatform platform) throws IOException {
-        Path log = platform.settings.data().logs().resolve("assistant.log");
-        return Files.readAllLines(log).stream().map(LOGGED::matcher).filter(Matcher::find).map(m -> Long.parseLong(m.group(1))).toList();
-    }
-
-    /** The function's own times of the last {@code n} calls, in the order they were made (one at a time: the log's). */
-    private static List<Long> serverTimes(RunningPlatform platform, int n) throws IOException, InterruptedException {
+    /**
+     * The function's own times of the last {@code n} requests its log shows as {@code line}, in the order they were
+     * made (one at a time: the log's order).
+     */
+    private static List<Long> serverTimes(RunningPlatform platform, Pattern line, int n) throws IOException, InterruptedException {
         Thread.sleep(1000);         // the last lines reach the log file
-        List<Long> all = logged(platform);
+        Path log = platform.settings.data().logs().resolve("assistant.log");
+        List<Long> all = Files.readAllLines(log).stream().map(line::matcher).filter(Matcher::find)
+            .map(m -> Long.parseLong(m.group(1))).toList();
         return all.subList(Math.max(0, all.size() - n), all.size());
     }
 

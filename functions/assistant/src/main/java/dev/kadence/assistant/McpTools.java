@@ -19,7 +19,6 @@ import dev.kadence.core.task.TaskListing;
 import dev.kadence.core.task.TaskView;
 import dev.kadence.core.task.Tasks;
 import dev.kadence.core.web.Problem;
-import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.serde.annotation.Serdeable;
@@ -28,12 +27,15 @@ import io.modelcontextprotocol.server.McpStatelessServerFeatures.SyncToolSpecifi
 import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import io.modelcontextprotocol.spec.McpSchema.ToolAnnotations;
+import io.micronaut.transaction.TransactionOperations;
+import io.micronaut.transaction.TransactionStatus;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.sql.Connection;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -79,13 +81,16 @@ class McpTools {
     private final Reminders reminders;
     private final QuickAddReader reader;
     private final JsonMapper json;
+    private final TransactionOperations<Connection> tx;
 
-    McpTools(Tasks tasks, TaskListing listing, Reminders reminders, QuickAddReader reader, JsonMapper json) {
+    McpTools(Tasks tasks, TaskListing listing, Reminders reminders, QuickAddReader reader, JsonMapper json,
+             TransactionOperations<Connection> tx) {
         this.tasks = tasks;
         this.listing = listing;
         this.reminders = reminders;
         this.reader = reader;
         this.json = json;
+        this.tx = tx;
     }
 
     /** What one call has to work with: the caller, the arguments, and (read once, when needed) the caller's context. */
@@ -257,18 +262,29 @@ class McpTools {
                                        ToolAnnotations annotations, Handler handler) {
         McpSchema.Tool tool = McpSchema.Tool.builder(name).title(title).description(description).inputSchema(schema)
             .annotations(annotations).build();
-        return new SyncToolSpecification(tool, (context, request) -> call(name, schema, context, request.arguments(), handler));
+        boolean readOnly = Boolean.TRUE.equals(annotations.readOnlyHint());
+        return new SyncToolSpecification(tool, (context, request) -> call(name, schema, readOnly, context, request.arguments(),
+            handler));
     }
 
-    /** One tool call: the caller from the transport context, the arguments checked, the handler run, the result or the problem. */
-    CallToolResult call(String name, Map<String, Object> schema, McpTransportContext context, Map<String, Object> arguments,
-                        Handler handler) {
+    /**
+     * One tool call: the caller from the transport context, the arguments checked, the handler run, the result or the
+     * problem. The whole call is one transaction (the services' own join it), the caller's zone read in it too: one
+     * connection and one commit per call, and a tool that fails half-way leaves nothing behind.
+     */
+    CallToolResult call(String name, Map<String, Object> schema, boolean readOnly, McpTransportContext context,
+                        Map<String, Object> arguments, Handler handler) {
         Call call = new Call((UUID) context.get(USER), arguments);
         try {
             Violations v = new Violations();
             ToolSchema.check(schema, arguments, v);
             v.throwIfAny();
-            Object result = handler.handle(call);
+            Function<TransactionStatus<Connection>, Object> work = status -> {
+                Object result = handler.handle(call);
+                call.zone();
+                return result;
+            };
+            Object result = readOnly ? tx.executeRead(work::apply) : tx.executeWrite(work::apply);
             return answer(output(result, call), false);
         } catch (KadenceException e) {
             return answer(output(Problem.of(e.code(), e.getMessage(), e.errors()), null), true);
@@ -495,34 +511,43 @@ class McpTools {
      */
     private Map<String, Object> output(Object result, Call call) {
         try {
-            Map<String, Object> map = json.readValue(json.writeValueAsBytes(result), Argument.mapOf(String.class, Object.class));
-            if (call != null) {
-                ZoneId zone = call.zone();
-                localTimes(map, zone);
-            }
+            ZoneId zone = call == null ? null : call.zone();
+            @SuppressWarnings("unchecked")
+            Map<String, Object> map = (Map<String, Object>) plain(json.writeValueToTree(result), null, zone);
             return map;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    @SuppressWarnings("unchecked")
-    private static void localTimes(Object node, ZoneId zone) {
-        if (node instanceof List<?> list) {
-            list.forEach(item -> localTimes(item, zone));
-        } else if (node instanceof Map<?, ?> raw) {
-            Map<String, Object> map = (Map<String, Object>) raw;
-            for (Map.Entry<String, Object> e : map.entrySet()) {
-                String key = e.getKey();
-                if (e.getValue() instanceof String s && (key.endsWith("_at") || key.equals("at"))) {
-                    e.setValue(local(s, zone));
-                } else if (key.equals("next_occurrences") && e.getValue() instanceof List<?> times) {
-                    e.setValue(times.stream().map(t -> t instanceof String s ? local(s, zone) : t).toList());
-                } else {
-                    localTimes(e.getValue(), zone);
-                }
+    /** {@code node} as maps, lists, strings, numbers and booleans; times under {@code key} in {@code zone} (if not null). */
+    private static Object plain(JsonNode node, String key, ZoneId zone) {
+        if (node.isObject()) {
+            Map<String, Object> map = new LinkedHashMap<>();
+            for (Map.Entry<String, JsonNode> e : node.entries()) {
+                map.put(e.getKey(), plain(e.getValue(), e.getKey(), zone));
             }
+            return map;
         }
+        if (node.isArray()) {
+            List<Object> list = new ArrayList<>(node.size());
+            for (JsonNode item : node.values()) {
+                list.add(plain(item, key, zone));
+            }
+            return list;
+        }
+        if (node.isString()) {
+            boolean time = zone != null && key != null
+                && (key.endsWith("_at") || key.equals("at") || key.equals("next_occurrences"));
+            return time ? local(node.getStringValue(), zone) : node.getStringValue();
+        }
+        if (node.isNumber()) {
+            return node.getNumberValue();
+        }
+        if (node.isBoolean()) {
+            return node.getBooleanValue();
+        }
+        return null;
     }
 
     private static String local(String time, ZoneId zone) {
