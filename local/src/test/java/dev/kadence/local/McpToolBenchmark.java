@@ -77,12 +77,16 @@ class McpToolBenchmark {
                 Rest rest = new Rest(assistant, token);
                 measure(client, rest, ids, ROUNDS / 3, null);       // warm-up: the JIT and the caches, not measured
                 List<Timed> timed = new ArrayList<>();
+                Duration cpuBefore = cpu(platform);
                 measure(client, rest, ids, ROUNDS, timed);
+                Duration cpu = cpu(platform).minus(cpuBefore);
                 report(timed, serverTimes(platform, LOGGED, timed.size()));
                 List<Long> parses = serverTimes(platform, LOGGED_PARSE, ROUNDS);
                 System.out.printf("%-16s %6d | (the same lines through the HTTP API, for comparison)  | %5d %5d %5d %5d%n",
                     "POST quick-add", parses.size(), pct(parses, 50), pct(parses, 95), pct(parses, 99),
                     parses.stream().mapToLong(Long::longValue).max().orElse(0));
+                System.out.printf("assistant's CPU time while measured: %.1f s for %d requests, %.2f ms a request (all threads, GC included)%n",
+                    cpu.toMillis() / 1000.0, timed.size() + ROUNDS, cpu.toMillis() / (double) (timed.size() + ROUNDS));
             }
         }
     }
@@ -123,6 +127,12 @@ class McpToolBenchmark {
             call(client, "stop_series", Map.of("task_id", addedId), timed);
             call(client, "delete_task", Map.of("task_id", addedId), timed);
         }
+    }
+
+    /** The CPU time the assistant's process has used so far (user and system, all its threads). */
+    private static Duration cpu(RunningPlatform platform) throws IOException {
+        long pid = Long.parseLong(Files.readString(platform.settings.data().pidFile("assistant")).trim());
+        return ProcessHandle.of(pid).orElseThrow().info().totalCpuDuration().orElseThrow();
     }
 
     @SuppressWarnings("unchecked")
