@@ -28,7 +28,7 @@ final class SaidTimes {
     static final int MAX_TEXT = 200;
     private static final Pattern RFC_3339 = Pattern.compile("^\\d{4}-\\d{2}-\\d{2}[Tt].*");
     private static final Pattern RRULE = Pattern.compile("^(?i)(?:RRULE:)?FREQ=.*");
-    private static final Pattern ISO_DURATION = Pattern.compile("^(?i)P[0-9TWDHMS.]+$");
+    private static final Pattern ISO_DURATION = Pattern.compile("^(?i)P[0-9YMWDTHS.]+$");
     private static final Pattern REMIND = Pattern.compile("^(?i)remind(?:\\s+me)?\\s+");
     private static final DateTimeFormatter SAID = DateTimeFormatter.ofPattern("yyyy-MM-dd 'at' HH:mm");
     private static final LocalTime END_OF_DAY = LocalTime.of(23, 59);
