@@ -27,8 +27,8 @@ import java.util.regex.Pattern;
  * <ul>
  *   <li>Attributes: {@code id}, {@code type}, {@code source} and {@code subject} one line of at most
  *   {@value #MAX_ATTRIBUTE} characters, and they and every extension free of control characters and half surrogate
- *   pairs (they are logged and {@code id} is stored); {@code time} in
- *   the years 1–9999; {@code datacontenttype}, when given, JSON.</li>
+ *   pairs (they are logged and {@code id} is stored); {@code time} in the years 1–9999; {@code datacontenttype},
+ *   when given, JSON.</li>
  *   <li>Data: present, at most {@value #MAX_DATA_BYTES} bytes, {@value #MAX_VALUES} values and
  *   {@value JsonBodies#MAX_DEPTH} levels deep (the API's limits), exactly one JSON object, with {@code task_id} and
  *   {@code user_id}. Every name and string in it is clean; every field named {@code id} or {@code …_id} is null or a
