@@ -498,6 +498,37 @@ test('a body over the limit is a 413 problem as soon as it passes the limit, and
   assert.deepEqual(JSON.parse(within.body), { bytes: MAX_BODY_BYTES }, 'a body at the limit passes whole');
 });
 
+test('a client that sends all of a body too large before it reads still reads the 413, ten times out of ten', async () => {
+  const port = Number(new URL(base).port);
+  const size = MAX_BODY_BYTES + 100 * 1024;
+  for (let i = 0; i < 10; i++) {
+    const answer = await new Promise((ok, fail) => {
+      const socket = connect(port, '127.0.0.1');
+      const chunks = [];
+      socket.pause();     // reads nothing until all is sent, as a client that writes its body first (Java's does)
+      socket.on('data', (chunk) => chunks.push(chunk));
+      socket.on('error', fail);     // a reset: the answer lost
+      socket.on('end', () => ok(Buffer.concat(chunks).toString('latin1')));
+      socket.write(`POST /api/v1/count-body HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${size}\r\n\r\n`);
+      const chunk = Buffer.alloc(16 * 1024, 'x');
+      let sent = 0;
+      const more = () => {     // 16 KiB at a time, as the connection takes them: the 413 is out long before the last
+        if (sent >= size) {
+          socket.resume();
+          socket.end();
+          return;
+        }
+        const piece = chunk.subarray(0, Math.min(chunk.length, size - sent));
+        sent += piece.length;
+        socket.write(piece, (e) => (e ? fail(e) : setImmediate(more)));
+      };
+      more();
+    });
+    assert.match(answer, /^HTTP\/1\.1 413 /, `attempt ${i + 1}: ${answer.slice(0, 80)}`);
+    assert.match(answer, /"code":"payload_too_large"/);
+  }
+});
+
 test('a body is passed on as a stream: 128 MiB through the front door leave its memory flat', async () => {
   const url = (s) => `http://127.0.0.1:${s.address().port}`;
   const server = await startServer({ port: 0, host: '127.0.0.1', root: tmpdir(), maxBody: 1024 * 1024 * 1024,

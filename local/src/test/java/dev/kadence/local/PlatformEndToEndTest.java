@@ -96,7 +96,8 @@ class PlatformEndToEndTest extends PlatformPerClass {
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of("bootstrap.servers", settings.kafkaBootstrap()),
             new StringSerializer(), new StringSerializer())) {
             for (int i = 0; i < 2; i++) {
-                ProducerRecord<String, String> record = new ProducerRecord<>("task-events", taskId, "{\"task_id\":\"" + taskId + "\"}");
+                ProducerRecord<String, String> record = new ProducerRecord<>("task-events", taskId,
+                    "{\"task_id\":\"" + taskId + "\",\"user_id\":\"" + UUID.randomUUID() + "\"}");
                 record.headers().add("ce_specversion", "1.0".getBytes()).add("ce_id", eventId.getBytes())
                     .add("ce_source", "/tests".getBytes()).add("ce_type", "dev.kadence.task.updated".getBytes())
                     .add("ce_subject", taskId.getBytes()).add("content-type", "application/json".getBytes());

@@ -9,22 +9,39 @@ import java.util.List;
 
 /**
  * A JSON request body read field by field, so that a missing field, an explicit {@code null} and a
- * value of the wrong type can each be told apart and reported against the field's name.
+ * value of the wrong type can each be told apart and reported against the field's name — its whole name in the body:
+ * a nested object's fields are reported as {@code recurrence.rule}, an array's items' as {@code reminders[1].at}.
  */
 public final class Body {
     private final JsonNode node;
     private final Violations violations;
+    /** What this object's fields are called in the body: "" at the top, {@code reminders[1].} for the second reminder. */
+    private final String path;
 
-    private Body(JsonNode node, Violations violations) {
+    private Body(JsonNode node, Violations violations, String path) {
         this.node = node;
         this.violations = violations;
+        this.path = path;
     }
 
     public static Body of(JsonNode node, Violations violations) {
         if (node == null || !node.isObject()) {
             throw KadenceException.invalid("body", "not_an_object", "must be a JSON object");
         }
-        return new Body(node, violations);
+        return new Body(node, violations, "");
+    }
+
+    /**
+     * This object read as if it were {@code field} of its parent: its fields are reported as {@code field.name}. For
+     * bodies that carry at their top level what a task carries under a field ({@code POST /recurrence/preview}).
+     */
+    public Body as(String field) {
+        return new Body(node, violations, name(field) + ".");
+    }
+
+    /** The whole name of {@code field} of this object, as errors report it. */
+    public String name(String field) {
+        return path + field;
     }
 
     /** True when the field is present, even as {@code null}. */
@@ -43,17 +60,19 @@ public final class Body {
             return null;
         }
         if (!value.isString()) {
-            violations.add(field, "not_a_string", "must be a string");
+            violations.add(name(field), "not_a_string", "must be a string");
             return null;
         }
-        return clean(field, value.getStringValue(), violations);
+        return clean(name(field), value.getStringValue(), violations);
     }
 
     /**
      * {@code text} if it can be stored and shown: no NUL or other control character but tab, line feed and carriage
-     * return (PostgreSQL's text cannot hold NUL), no half of a surrogate pair. Else null, with the violation.
+     * return (PostgreSQL's text cannot hold NUL), no half of a surrogate pair. Else null, with the violation. Every
+     * string the API or an event delivery takes passes here: {@link #string}, {@link #strings}, the list's query
+     * parameters and, for events, every attribute and every string of the data (core/inbox/EventChecks).
      */
-    static String clean(String field, String text, Violations violations) {
+    public static String clean(String field, String text, Violations violations) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             boolean control = c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0x7f;
@@ -84,16 +103,20 @@ public final class Body {
             return null;
         }
         if (!value.isArray()) {
-            violations.add(field, "not_an_array", "must be an array of strings");
+            violations.add(name(field), "not_an_array", "must be an array of strings");
             return null;
         }
         List<String> out = new ArrayList<>();
         for (JsonNode item : value.values()) {
             if (!item.isString()) {
-                violations.add(field, "not_a_string", "every item must be a string");
+                violations.add(name(field), "not_a_string", "every item must be a string");
                 return null;
             }
-            out.add(item.getStringValue());
+            String text = clean(name(field), item.getStringValue(), violations);
+            if (text == null) {
+                return null;
+            }
+            out.add(text);
         }
         return out;
     }
@@ -104,16 +127,16 @@ public final class Body {
             return null;
         }
         if (!value.isArray()) {
-            violations.add(field, "not_an_array", "must be an array of objects");
+            violations.add(name(field), "not_an_array", "must be an array of objects");
             return null;
         }
         List<Body> out = new ArrayList<>();
         for (JsonNode item : value.values()) {
             if (!item.isObject()) {
-                violations.add(field, "not_an_object", "every item must be an object");
+                violations.add(name(field), "not_an_object", "every item must be an object");
                 return null;
             }
-            out.add(new Body(item, violations));
+            out.add(new Body(item, violations, name(field) + "[" + out.size() + "]."));
         }
         return out;
     }
@@ -124,9 +147,9 @@ public final class Body {
             return null;
         }
         if (!value.isObject()) {
-            violations.add(field, "not_an_object", "must be an object");
+            violations.add(name(field), "not_an_object", "must be an object");
             return null;
         }
-        return new Body(value, violations);
+        return new Body(value, violations, name(field) + ".");
     }
 }

@@ -55,7 +55,7 @@ public final class TaskRequests {
     public static RecurrencePreviews.Request preview(JsonNode json) {
         Violations v = new Violations();
         Body body = Body.of(json, v);
-        RecurrenceSpec spec = recurrence("recurrence", body, v);
+        RecurrenceSpec spec = recurrence(body.as("recurrence"), v);
         Instant due = Times.instant("due_at", body.string("due_at"), v);
         if (due == null && !v.has("due_at")) {
             v.add("due_at", "required_for_recurrence", "a recurring task needs a due_at: its first occurrence");
@@ -98,7 +98,7 @@ public final class TaskRequests {
         List<String> removeTags = TagNames.normalizeAll("remove_tags", body.strings("remove_tags"), v);
         Instant dueAt = Times.instant("due_at", body.string("due_at"), v);
         Body recurrenceBody = body.object("recurrence");
-        RecurrenceSpec recurrence = recurrenceBody == null ? null : recurrence("recurrence", recurrenceBody, v);
+        RecurrenceSpec recurrence = recurrenceBody == null ? null : recurrence(recurrenceBody, v);
         List<ReminderSpec> reminders = reminders(body, v);
         v.throwIfAny();
         return new TaskDraft(fields, title, description, priority, status, tags, addTags, removeTags, dueAt,
@@ -137,12 +137,13 @@ public final class TaskRequests {
         return fallback;
     }
 
-    /** {@code {rule, timezone?, mode?}} under {@code field}: the rule parsed, the zone IANA, the mode schedule by default. */
-    private static RecurrenceSpec recurrence(String field, Body body, Violations violations) {
-        String rule = Rules.parse(field + ".rule", body.string("rule"), violations);
-        ZoneId zone = Zones.parse(field + ".timezone", body.string("timezone"), violations);
+    /** {@code {rule, timezone?, mode?}}: the rule parsed, the zone IANA, the mode schedule by default. */
+    private static RecurrenceSpec recurrence(Body body, Violations violations) {
+        String ruleText = body.string("rule");
+        String rule = violations.has(body.name("rule")) ? null : Rules.parse(body.name("rule"), ruleText, violations);
+        ZoneId zone = Zones.parse(body.name("timezone"), body.string("timezone"), violations);
         String modeText = body.string("mode");
-        Mode mode = modeText == null ? Mode.SCHEDULE : Mode.parse(field + ".mode", modeText, violations);
+        Mode mode = modeText == null ? Mode.SCHEDULE : Mode.parse(body.name("mode"), modeText, violations);
         return rule == null ? null : new RecurrenceSpec(rule, zone, mode);
     }
 
@@ -157,7 +158,7 @@ public final class TaskRequests {
         }
         List<ReminderSpec> out = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
-            ReminderSpec spec = reminder("reminders[" + i + "]", items.get(i), v);
+            ReminderSpec spec = reminder(body.name("reminders[" + i + "]"), items.get(i), v);
             if (spec != null) {
                 out.add(spec);
             }

@@ -19,6 +19,11 @@ public final class Violations {
         return errors.isEmpty();
     }
 
+    /** The problems found so far, in the order found. */
+    public List<FieldError> errors() {
+        return List.copyOf(errors);
+    }
+
     public void throwIfAny() {
         if (errors.isEmpty()) {
             return;

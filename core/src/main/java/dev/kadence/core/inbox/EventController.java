@@ -43,7 +43,7 @@ class EventController {
     @Error(exception = UnprocessableEvent.class)
     HttpResponse<Outcome> unprocessable(UnprocessableEvent e) {
         LOG.warn("rejected an event: {}", e.getMessage());
-        return reply(Outcome.rejected(e.getMessage()));
+        return reply(Outcome.rejected(e.getMessage(), e.errors()));
     }
 
     private static HttpResponse<Outcome> reply(Outcome outcome) {

@@ -1,6 +1,7 @@
 package dev.kadence.core.inbox;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.kadence.core.error.FieldError;
 import io.cloudevents.CloudEvent;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.type.Argument;
@@ -10,6 +11,7 @@ import jakarta.inject.Singleton;
 
 import java.io.IOException;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -18,6 +20,9 @@ import java.util.function.Function;
 /** Reads an event's JSON {@code data} into a record; data that does not fit is an {@link UnprocessableEvent}. */
 @Singleton
 public class EventData {
+    /** How much of the reader's complaint is passed on. */
+    private static final int MAX_DETAIL = 300;
+
     private final JsonMapper json;
 
     EventData(JsonMapper json) {
@@ -30,20 +35,26 @@ public class EventData {
     @SafeVarargs
     public final <T> T read(CloudEvent event, Class<T> type, Field<T>... required) {
         if (event.getData() == null) {
-            throw new UnprocessableEvent(event.getType() + " has no data");
+            throw new UnprocessableEvent(event.getType() + " has no data",
+                List.of(new FieldError("data", "required", "is required")));
         }
         T data;
         try {
             data = json.readValue(event.getData().toBytes(), Argument.of(type));
         } catch (IOException | RuntimeException e) {
-            throw new UnprocessableEvent(event.getType() + " data is not what it should be: " + e.getMessage());
+            String why = String.valueOf(e.getMessage());
+            why = why.length() > MAX_DETAIL ? why.substring(0, MAX_DETAIL) + "…" : why;
+            throw new UnprocessableEvent(event.getType() + " data is not what it should be: " + why,
+                List.of(new FieldError("data", "invalid_type", "a field has the wrong type: " + why)));
         }
         if (data == null) {
-            throw new UnprocessableEvent(event.getType() + " has no data");
+            throw new UnprocessableEvent(event.getType() + " has no data",
+                List.of(new FieldError("data", "required", "is required")));
         }
-        String missing = String.join(", ", Arrays.stream(required).filter(f -> f.value().apply(data) == null).map(Field::name).toList());
+        List<String> missing = Arrays.stream(required).filter(f -> f.value().apply(data) == null).map(Field::name).toList();
         if (!missing.isEmpty()) {
-            throw new UnprocessableEvent(event.getType() + " data lacks " + missing);
+            throw new UnprocessableEvent(event.getType() + " data lacks " + String.join(", ", missing),
+                missing.stream().map(name -> new FieldError("data." + name, "required", "is required")).toList());
         }
         return data;
     }

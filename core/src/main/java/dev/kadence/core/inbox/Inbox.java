@@ -62,7 +62,7 @@ public class Inbox {
             return fresh ? Outcome.done() : Outcome.duplicate();
         } catch (KadenceException e) {
             if (e.code().status() < 500) {
-                return Outcome.rejected(e.getMessage());
+                return Outcome.rejected(e.getMessage(), e.errors());
             }
             return failed(consumer, event, e);
         } catch (RuntimeException e) {

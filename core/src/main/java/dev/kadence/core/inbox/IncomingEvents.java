@@ -7,7 +7,9 @@ import java.util.Map;
 
 /**
  * Reads a CloudEvent delivered over HTTP, in binary mode ({@code ce-*} headers, the body is the data: what a
- * KafkaSource sends) or in structured mode ({@code Content-Type: application/cloudevents+json}).
+ * KafkaSource sends) or in structured mode ({@code Content-Type: application/cloudevents+json}), and lets through only
+ * what Kadence can process: the boundary of every function's inbox, where {@link EventChecks} applies the input
+ * hygiene of the API to events.
  */
 public final class IncomingEvents {
     private IncomingEvents() {
@@ -16,7 +18,8 @@ public final class IncomingEvents {
     /**
      * @param headers the request's headers; names in any case
      * @param body    the request body, or null when there is none
-     * @throws UnprocessableEvent when the request is not a valid CloudEvent 1.0
+     * @throws UnprocessableEvent when the request is not a valid CloudEvent 1.0, or not one Kadence can process
+     *                             ({@link EventChecks}: its attributes, the form of its data)
      */
     public static CloudEvent read(Map<String, String> headers, byte[] body) {
         CloudEvent event;
@@ -28,6 +31,7 @@ public final class IncomingEvents {
         if (event.getId().isBlank()) {
             throw new UnprocessableEvent("not a valid CloudEvent: the id is empty");
         }
+        EventChecks.check(event);
         return event;
     }
 }

@@ -1,8 +1,12 @@
 package dev.kadence.core.inbox;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonValue;
+import dev.kadence.core.error.FieldError;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -11,9 +15,12 @@ import java.util.Locale;
  *
  * @param outcome what happened
  * @param detail  why, for a rejected or failed event; null otherwise
+ * @param errors  for an event rejected for what it carries, each offending attribute or field of its data (as the API's
+ *                field errors: {@code data.task.title}, {@code invalid_character}); left out of the answer when there are none
  */
 @Serdeable
-public record Outcome(Kind outcome, String detail) {
+public record Outcome(Kind outcome, String detail,
+                      @JsonInclude(JsonInclude.Include.NON_EMPTY) @Nullable List<FieldError> errors) {
 
     @Serdeable
     public enum Kind {
@@ -39,19 +46,23 @@ public record Outcome(Kind outcome, String detail) {
     }
 
     public static Outcome done() {
-        return new Outcome(Kind.DONE, null);
+        return new Outcome(Kind.DONE, null, null);
     }
 
     public static Outcome duplicate() {
-        return new Outcome(Kind.DUPLICATE, null);
+        return new Outcome(Kind.DUPLICATE, null, null);
     }
 
     public static Outcome rejected(String detail) {
-        return new Outcome(Kind.REJECTED, detail);
+        return rejected(detail, List.of());
+    }
+
+    public static Outcome rejected(String detail, List<FieldError> errors) {
+        return new Outcome(Kind.REJECTED, detail, errors.isEmpty() ? null : List.copyOf(errors));
     }
 
     public static Outcome retry(String detail) {
-        return new Outcome(Kind.RETRY, detail);
+        return new Outcome(Kind.RETRY, detail, null);
     }
 
     /** The HTTP status to answer with. */

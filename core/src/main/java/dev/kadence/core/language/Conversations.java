@@ -4,6 +4,7 @@ import dev.kadence.core.db.Sql;
 import dev.kadence.core.error.ErrorCode;
 import dev.kadence.core.error.KadenceException;
 import dev.kadence.core.paging.PageRequest;
+import dev.kadence.core.time.Times;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
@@ -147,9 +148,11 @@ public class Conversations {
         return new ConversationView(c.id(), c.title(), c.createdAt(), c.updatedAt(), messages);
     }
 
+    /** The time a cursor stands for; null when it is none, or a time Kadence never stores (years 1–9999 only). */
     private static Instant cursorTime(String cursor) {
         try {
-            return Instant.parse(cursor);
+            Instant time = Instant.parse(cursor);
+            return Times.supported(time) ? time : null;
         } catch (java.time.format.DateTimeParseException e) {
             return null;
         }

@@ -9,6 +9,7 @@ import dev.kadence.core.reminder.ReminderStatus;
 import dev.kadence.core.reminder.ReminderStore;
 import dev.kadence.core.task.Task;
 import dev.kadence.core.task.TaskStore;
+import dev.kadence.core.time.Times;
 import dev.kadence.core.user.User;
 import dev.kadence.core.user.UserStore;
 import io.micronaut.serde.annotation.Serdeable;
@@ -119,8 +120,9 @@ public class Notifications {
         String[] parts = cursor.split("\\.");
         try {
             if (parts.length == 3) {
-                return new NotificationStore.Position(
-                    Instant.ofEpochSecond(Long.parseLong(parts[0]), Integer.parseInt(parts[1])), UUID.fromString(parts[2]));
+                Instant fireAt = Instant.ofEpochSecond(Long.parseLong(parts[0]), Integer.parseInt(parts[1]));
+                // A time Kadence never stores is no cursor of its own (and beyond what PostgreSQL can compare with).
+                return Times.supported(fireAt) ? new NotificationStore.Position(fireAt, UUID.fromString(parts[2])) : null;
             }
         } catch (IllegalArgumentException | java.time.DateTimeException e) {
             // reported below

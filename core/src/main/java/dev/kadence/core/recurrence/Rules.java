@@ -22,6 +22,12 @@ public final class Rules {
     static final int MAX_COUNT = 10_000;
     /** Every 1000 days, weeks, months or years is far beyond any task's; larger steps only cost (and overflow). */
     static final int MAX_INTERVAL = 1000;
+    /**
+     * The longest rule read. The longest useful one lists every month, day of the month and day of the week
+     * ({@code FREQ=YEARLY;BYMONTH=1,…,12;BYMONTHDAY=1,…,31,-1,…;BYDAY=MO,…}: about 250 characters); lib-recur reads a
+     * rule into lists of numbers, and a 1 MiB one ({@code BYHOUR=1,1,1,…}) took a function's whole heap.
+     */
+    public static final int MAX_LENGTH = 1000;
 
     private Rules() {
     }
@@ -33,6 +39,10 @@ public final class Rules {
             return null;
         }
         String body = text.strip();
+        if (body.length() > MAX_LENGTH) {
+            violations.add(field, "too_long", "must be at most " + MAX_LENGTH + " characters");
+            return null;
+        }
         if (body.toUpperCase(Locale.ROOT).startsWith("RRULE:")) {
             body = body.substring("RRULE:".length());
         }

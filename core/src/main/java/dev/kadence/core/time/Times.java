@@ -58,8 +58,14 @@ public final class Times {
         return instant(field, value, violations);
     }
 
-    private static Instant inRange(String field, Instant instant, Violations violations) {
-        if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
+    /** True when {@code instant} is one Kadence keeps (years 1 to 9999): PostgreSQL can store it, a client can show it. */
+    public static boolean supported(Instant instant) {
+        return !instant.isBefore(EARLIEST) && !instant.isAfter(LATEST);
+    }
+
+    /** {@code instant} if it is {@link #supported}, else null after recording {@code out_of_range}. */
+    public static Instant inRange(String field, Instant instant, Violations violations) {
+        if (!supported(instant)) {
             violations.add(field, "out_of_range", "must be between the years 0001 and 9999");
             return null;
         }

@@ -1,5 +1,6 @@
 package dev.kadence.core.web;
 
+import dev.kadence.core.db.DatabaseException;
 import dev.kadence.core.error.ErrorCode;
 import dev.kadence.core.error.FieldError;
 import dev.kadence.core.error.KadenceException;
@@ -44,6 +45,25 @@ public final class ProblemResponses {
                 response.header(HttpHeaders.RETRY_AFTER, Long.toString(tooMany.retryAfterSeconds()));
             }
             return response;
+        }
+    }
+
+    /**
+     * What PostgreSQL refused. A row for a user who does not exist can only come from a valid token whose account is
+     * gone (removed, or a database restored from before the sign-up): it authenticates nobody, 401 as
+     * {@code Accounts.get} answers it; nothing was stored (the transaction rolled back). Anything else is unexpected.
+     */
+    @Singleton
+    @Produces(Problem.MEDIA_TYPE)
+    static class Database implements ExceptionHandler<DatabaseException, HttpResponse<Problem>> {
+        @Override
+        public HttpResponse<Problem> handle(HttpRequest request, DatabaseException e) {
+            if (e.unknownUser()) {
+                LOG.warn("{} {}: refused a valid token of a user that does not exist", request.getMethodName(), request.getPath());
+                return Problem.of(ErrorCode.UNAUTHENTICATED, "the account of this token no longer exists", List.of()).response();
+            }
+            LOG.error("unexpected failure", e);
+            return Problem.of(ErrorCode.INTERNAL, "an unexpected error occurred; it has been logged", List.of()).response();
         }
     }
 

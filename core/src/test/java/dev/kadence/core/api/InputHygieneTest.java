@@ -56,6 +56,26 @@ class InputHygieneTest {
     }
 
     @Test
+    void aFieldOfANestedObjectOrOfAListItemIsNamedByItsPath() {
+        JsonNode body = JsonNode.from(Map.of("title", "t", "due_at", "2026-12-04T14:00:00Z",
+            "recurrence", Map.of("rule", "FREQ=DAILY", "mode", "a\u0000"),
+            "reminders", java.util.List.of(Map.of("at", "2026-12-04T13:00:00Z"), Map.of("before_due", 15))));
+
+        assertThatThrownBy(() -> TaskRequests.create(body)).isInstanceOfSatisfying(KadenceException.class, e ->
+            assertThat(e.errors()).extracting(f -> f.field() + " " + f.code())
+                .containsExactlyInAnyOrder("recurrence.mode invalid_character", "reminders[1].before_due not_a_string"));
+    }
+
+    @Test
+    void everyItemOfAListOfStringsIsCheckedLikeAString() {
+        for (String tag : java.util.List.of("a\u0000", "\ud800", "x\udc00y", "\u007f")) {
+            assertThatThrownBy(() -> TaskRequests.create(JsonNode.from(Map.of("title", "t", "tags", java.util.List.of("ok", tag)))))
+                .isInstanceOfSatisfying(KadenceException.class, e -> assertThat(e.errors()).extracting(f -> f.field() + " " + f.code())
+                    .containsExactly("tags invalid_character"));
+        }
+    }
+
+    @Test
     void invisibleCharactersBesideVisibleOnesStay() {
         assertThat(Body.isBlank("a\u200b")).isFalse();
         assertThat(Body.isBlank("\ud83d\udc69\u200d\ud83d\udcbb")).as("an emoji joined by ZWJ").isFalse();

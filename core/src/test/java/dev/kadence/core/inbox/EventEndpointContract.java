@@ -195,6 +195,22 @@ public abstract class EventEndpointContract implements TestPropertyProvider {
     }
 
     @Test
+    void dataThatIsNotWhatKadenceSendsIsRejectedWithItsFieldsAndNothingIsRecorded() {
+        Map<String, String> event = kafkaSourceHeaders(eventType());
+        long before = recordedByConsumer();
+
+        Reply reply = post(event, write(Map.of("task_id", event.get("ce-subject"), "user_id", "not-a-user",
+            "task", Map.of("title", "a\u0000b", "due_at", "+300000-01-01T00:00:00Z"))));
+
+        assertThat(reply.status()).as(reply.body()).isEqualTo(400);
+        assertThat(reply.outcome()).isEqualTo("rejected");
+        assertThat(reply.json().get("errors")).asList().extracting(e -> ((Map<?, ?>) e).get("field") + " " + ((Map<?, ?>) e).get("code"))
+            .containsExactlyInAnyOrder("data.user_id invalid_id", "data.task.title invalid_character", "data.task.due_at out_of_range");
+        assertThat(recordedByConsumer()).isEqualTo(before);
+        assertThat(logged()).anyMatch(line -> line.startsWith("rejected an event: not an event Kadence can process: 3 problems"));
+    }
+
+    @Test
     void anUnknownSpecVersionIsRejectedAndNothingIsRecorded() {
         Map<String, String> event = kafkaSourceHeaders(eventType());
         event.put("ce-specversion", "0.1");

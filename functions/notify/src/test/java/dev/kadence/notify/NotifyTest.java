@@ -32,7 +32,7 @@ class NotifyTest extends EventEndpointContract {
     void aReminderDueWithoutItsReminderIsRejectedAndNotRecorded() {
         Map<String, String> event = kafkaSourceHeaders(EventTypes.REMINDER_DUE);
 
-        Reply reply = post(event, "{\"task_id\": \"" + java.util.UUID.randomUUID() + "\"}");
+        Reply reply = post(event, "{\"task_id\": \"" + java.util.UUID.randomUUID() + "\", \"user_id\": \"" + java.util.UUID.randomUUID() + "\"}");
 
         assertThat(reply.status()).isEqualTo(400);
         assertThat(reply.body()).contains("reminder_id");

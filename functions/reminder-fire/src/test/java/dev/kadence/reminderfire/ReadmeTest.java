@@ -54,7 +54,7 @@ class ReadmeTest implements TestPropertyProvider {
         UUID reminder = task.reminders().get(0).id();
         List<ReadmeCommands.Request> curls = ReadmeCommands
             .block(ReadmeCommands.repositoryFile("functions/reminder-fire/README.md"), "Invoke it as its platform does")
-            .with(Map.of("TASK", task.id().toString(), "REMINDER", reminder.toString(),
+            .with(Map.of("TASK", task.id().toString(), "USER", user.toString(), "REMINDER", reminder.toString(),
                 "DELIVERY_TOKEN", dev.kadence.testkit.KafkaSource.TOKEN, "APP_API_TOKEN", FakeDapr.APP_API_TOKEN))
             .curls();
         assertThat(curls).extracting(r -> r.method() + " " + r.path()).containsExactly(

@@ -154,6 +154,51 @@ class BadInputTest extends ApiTest {
     }
 
     @Test
+    void bodiesOfTooManyValuesOrTooDeepAreRefusedBeforeTheyAreRead() {
+        User user = signup();
+        String manyTags = "{\"title\": \"t\", \"tags\": [" + "\"t\",".repeat(JsonBodiesLimits.VALUES) + "\"t\"]}";
+        assertProblem(send("POST", "/api/v1/tasks", user.token(), manyTags, "application/json"), 413, "payload_too_large", null);
+        assertProblem(send("POST", "/api/v1/auth/signup", null, "{\"email\": [" + "0,".repeat(JsonBodiesLimits.VALUES) + "0]}",
+            "application/json"), 413, "payload_too_large", null);
+        String deep = "{\"title\": \"t\", \"x\": " + "[".repeat(JsonBodiesLimits.DEPTH) + "]".repeat(JsonBodiesLimits.DEPTH) + "}";
+        assertProblem(send("POST", "/api/v1/tasks", user.token(), deep, "application/json"), 400, "malformed_json", null);
+        String deepEnough = "{\"title\": \"t\", \"x\": " + "[".repeat(JsonBodiesLimits.DEPTH - 2) + "]".repeat(JsonBodiesLimits.DEPTH - 2) + "}";
+        assertThat(send("POST", "/api/v1/tasks", user.token(), deepEnough, "application/json").status()).isEqualTo(201);
+        assertThat(count("select count(*) from tasks where user_id = ?", user.id())).isEqualTo(1);
+    }
+
+    /** core/web/JsonBodies' limits, as the API documents them. */
+    private static final class JsonBodiesLimits {
+        static final int VALUES = 10_000;
+        static final int DEPTH = 32;
+    }
+
+    @Test
+    void nestedFieldsAndListItemsAreNamedAndCheckedLikeEveryOtherString() {
+        User user = signup();
+        assertProblem(call("POST", "/api/v1/tasks", user, Map.of("title", "t", "due_at", "2026-12-04T14:00:00Z",
+            "recurrence", Map.of("rule", "FREQ=DAILY", "timezone", "Europe/\u0000Berlin"))), 400, "invalid_character", "recurrence.timezone");
+        assertProblem(call("POST", "/api/v1/tasks", user, Map.of("title", "t", "reminders", List.of(Map.of("at", "2026-12-04T14:00:00Z"),
+            Map.of("at", "a\u001bb")))), 400, "invalid_character", "reminders[1].at");
+        assertProblem(send("POST", "/api/v1/tasks", user.token(), "{\"title\": \"t\", \"tags\": [\"ok\", \"\\ud800\"]}", "application/json"),
+            400, "invalid_character", "tags");
+        assertProblem(send("PATCH", "/api/v1/tasks/" + createTask(user, Map.of("title", "keep")).id(), user.token(),
+            "{\"add_tags\": [\"\\udc00\"]}", "application/json"), 400, "invalid_character", "add_tags");
+        assertProblem(call("POST", "/api/v1/recurrence/preview", user, Map.of("rule", "FREQ=DAILY;BYHOUR=" + "1,".repeat(600) + "1",
+            "due_at", "2026-12-04T14:00:00Z")), 400, "too_long", "recurrence.rule");
+        assertThat(count("select count(*) from tasks where user_id = ?", user.id())).isEqualTo(1);
+        assertThat(count("select count(*) from tags where user_id = ?", user.id())).isZero();
+    }
+
+    @Test
+    void aValidTokenOfAnAccountThatDoesNotExistWritesNothing() {
+        String ghost = tokens.generateToken(Authentication.build(UUID.randomUUID().toString()), 3600).orElseThrow();
+        assertProblem(send("POST", "/api/v1/tasks", ghost, "{\"title\": \"t\"}", "application/json"), 401, "unauthenticated", null);
+        assertProblem(send("POST", "/api/v1/tags", ghost, "{\"name\": \"n\"}", "application/json"), 401, "unauthenticated", null);
+        assertProblem(send("GET", "/api/v1/me", ghost, null, null), 401, "unauthenticated", null);
+    }
+
+    @Test
     void halfASurrogatePairAndHostileCredentials() {
         User user = signup();
         assertProblem(send("POST", "/api/v1/tasks", user.token(), "{\"title\": \"\\uD800x\"}", "application/json"),
