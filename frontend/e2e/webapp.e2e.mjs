@@ -376,6 +376,22 @@ test('the assistant conversation', async () => {
   await drawer.waitFor({ state: 'detached' });
 });
 
+test('the first Tab stop skips to the tasks', async () => {
+  await page.reload();
+  await rows().first().waitFor();
+  await page.keyboard.press('Tab');
+  const skip = page.getByRole('link', { name: 'Skip to tasks' });
+  assert.ok(await isFocused(skip), 'the skip link is the first Tab stop');
+  const box = await skip.boundingBox();
+  assert.ok(box && box.y >= 0 && box.height > 10, `it shows when focused (${JSON.stringify(box)})`);
+  await page.keyboard.press('Enter');
+  const list = page.getByRole('region', { name: 'Task list' });
+  await eventually('focus on the list', () => isFocused(list));
+  await page.keyboard.press('Tab');
+  assert.ok(await rows().first().evaluate((li) => li.contains(document.activeElement)), 'the next Tab stop is the first task');
+  assert.equal(new URL(page.url()).hash, '', 'the URL stays the view');
+});
+
 test('sign out', async () => {
   await page.getByRole('button', { name: 'Sign out' }).click();
   await page.getByRole('button', { name: 'Sign in' }).waitFor();
