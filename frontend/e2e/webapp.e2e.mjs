@@ -392,6 +392,56 @@ test('the first Tab stop skips to the tasks', async () => {
   assert.equal(new URL(page.url()).hash, '', 'the URL stays the view');
 });
 
+test('New task opens on its title, and closing it with what was typed asks first', async () => {
+  const newTask = page.getByRole('button', { name: 'New task' });
+  await newTask.focus();
+  await page.keyboard.press('Enter');
+  const editor = page.getByRole('dialog', { name: 'New task' });
+  await editor.waitFor();
+  const title = editor.getByLabel('Title');
+  await eventually('focus in the title', () => isFocused(title));
+  await page.keyboard.type('Half-typed idea');
+  assert.equal(await title.inputValue(), 'Half-typed idea', 'what is typed first goes into the title');
+
+  const confirm = page.getByRole('dialog', { name: 'Discard changes?' });
+  const keep = confirm.getByRole('button', { name: 'Keep editing' });
+  await page.keyboard.press('Escape');
+  await confirm.waitFor();
+  await eventually('Keep editing is the default', () => isFocused(keep));
+  await page.keyboard.press('Enter');
+  await confirm.waitFor({ state: 'detached' });
+  assert.equal(await title.inputValue(), 'Half-typed idea', 'still there');
+  await eventually('back in the title', () => isFocused(title));
+
+  // Escape on the question is Keep editing too.
+  await page.keyboard.press('Escape');
+  await confirm.waitFor();
+  await page.keyboard.press('Escape');
+  await confirm.waitFor({ state: 'detached' });
+  assert.ok(await editor.isVisible(), 'the editor is still open');
+
+  // The Close button and the backdrop ask as well; Discard then closes without creating anything.
+  await editor.getByRole('button', { name: 'Close' }).click();
+  await keep.click();
+  await page.mouse.click(5, 5);
+  await confirm.waitFor();
+  await eventually('Keep editing is the default', () => isFocused(keep));
+  await page.keyboard.press('Shift+Tab');
+  assert.ok(await isFocused(confirm.getByRole('button', { name: 'Discard' })));
+  await page.keyboard.press('Enter');
+  await editor.waitFor({ state: 'detached' });
+  assert.equal(await confirm.count(), 0);
+  await eventually('focus back on New task', () => isFocused(newTask));
+  assert.equal(await row('Half-typed idea').count(), 0, 'nothing was created');
+
+  // Nothing typed: Escape closes at once.
+  await page.keyboard.press('Enter');
+  await editor.waitFor();
+  await page.keyboard.press('Escape');
+  await editor.waitFor({ state: 'detached' });
+  assert.equal(await confirm.count(), 0, 'no question when nothing changed');
+});
+
 test('sign out', async () => {
   await page.getByRole('button', { name: 'Sign out' }).click();
   await page.getByRole('button', { name: 'Sign in' }).waitFor();

@@ -1,10 +1,13 @@
-/** The dialog that creates or edits a task, with its recurrence (and live preview) and reminders. */
-import { useEffect, useMemo, useState, type FormEvent } from 'react';
+/**
+ * The dialog that creates or edits a task, with its recurrence (and live preview) and reminders. It opens on the
+ * title. Closing it (Escape, Close, Cancel, the backdrop) with unsaved changes asks first.
+ */
+import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { ApiError, messageOf } from '../api/client';
 import { createTask, deleteTask, listTags, patchTask, stopRecurrence } from '../api/endpoints';
 import type { Task } from '../api/types';
 import { buildRule, startDateOf, type RecurrenceForm } from '../lib/recurrence';
-import { createBody, formFromTask, patchBody, taskInputOf, type TaskForm } from '../lib/taskForm';
+import { createBody, formFromTask, isUnchanged, patchBody, taskInputOf, type TaskForm } from '../lib/taskForm';
 import { useRecurrencePreview, type PreviewState } from '../lib/useRecurrencePreview';
 import { formatInZone, localInputToRfc3339 } from '../lib/zonedTime';
 import { describedBy, FieldError } from './FieldError';
@@ -35,6 +38,9 @@ export function TaskEditor({ task, zone, onClose, onSaved, onDeleted }: Props) {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [general, setGeneral] = useState('');
   const [busy, setBusy] = useState(false);
+  const [confirmingClose, setConfirmingClose] = useState(false);
+  const title = useRef<HTMLInputElement>(null);
+  const keepEditing = useRef<HTMLButtonElement>(null);
   const [tagSuggestions, setTagSuggestions] = useState<string[]>([]);
   const set = (changes: Partial<TaskForm>) => setForm((current) => ({ ...current, ...changes }));
 
@@ -97,130 +103,150 @@ export function TaskEditor({ task, zone, onClose, onSaved, onDeleted }: Props) {
   });
   const stop = () => task && void run(async () => onSaved(await stopRecurrence(task.id), 'Stopped recurrence of'));
 
+  const requestClose = () => {
+    if (isUnchanged(initial, form)) onClose();
+    else setConfirmingClose(true);
+  };
+
   const ruleError = errors['recurrence.rule'] ?? errors.recurrence ?? previewRuleError;
   return (
-    <Modal title={task ? 'Edit task' : 'New task'} onClose={onClose} className="task-editor">
-      <form onSubmit={save} noValidate className="stack">
-        {general && (
-          <p className="form-error" role="alert">
-            {general}
-          </p>
-        )}
-        <div className="field">
-          <label htmlFor="task-title">Title</label>
-          <input
-            id="task-title"
-            value={form.title}
-            autoFocus
-            maxLength={500}
-            onChange={(event) => set({ title: event.target.value })}
-            {...describedBy('title', errors.title)}
-          />
-          <FieldError field="title" message={errors.title} label="Title" />
-        </div>
-        <div className="field">
-          <label htmlFor="task-description">Description</label>
-          <textarea
-            id="task-description"
-            rows={3}
-            value={form.description}
-            onChange={(event) => set({ description: event.target.value })}
-            {...describedBy('description', errors.description)}
-          />
-          <FieldError field="description" message={errors.description} label="Description" />
-        </div>
-        <div className="field-row">
+    <>
+      <Modal title={task ? 'Edit task' : 'New task'} onClose={requestClose} className="task-editor" initialFocus={title}>
+        <form onSubmit={save} noValidate className="stack">
+          {general && (
+            <p className="form-error" role="alert">
+              {general}
+            </p>
+          )}
           <div className="field">
-            <label htmlFor="task-priority">Priority</label>
-            <select
-              id="task-priority"
-              value={form.priority}
-              onChange={(event) => set({ priority: event.target.value as TaskForm['priority'] })}
-              {...describedBy('priority', errors.priority)}
-            >
-              {(['low', 'medium', 'high'] as const).map((priority) => (
-                <option key={priority} value={priority}>
-                  {PRIORITY_LABELS[priority]}
-                </option>
-              ))}
-            </select>
-            <FieldError field="priority" message={errors.priority} label="Priority" />
+            <label htmlFor="task-title">Title</label>
+            <input
+              id="task-title"
+              ref={title}
+              value={form.title}
+              maxLength={500}
+              onChange={(event) => set({ title: event.target.value })}
+              {...describedBy('title', errors.title)}
+            />
+            <FieldError field="title" message={errors.title} label="Title" />
           </div>
           <div className="field">
-            <label htmlFor="task-status">Status</label>
-            <select
-              id="task-status"
-              value={form.status}
-              onChange={(event) => set({ status: event.target.value as TaskForm['status'] })}
-              {...describedBy('status', errors.status)}
-            >
-              {(['todo', 'in_progress', 'done'] as const).map((status) => (
-                <option key={status} value={status}>
-                  {STATUS_LABELS[status]}
-                </option>
-              ))}
-            </select>
-            <FieldError field="status" message={errors.status} label="Status" />
+            <label htmlFor="task-description">Description</label>
+            <textarea
+              id="task-description"
+              rows={3}
+              value={form.description}
+              onChange={(event) => set({ description: event.target.value })}
+              {...describedBy('description', errors.description)}
+            />
+            <FieldError field="description" message={errors.description} label="Description" />
           </div>
-        </div>
-        <div className="field">
-          <TagInput
-            tags={form.tags}
-            text={form.tagText}
-            suggestions={tagSuggestions}
-            onChange={(tags, tagText) => set({ tags, tagText })}
-            error={tagError(errors)}
+          <div className="field-row">
+            <div className="field">
+              <label htmlFor="task-priority">Priority</label>
+              <select
+                id="task-priority"
+                value={form.priority}
+                onChange={(event) => set({ priority: event.target.value as TaskForm['priority'] })}
+                {...describedBy('priority', errors.priority)}
+              >
+                {(['low', 'medium', 'high'] as const).map((priority) => (
+                  <option key={priority} value={priority}>
+                    {PRIORITY_LABELS[priority]}
+                  </option>
+                ))}
+              </select>
+              <FieldError field="priority" message={errors.priority} label="Priority" />
+            </div>
+            <div className="field">
+              <label htmlFor="task-status">Status</label>
+              <select
+                id="task-status"
+                value={form.status}
+                onChange={(event) => set({ status: event.target.value as TaskForm['status'] })}
+                {...describedBy('status', errors.status)}
+              >
+                {(['todo', 'in_progress', 'done'] as const).map((status) => (
+                  <option key={status} value={status}>
+                    {STATUS_LABELS[status]}
+                  </option>
+                ))}
+              </select>
+              <FieldError field="status" message={errors.status} label="Status" />
+            </div>
+          </div>
+          <div className="field">
+            <TagInput
+              tags={form.tags}
+              text={form.tagText}
+              suggestions={tagSuggestions}
+              onChange={(tags, tagText) => set({ tags, tagText })}
+              error={tagError(errors)}
+            />
+            <FieldError field="tags" message={tagError(errors)} label="Tag" />
+          </div>
+          <div className="field">
+            <label htmlFor="task-due">Due</label>
+            <input
+              id="task-due"
+              type="datetime-local"
+              value={form.dueLocal}
+              onChange={(event) => set({ dueLocal: event.target.value })}
+              {...describedBy('due_at', errors.due_at, 'task-due-zone')}
+            />
+            <p className="hint" id="task-due-zone">
+              In your time zone, {zone}.
+            </p>
+            <FieldError field="due_at" message={errors.due_at} label="Due" />
+          </div>
+          <RecurrenceFields
+            form={form.recurrence}
+            onChange={(recurrence: RecurrenceForm) => set({ recurrence })}
+            start={start}
+            ruleError={ruleError}
           />
-          <FieldError field="tags" message={tagError(errors)} label="Tag" />
-        </div>
-        <div className="field">
-          <label htmlFor="task-due">Due</label>
-          <input
-            id="task-due"
-            type="datetime-local"
-            value={form.dueLocal}
-            onChange={(event) => set({ dueLocal: event.target.value })}
-            {...describedBy('due_at', errors.due_at, 'task-due-zone')}
+          {form.recurrence.preset !== 'none' && <PreviewPanel state={preview} zone={zone} />}
+          {task?.recurrence && <SeriesNote task={task} />}
+          <RemindersFields
+            reminders={form.reminders}
+            onChange={(reminders) => set({ reminders })}
+            hasDue={Boolean(form.dueLocal)}
+            errors={errors}
           />
-          <p className="hint" id="task-due-zone">
-            In your time zone, {zone}.
-          </p>
-          <FieldError field="due_at" message={errors.due_at} label="Due" />
-        </div>
-        <RecurrenceFields
-          form={form.recurrence}
-          onChange={(recurrence: RecurrenceForm) => set({ recurrence })}
-          start={start}
-          ruleError={ruleError}
-        />
-        {form.recurrence.preset !== 'none' && <PreviewPanel state={preview} zone={zone} />}
-        {task?.recurrence && <SeriesNote task={task} />}
-        <RemindersFields
-          reminders={form.reminders}
-          onChange={(reminders) => set({ reminders })}
-          hasDue={Boolean(form.dueLocal)}
-          errors={errors}
-        />
-        <div className="dialog-actions">
-          <button type="submit" className="primary" disabled={busy}>
-            Save
-          </button>
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-          {task?.recurrence?.status === 'active' && (
-            <button type="button" onClick={stop} disabled={busy}>
-              Stop recurrence
+          <div className="dialog-actions">
+            <button type="submit" className="primary" disabled={busy}>
+              Save
             </button>
-          )}
-          {task && (
-            <button type="button" className="danger" onClick={remove} disabled={busy}>
-              Delete
+            <button type="button" onClick={requestClose}>
+              Cancel
             </button>
-          )}
-        </div>
-      </form>
-    </Modal>
+            {task?.recurrence?.status === 'active' && (
+              <button type="button" onClick={stop} disabled={busy}>
+                Stop recurrence
+              </button>
+            )}
+            {task && (
+              <button type="button" className="danger" onClick={remove} disabled={busy}>
+                Delete
+              </button>
+            )}
+          </div>
+        </form>
+      </Modal>
+      {confirmingClose && (
+        <Modal title="Discard changes?" onClose={() => setConfirmingClose(false)} className="confirm" initialFocus={keepEditing}>
+          <p>What you changed in this task is not saved.</p>
+          <div className="dialog-actions">
+            <button type="button" className="danger" onClick={onClose}>
+              Discard
+            </button>
+            <button type="button" className="primary" ref={keepEditing} onClick={() => setConfirmingClose(false)}>
+              Keep editing
+            </button>
+          </div>
+        </Modal>
+      )}
+    </>
   );
 }
 
