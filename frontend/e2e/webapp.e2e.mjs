@@ -442,6 +442,38 @@ test('New task opens on its title, and closing it with what was typed asks first
   assert.equal(await confirm.count(), 0, 'no question when nothing changed');
 });
 
+test('Escape while the server has the save keeps the editor open until it answers', async () => {
+  let answer;
+  const held = new Promise((resolve) => { answer = resolve; });
+  let posted;
+  const reached = new Promise((resolve) => { posted = resolve; });
+  await page.route('**/api/v1/tasks', async (route) => {
+    if (route.request().method() !== 'POST') return route.fallback();
+    posted();
+    await held;
+    await route.fallback();
+  });
+  try {
+    await page.getByRole('button', { name: 'New task' }).focus();
+    await page.keyboard.press('Enter');
+    const editor = page.getByRole('dialog', { name: 'New task' });
+    await editor.waitFor();
+    await page.keyboard.type('Slow answer');
+    await page.keyboard.press('Enter');
+    await reached;
+    await editor.getByRole('status').filter({ hasText: 'Saving' }).waitFor();
+    await page.keyboard.press('Escape');
+    assert.ok(await editor.isVisible(), 'Escape does not pretend to cancel');
+    assert.equal(await page.getByRole('dialog', { name: 'Discard changes?' }).count(), 0);
+    answer();
+    await editor.waitFor({ state: 'detached' });
+    await row('Slow answer').waitFor();
+  } finally {
+    answer();
+    await page.unroute('**/api/v1/tasks');
+  }
+});
+
 test('sign out', async () => {
   await page.getByRole('button', { name: 'Sign out' }).click();
   await page.getByRole('button', { name: 'Sign in' }).waitFor();

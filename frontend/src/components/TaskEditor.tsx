@@ -1,6 +1,7 @@
 /**
  * The dialog that creates or edits a task, with its recurrence (and live preview) and reminders. It opens on the
- * title. Closing it (Escape, Close, Cancel, the backdrop) with unsaved changes asks first.
+ * title. Closing it (Escape, Close, Cancel, the backdrop) with unsaved changes asks first; while the server has a
+ * save, it stays open saying so, and closes with the answer: a close then would not stop the task being saved.
  */
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { ApiError, messageOf } from '../api/client';
@@ -37,7 +38,9 @@ export function TaskEditor({ task, zone, onClose, onSaved, onDeleted }: Props) {
   const [form, setForm] = useState<TaskForm>(initial);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [general, setGeneral] = useState('');
-  const [busy, setBusy] = useState(false);
+  /** What the server is doing for the editor ("Saving"), while it does it. */
+  const [pending, setPending] = useState<string | null>(null);
+  const busy = pending !== null;
   const [confirmingClose, setConfirmingClose] = useState(false);
   const title = useRef<HTMLInputElement>(null);
   const keepEditing = useRef<HTMLButtonElement>(null);
@@ -61,8 +64,8 @@ export function TaskEditor({ task, zone, onClose, onSaved, onDeleted }: Props) {
   });
   const previewRuleError = preview.kind === 'invalid' ? preview.fieldErrors['recurrence.rule'] : undefined;
 
-  async function run(action: () => Promise<void>) {
-    setBusy(true);
+  async function run(doing: string, action: () => Promise<void>) {
+    setPending(doing);
     setGeneral('');
     try {
       await action();
@@ -73,7 +76,7 @@ export function TaskEditor({ task, zone, onClose, onSaved, onDeleted }: Props) {
       const placedAll = Object.keys(fieldErrors).length > 0 && unplaced.length === 0;
       setGeneral(placedAll ? 'Please correct the highlighted fields.' : [messageOf(error), ...unplaced.map(([f, m]) => `${f}: ${m}`)].join(' '));
     } finally {
-      setBusy(false);
+      setPending(null);
     }
   }
 
@@ -87,7 +90,7 @@ export function TaskEditor({ task, zone, onClose, onSaved, onDeleted }: Props) {
       return;
     }
     setErrors({});
-    void run(async () => {
+    void run('Saving', async () => {
       if (!task) {
         onSaved(await createTask(createBody(current.input)), 'Created');
         return;
@@ -97,13 +100,14 @@ export function TaskEditor({ task, zone, onClose, onSaved, onDeleted }: Props) {
     });
   }
 
-  const remove = () => task && void run(async () => {
+  const remove = () => task && void run('Deleting', async () => {
     await deleteTask(task.id);
     onDeleted(task);
   });
-  const stop = () => task && void run(async () => onSaved(await stopRecurrence(task.id), 'Stopped recurrence of'));
+  const stop = () => task && void run('Stopping the recurrence', async () => onSaved(await stopRecurrence(task.id), 'Stopped recurrence of'));
 
   const requestClose = () => {
+    if (busy) return; // the server is answering; the dialog closes with its answer
     if (isUnchanged(initial, form)) onClose();
     else setConfirmingClose(true);
   };
@@ -217,7 +221,7 @@ export function TaskEditor({ task, zone, onClose, onSaved, onDeleted }: Props) {
             <button type="submit" className="primary" disabled={busy}>
               Save
             </button>
-            <button type="button" onClick={requestClose}>
+            <button type="button" onClick={requestClose} disabled={busy}>
               Cancel
             </button>
             {task?.recurrence?.status === 'active' && (
@@ -230,6 +234,9 @@ export function TaskEditor({ task, zone, onClose, onSaved, onDeleted }: Props) {
                 Delete
               </button>
             )}
+            <p className="hint saving" role="status">
+              {busy && `${pending}… the editor closes when the server answers.`}
+            </p>
           </div>
         </form>
       </Modal>
