@@ -376,6 +376,104 @@ test('the assistant conversation', async () => {
   await drawer.waitFor({ state: 'detached' });
 });
 
+test('the first Tab stop skips to the tasks', async () => {
+  await page.reload();
+  await rows().first().waitFor();
+  await page.keyboard.press('Tab');
+  const skip = page.getByRole('link', { name: 'Skip to tasks' });
+  assert.ok(await isFocused(skip), 'the skip link is the first Tab stop');
+  const box = await skip.boundingBox();
+  assert.ok(box && box.y >= 0 && box.height > 10, `it shows when focused (${JSON.stringify(box)})`);
+  await page.keyboard.press('Enter');
+  const list = page.getByRole('region', { name: 'Task list' });
+  await eventually('focus on the list', () => isFocused(list));
+  await page.keyboard.press('Tab');
+  assert.ok(await rows().first().evaluate((li) => li.contains(document.activeElement)), 'the next Tab stop is the first task');
+  assert.equal(new URL(page.url()).hash, '', 'the URL stays the view');
+});
+
+test('New task opens on its title, and closing it with what was typed asks first', async () => {
+  const newTask = page.getByRole('button', { name: 'New task' });
+  await newTask.focus();
+  await page.keyboard.press('Enter');
+  const editor = page.getByRole('dialog', { name: 'New task' });
+  await editor.waitFor();
+  const title = editor.getByLabel('Title');
+  await eventually('focus in the title', () => isFocused(title));
+  await page.keyboard.type('Half-typed idea');
+  assert.equal(await title.inputValue(), 'Half-typed idea', 'what is typed first goes into the title');
+
+  const confirm = page.getByRole('dialog', { name: 'Discard changes?' });
+  const keep = confirm.getByRole('button', { name: 'Keep editing' });
+  await page.keyboard.press('Escape');
+  await confirm.waitFor();
+  await eventually('Keep editing is the default', () => isFocused(keep));
+  await page.keyboard.press('Enter');
+  await confirm.waitFor({ state: 'detached' });
+  assert.equal(await title.inputValue(), 'Half-typed idea', 'still there');
+  await eventually('back in the title', () => isFocused(title));
+
+  // Escape on the question is Keep editing too.
+  await page.keyboard.press('Escape');
+  await confirm.waitFor();
+  await page.keyboard.press('Escape');
+  await confirm.waitFor({ state: 'detached' });
+  assert.ok(await editor.isVisible(), 'the editor is still open');
+
+  // The Close button and the backdrop ask as well; Discard then closes without creating anything.
+  await editor.getByRole('button', { name: 'Close' }).click();
+  await keep.click();
+  await page.mouse.click(5, 5);
+  await confirm.waitFor();
+  await eventually('Keep editing is the default', () => isFocused(keep));
+  await page.keyboard.press('Shift+Tab');
+  assert.ok(await isFocused(confirm.getByRole('button', { name: 'Discard' })));
+  await page.keyboard.press('Enter');
+  await editor.waitFor({ state: 'detached' });
+  assert.equal(await confirm.count(), 0);
+  await eventually('focus back on New task', () => isFocused(newTask));
+  assert.equal(await row('Half-typed idea').count(), 0, 'nothing was created');
+
+  // Nothing typed: Escape closes at once.
+  await page.keyboard.press('Enter');
+  await editor.waitFor();
+  await page.keyboard.press('Escape');
+  await editor.waitFor({ state: 'detached' });
+  assert.equal(await confirm.count(), 0, 'no question when nothing changed');
+});
+
+test('Escape while the server has the save keeps the editor open until it answers', async () => {
+  let answer;
+  const held = new Promise((resolve) => { answer = resolve; });
+  let posted;
+  const reached = new Promise((resolve) => { posted = resolve; });
+  await page.route('**/api/v1/tasks', async (route) => {
+    if (route.request().method() !== 'POST') return route.fallback();
+    posted();
+    await held;
+    await route.fallback();
+  });
+  try {
+    await page.getByRole('button', { name: 'New task' }).focus();
+    await page.keyboard.press('Enter');
+    const editor = page.getByRole('dialog', { name: 'New task' });
+    await editor.waitFor();
+    await page.keyboard.type('Slow answer');
+    await page.keyboard.press('Enter');
+    await reached;
+    await editor.getByRole('status').filter({ hasText: 'Saving' }).waitFor();
+    await page.keyboard.press('Escape');
+    assert.ok(await editor.isVisible(), 'Escape does not pretend to cancel');
+    assert.equal(await page.getByRole('dialog', { name: 'Discard changes?' }).count(), 0);
+    answer();
+    await editor.waitFor({ state: 'detached' });
+    await row('Slow answer').waitFor();
+  } finally {
+    answer();
+    await page.unroute('**/api/v1/tasks');
+  }
+});
+
 test('sign out', async () => {
   await page.getByRole('button', { name: 'Sign out' }).click();
   await page.getByRole('button', { name: 'Sign in' }).waitFor();

@@ -1,6 +1,7 @@
 /**
  * A modal dialog on the native <dialog>: showModal() makes the rest of the page inert (focus stays inside) and Escape
- * cancels, which is routed to onClose so React state decides when it closes. Focus returns to where it was.
+ * cancels, which is routed to onClose so React state decides when it closes, as is a click on the backdrop. Focus
+ * returns to where it was (when that is still on the page).
  */
 import { useEffect, useId, useRef, type ReactNode, type RefObject } from 'react';
 
@@ -24,7 +25,7 @@ export function Modal({ title, onClose, children, className = '', initialFocus }
     initialFocus?.current?.focus();
     return () => {
       element.close();
-      opener?.focus?.();
+      if (opener?.isConnected) opener.focus?.();
     };
   }, []);
 
@@ -36,6 +37,12 @@ export function Modal({ title, onClose, children, className = '', initialFocus }
       onCancel={(event) => {
         event.preventDefault();
         onClose();
+      }}
+      onClick={(event) => {
+        // The backdrop is the dialog element itself, outside its box; a click in its padding is inside.
+        const box = event.currentTarget.getBoundingClientRect();
+        const outside = event.clientX < box.left || event.clientX > box.right || event.clientY < box.top || event.clientY > box.bottom;
+        if (event.target === event.currentTarget && outside) onClose();
       }}
     >
       <div className="modal-header">

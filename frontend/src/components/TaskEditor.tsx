@@ -1,10 +1,14 @@
-/** The dialog that creates or edits a task, with its recurrence (and live preview) and reminders. */
-import { useEffect, useMemo, useState, type FormEvent } from 'react';
+/**
+ * The dialog that creates or edits a task, with its recurrence (and live preview) and reminders. It opens on the
+ * title. Closing it (Escape, Close, Cancel, the backdrop) with unsaved changes asks first; while the server has a
+ * save, it stays open saying so, and closes with the answer: a close then would not stop the task being saved.
+ */
+import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { ApiError, messageOf } from '../api/client';
 import { createTask, deleteTask, listTags, patchTask, stopRecurrence } from '../api/endpoints';
 import type { Task } from '../api/types';
 import { buildRule, startDateOf, type RecurrenceForm } from '../lib/recurrence';
-import { createBody, formFromTask, patchBody, taskInputOf, type TaskForm } from '../lib/taskForm';
+import { createBody, formFromTask, isUnchanged, patchBody, taskInputOf, type TaskForm } from '../lib/taskForm';
 import { useRecurrencePreview, type PreviewState } from '../lib/useRecurrencePreview';
 import { formatInZone, localInputToRfc3339 } from '../lib/zonedTime';
 import { describedBy, FieldError } from './FieldError';
@@ -34,7 +38,12 @@ export function TaskEditor({ task, zone, onClose, onSaved, onDeleted }: Props) {
   const [form, setForm] = useState<TaskForm>(initial);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [general, setGeneral] = useState('');
-  const [busy, setBusy] = useState(false);
+  /** What the server is doing for the editor ("Saving"), while it does it. */
+  const [pending, setPending] = useState<string | null>(null);
+  const busy = pending !== null;
+  const [confirmingClose, setConfirmingClose] = useState(false);
+  const title = useRef<HTMLInputElement>(null);
+  const keepEditing = useRef<HTMLButtonElement>(null);
   const [tagSuggestions, setTagSuggestions] = useState<string[]>([]);
   const set = (changes: Partial<TaskForm>) => setForm((current) => ({ ...current, ...changes }));
 
@@ -55,8 +64,8 @@ export function TaskEditor({ task, zone, onClose, onSaved, onDeleted }: Props) {
   });
   const previewRuleError = preview.kind === 'invalid' ? preview.fieldErrors['recurrence.rule'] : undefined;
 
-  async function run(action: () => Promise<void>) {
-    setBusy(true);
+  async function run(doing: string, action: () => Promise<void>) {
+    setPending(doing);
     setGeneral('');
     try {
       await action();
@@ -67,7 +76,7 @@ export function TaskEditor({ task, zone, onClose, onSaved, onDeleted }: Props) {
       const placedAll = Object.keys(fieldErrors).length > 0 && unplaced.length === 0;
       setGeneral(placedAll ? 'Please correct the highlighted fields.' : [messageOf(error), ...unplaced.map(([f, m]) => `${f}: ${m}`)].join(' '));
     } finally {
-      setBusy(false);
+      setPending(null);
     }
   }
 
@@ -81,7 +90,7 @@ export function TaskEditor({ task, zone, onClose, onSaved, onDeleted }: Props) {
       return;
     }
     setErrors({});
-    void run(async () => {
+    void run('Saving', async () => {
       if (!task) {
         onSaved(await createTask(createBody(current.input)), 'Created');
         return;
@@ -91,136 +100,160 @@ export function TaskEditor({ task, zone, onClose, onSaved, onDeleted }: Props) {
     });
   }
 
-  const remove = () => task && void run(async () => {
+  const remove = () => task && void run('Deleting', async () => {
     await deleteTask(task.id);
     onDeleted(task);
   });
-  const stop = () => task && void run(async () => onSaved(await stopRecurrence(task.id), 'Stopped recurrence of'));
+  const stop = () => task && void run('Stopping the recurrence', async () => onSaved(await stopRecurrence(task.id), 'Stopped recurrence of'));
+
+  const requestClose = () => {
+    if (busy) return; // the server is answering; the dialog closes with its answer
+    if (isUnchanged(initial, form)) onClose();
+    else setConfirmingClose(true);
+  };
 
   const ruleError = errors['recurrence.rule'] ?? errors.recurrence ?? previewRuleError;
   return (
-    <Modal title={task ? 'Edit task' : 'New task'} onClose={onClose} className="task-editor">
-      <form onSubmit={save} noValidate className="stack">
-        {general && (
-          <p className="form-error" role="alert">
-            {general}
-          </p>
-        )}
-        <div className="field">
-          <label htmlFor="task-title">Title</label>
-          <input
-            id="task-title"
-            value={form.title}
-            autoFocus
-            maxLength={500}
-            onChange={(event) => set({ title: event.target.value })}
-            {...describedBy('title', errors.title)}
-          />
-          <FieldError field="title" message={errors.title} label="Title" />
-        </div>
-        <div className="field">
-          <label htmlFor="task-description">Description</label>
-          <textarea
-            id="task-description"
-            rows={3}
-            value={form.description}
-            onChange={(event) => set({ description: event.target.value })}
-            {...describedBy('description', errors.description)}
-          />
-          <FieldError field="description" message={errors.description} label="Description" />
-        </div>
-        <div className="field-row">
+    <>
+      <Modal title={task ? 'Edit task' : 'New task'} onClose={requestClose} className="task-editor" initialFocus={title}>
+        <form onSubmit={save} noValidate className="stack">
+          {general && (
+            <p className="form-error" role="alert">
+              {general}
+            </p>
+          )}
           <div className="field">
-            <label htmlFor="task-priority">Priority</label>
-            <select
-              id="task-priority"
-              value={form.priority}
-              onChange={(event) => set({ priority: event.target.value as TaskForm['priority'] })}
-              {...describedBy('priority', errors.priority)}
-            >
-              {(['low', 'medium', 'high'] as const).map((priority) => (
-                <option key={priority} value={priority}>
-                  {PRIORITY_LABELS[priority]}
-                </option>
-              ))}
-            </select>
-            <FieldError field="priority" message={errors.priority} label="Priority" />
+            <label htmlFor="task-title">Title</label>
+            <input
+              id="task-title"
+              ref={title}
+              value={form.title}
+              maxLength={500}
+              onChange={(event) => set({ title: event.target.value })}
+              {...describedBy('title', errors.title)}
+            />
+            <FieldError field="title" message={errors.title} label="Title" />
           </div>
           <div className="field">
-            <label htmlFor="task-status">Status</label>
-            <select
-              id="task-status"
-              value={form.status}
-              onChange={(event) => set({ status: event.target.value as TaskForm['status'] })}
-              {...describedBy('status', errors.status)}
-            >
-              {(['todo', 'in_progress', 'done'] as const).map((status) => (
-                <option key={status} value={status}>
-                  {STATUS_LABELS[status]}
-                </option>
-              ))}
-            </select>
-            <FieldError field="status" message={errors.status} label="Status" />
+            <label htmlFor="task-description">Description</label>
+            <textarea
+              id="task-description"
+              rows={3}
+              value={form.description}
+              onChange={(event) => set({ description: event.target.value })}
+              {...describedBy('description', errors.description)}
+            />
+            <FieldError field="description" message={errors.description} label="Description" />
           </div>
-        </div>
-        <div className="field">
-          <TagInput
-            tags={form.tags}
-            text={form.tagText}
-            suggestions={tagSuggestions}
-            onChange={(tags, tagText) => set({ tags, tagText })}
-            error={tagError(errors)}
+          <div className="field-row">
+            <div className="field">
+              <label htmlFor="task-priority">Priority</label>
+              <select
+                id="task-priority"
+                value={form.priority}
+                onChange={(event) => set({ priority: event.target.value as TaskForm['priority'] })}
+                {...describedBy('priority', errors.priority)}
+              >
+                {(['low', 'medium', 'high'] as const).map((priority) => (
+                  <option key={priority} value={priority}>
+                    {PRIORITY_LABELS[priority]}
+                  </option>
+                ))}
+              </select>
+              <FieldError field="priority" message={errors.priority} label="Priority" />
+            </div>
+            <div className="field">
+              <label htmlFor="task-status">Status</label>
+              <select
+                id="task-status"
+                value={form.status}
+                onChange={(event) => set({ status: event.target.value as TaskForm['status'] })}
+                {...describedBy('status', errors.status)}
+              >
+                {(['todo', 'in_progress', 'done'] as const).map((status) => (
+                  <option key={status} value={status}>
+                    {STATUS_LABELS[status]}
+                  </option>
+                ))}
+              </select>
+              <FieldError field="status" message={errors.status} label="Status" />
+            </div>
+          </div>
+          <div className="field">
+            <TagInput
+              tags={form.tags}
+              text={form.tagText}
+              suggestions={tagSuggestions}
+              onChange={(tags, tagText) => set({ tags, tagText })}
+              error={tagError(errors)}
+            />
+            <FieldError field="tags" message={tagError(errors)} label="Tag" />
+          </div>
+          <div className="field">
+            <label htmlFor="task-due">Due</label>
+            <input
+              id="task-due"
+              type="datetime-local"
+              value={form.dueLocal}
+              onChange={(event) => set({ dueLocal: event.target.value })}
+              {...describedBy('due_at', errors.due_at, 'task-due-zone')}
+            />
+            <p className="hint" id="task-due-zone">
+              In your time zone, {zone}.
+            </p>
+            <FieldError field="due_at" message={errors.due_at} label="Due" />
+          </div>
+          <RecurrenceFields
+            form={form.recurrence}
+            onChange={(recurrence: RecurrenceForm) => set({ recurrence })}
+            start={start}
+            ruleError={ruleError}
           />
-          <FieldError field="tags" message={tagError(errors)} label="Tag" />
-        </div>
-        <div className="field">
-          <label htmlFor="task-due">Due</label>
-          <input
-            id="task-due"
-            type="datetime-local"
-            value={form.dueLocal}
-            onChange={(event) => set({ dueLocal: event.target.value })}
-            {...describedBy('due_at', errors.due_at, 'task-due-zone')}
+          {form.recurrence.preset !== 'none' && <PreviewPanel state={preview} zone={zone} />}
+          {task?.recurrence && <SeriesNote task={task} />}
+          <RemindersFields
+            reminders={form.reminders}
+            onChange={(reminders) => set({ reminders })}
+            hasDue={Boolean(form.dueLocal)}
+            errors={errors}
           />
-          <p className="hint" id="task-due-zone">
-            In your time zone, {zone}.
-          </p>
-          <FieldError field="due_at" message={errors.due_at} label="Due" />
-        </div>
-        <RecurrenceFields
-          form={form.recurrence}
-          onChange={(recurrence: RecurrenceForm) => set({ recurrence })}
-          start={start}
-          ruleError={ruleError}
-        />
-        {form.recurrence.preset !== 'none' && <PreviewPanel state={preview} zone={zone} />}
-        {task?.recurrence && <SeriesNote task={task} />}
-        <RemindersFields
-          reminders={form.reminders}
-          onChange={(reminders) => set({ reminders })}
-          hasDue={Boolean(form.dueLocal)}
-          errors={errors}
-        />
-        <div className="dialog-actions">
-          <button type="submit" className="primary" disabled={busy}>
-            Save
-          </button>
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-          {task?.recurrence?.status === 'active' && (
-            <button type="button" onClick={stop} disabled={busy}>
-              Stop recurrence
+          <div className="dialog-actions">
+            <button type="submit" className="primary" disabled={busy}>
+              Save
             </button>
-          )}
-          {task && (
-            <button type="button" className="danger" onClick={remove} disabled={busy}>
-              Delete
+            <button type="button" onClick={requestClose} disabled={busy}>
+              Cancel
             </button>
-          )}
-        </div>
-      </form>
-    </Modal>
+            {task?.recurrence?.status === 'active' && (
+              <button type="button" onClick={stop} disabled={busy}>
+                Stop recurrence
+              </button>
+            )}
+            {task && (
+              <button type="button" className="danger" onClick={remove} disabled={busy}>
+                Delete
+              </button>
+            )}
+            <p className="hint saving" role="status">
+              {busy && `${pending}… the editor closes when the server answers.`}
+            </p>
+          </div>
+        </form>
+      </Modal>
+      {confirmingClose && (
+        <Modal title="Discard changes?" onClose={() => setConfirmingClose(false)} className="confirm" initialFocus={keepEditing}>
+          <p>What you changed in this task is not saved.</p>
+          <div className="dialog-actions">
+            <button type="button" className="danger" onClick={onClose}>
+              Discard
+            </button>
+            <button type="button" className="primary" ref={keepEditing} onClick={() => setConfirmingClose(false)}>
+              Keep editing
+            </button>
+          </div>
+        </Modal>
+      )}
+    </>
   );
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Task } from '../api/types';
-import { createBody, formFromTask, patchBody, taskInputOf, type TaskForm } from './taskForm';
+import { createBody, formFromTask, isUnchanged, patchBody, taskInputOf, type TaskForm } from './taskForm';
 
 const zone = 'Europe/Berlin';
 
@@ -121,5 +121,20 @@ describe('a new task', () => {
       'reminders[1].before_due': expect.any(String),
       'reminders[2].at': expect.any(String),
     });
+  });
+});
+
+describe('isUnchanged', () => {
+  it('is true for the form as it opened, and for an edit typed back to it', () => {
+    const initial = formFromTask(weeklyReport, zone);
+    expect(isUnchanged(initial, initial)).toBe(true);
+    expect(isUnchanged(initial, { ...initial, title: 'Weekly report!' })).toBe(false);
+    expect(isUnchanged(initial, { ...initial, title: 'Weekly report' })).toBe(true);
+  });
+
+  it('sees a tag typed but not yet a chip, and a change deep in the recurrence', () => {
+    const initial = formFromTask(null, zone);
+    expect(isUnchanged(initial, { ...initial, tagText: 'wo' })).toBe(false);
+    expect(isUnchanged(initial, { ...initial, recurrence: { ...initial.recurrence, interval: initial.recurrence.interval + 1 } })).toBe(false);
   });
 });

@@ -123,6 +123,11 @@ export function createBody(input: TaskInput): TaskInput {
   return body;
 }
 
+/** Whether the editor holds only what it opened with: closing it then loses nothing, so it asks nothing. */
+export function isUnchanged(initial: TaskForm, current: TaskForm): boolean {
+  return current === initial || JSON.stringify(current) === JSON.stringify(initial);
+}
+
 /** A PATCH body: the fields of `current` that differ from `initial` (the same form before any edit). */
 export function patchBody(initial: TaskInput, current: TaskInput): TaskInput {
   const changes: Record<string, unknown> = {};

@@ -18,7 +18,7 @@ import { useShortcut } from '../lib/shortcuts';
 import { useAssistant } from '../lib/useAssistant';
 import { useNotifications } from '../lib/useNotifications';
 import { SettingsPage } from './SettingsPage';
-import { TaskListPage } from './TaskListPage';
+import { TASK_LIST_ID, TaskListPage } from './TaskListPage';
 
 interface Props {
   onSignOut: () => void;
@@ -85,6 +85,7 @@ function SignedInShell({ onSignOut }: Props) {
   if (!known) return <Redirect to="/" />;
   return (
     <TaskChangesContext.Provider value={taskChanges}>
+      {pathname !== '/settings' && <SkipToTasks />}
       <header className="app-header">
         <Link href="/" className="brand">
           Kadence
@@ -125,6 +126,22 @@ function SignedInShell({ onSignOut }: Props) {
         />
       )}
     </TaskChangesContext.Provider>
+  );
+}
+
+/** The first Tab stop, shown when focused: past the header and quick add, straight to the list. */
+function SkipToTasks() {
+  return (
+    <a
+      href={`#${TASK_LIST_ID}`}
+      className="skip-link"
+      onClick={(event) => {
+        event.preventDefault(); // focus, not a fragment in the URL (the query string is the view)
+        document.getElementById(TASK_LIST_ID)?.focus();
+      }}
+    >
+      Skip to tasks
+    </a>
   );
 }
 

@@ -26,6 +26,9 @@ interface Props {
 
 const LIVE_REFRESH_DELAY_MS = 150;
 
+/** The list's element id: the skip link's target. */
+export const TASK_LIST_ID = 'tasks';
+
 /** The current time, advancing every minute, so "overdue" turns on without a reload. */
 function useNow(intervalMs = 60_000): number {
   const [now, setNow] = useState(Date.now);
@@ -169,7 +172,7 @@ export function TaskListPage({ zone, openTaskId }: Props) {
           {list.error} <button onClick={() => void list.refresh()}>Try again</button>
         </p>
       )}
-      <section aria-label="Task list" aria-busy={list.loading}>
+      <section aria-label="Task list" aria-busy={list.loading} id={TASK_LIST_ID} tabIndex={-1}>
         {list.items.length === 0 && !list.loading && !list.error ? (
           <div className="empty-state" data-testid="empty-state">
             {active ? (
