@@ -382,8 +382,15 @@ class HostileInputTest extends PlatformPerClass {
         api("assistant: another user's conversation", "POST", "/api/v1/assistant/messages").token(tokenA)
             .json("{\"text\": \"show my tasks\", \"conversation_id\": \"" + conversationB + "\"}").expect(404, null, "not_found");
         api("an API path nobody serves", "GET", "/api/v1/nothing-here").token(tokenA).expect(404, null, "not_found");
-        api("MCP is not served", "POST", "/mcp").token(tokenA).json("{\"jsonrpc\": \"2.0\", \"method\": \"tools/list\", \"id\": 1}")
-            .expect(Set.of(401, 404), null, null);
+        api("MCP without a token", "POST", "/mcp").json("{\"jsonrpc\": \"2.0\", \"method\": \"tools/list\", \"id\": 1}")
+            .expect(401, null, "unauthenticated");
+        api("MCP: broken JSON-RPC", "POST", "/mcp").token(tokenA).json("{\"jsonrpc\": ").expect(400, null, null);
+        api("MCP: a NUL in a tool's argument", "POST", "/mcp").token(tokenA).json("{\"jsonrpc\": \"2.0\", \"id\": 2, "
+            + "\"method\": \"tools/call\", \"params\": {\"name\": \"add_task\", \"arguments\": {\"title\": \"a\\u0000b\"}}}")
+            .expect(Set.of(200, 400), null, null);
+        api("MCP: a tool nobody serves", "POST", "/mcp").token(tokenA).json("{\"jsonrpc\": \"2.0\", \"id\": 3, "
+            + "\"method\": \"tools/call\", \"params\": {\"name\": \"drop_tables\", \"arguments\": {}}}")
+            .expect(Set.of(200, 400), null, null);
 
         // --- Bad query parameters ---
         Map<String, String[]> listQueries = orderedMap2(
