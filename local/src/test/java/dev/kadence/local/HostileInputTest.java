@@ -335,7 +335,7 @@ class HostileInputTest extends PlatformPerClass {
             api("preview: rule " + rule, "POST", "/api/v1/recurrence/preview").token(tokenA)
                 .json("{\"rule\": \"" + rule + "\", \"due_at\": \"2030-01-01T09:00:00Z\"}").expect(400, "recurrence.rule", code);
         });
-        // lib-recur read this into lists of numbers until the function's heap was gone (core/recurrence/Rules.MAX_LENGTH).
+        // lib-recur read this into lists of numbers until the function's heap was gone (core/recurrence/RuleLimits.MAX_LENGTH).
         api("POST /tasks: a rule of 500,000 characters", "POST", "/api/v1/tasks").token(tokenA)
             .json("{\"title\": \"t\", \"due_at\": \"2030-01-01T09:00:00Z\", \"recurrence\": {\"rule\": \"FREQ=DAILY;BYHOUR=" + "1,".repeat(250_000) + "1\"}}")
             .expect(400, "recurrence.rule", "too_long");

@@ -1,5 +1,6 @@
 package dev.kadence.core.recurrence;
 
+import dev.kadence.core.time.Times;
 import org.dmfs.rfc5545.DateTime;
 import org.dmfs.rfc5545.recur.RecurrenceRule;
 
@@ -92,12 +93,13 @@ public final class NextDue {
     /**
      * The completion time advanced by the rule's interval (FREQ × INTERVAL) in local wall time, at the rule's time of
      * day (BYHOUR/BYMINUTE/BYSECOND when given, else the start's); a month or year step from a day the target month
-     * lacks lands on its last day (31 January + 1 month = 28 February). Empty once UNTIL or COUNT is reached.
+     * lacks lands on its last day (31 January + 1 month = 28 February). Empty once UNTIL or COUNT is reached, after
+     * the year 9999, and for a stored rule that is not evaluated ({@link Rules#evaluable}).
      */
     public static Optional<Instant> afterCompletion(String ruleText, ZoneId zone, Instant start, Instant completedAt,
                                                     int instancesSoFar) {
-        RecurrenceRule rule = Rules.rule(ruleText);
-        if (rule.getCount() != null && instancesSoFar >= rule.getCount()) {
+        RecurrenceRule rule = Rules.evaluable(ruleText);
+        if (rule == null || rule.getCount() != null && instancesSoFar >= rule.getCount()) {
             return Optional.empty();
         }
         LocalDateTime done = LocalDateTime.ofInstant(completedAt, zone);
@@ -113,6 +115,9 @@ public final class NextDue {
             default -> throw new IllegalArgumentException("unsupported frequency " + rule.getFreq());
         };
         Instant due = WallTime.instant(next, zone);
+        if (due.isAfter(Times.LATEST)) {
+            return Optional.empty();
+        }
         DateTime until = rule.getUntil();
         if (until != null && !withinUntil(due, until, zone)) {
             return Optional.empty();
@@ -124,7 +129,7 @@ public final class NextDue {
         return LocalTime.of(
             first(rule, RecurrenceRule.Part.BYHOUR, startTime.getHour()),
             first(rule, RecurrenceRule.Part.BYMINUTE, startTime.getMinute()),
-            first(rule, RecurrenceRule.Part.BYSECOND, startTime.getSecond()));
+            Math.min(59, first(rule, RecurrenceRule.Part.BYSECOND, startTime.getSecond())));   // RFC 5545 allows a leap second, 60
     }
 
     private static int first(RecurrenceRule rule, RecurrenceRule.Part part, int otherwise) {

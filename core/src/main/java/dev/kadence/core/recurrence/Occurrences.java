@@ -1,8 +1,8 @@
 package dev.kadence.core.recurrence;
 
+import dev.kadence.core.time.Times;
 import org.dmfs.rfc5545.DateTime;
 import org.dmfs.rfc5545.recur.RecurrenceRule;
-import org.dmfs.rfc5545.recur.RecurrenceRuleIterator;
 
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -17,56 +17,64 @@ import java.util.TimeZone;
  * The occurrences of one series: DTSTART, then the rule's instances in local wall time of the zone, each resolved
  * to an instant by {@link WallTime}. lib-recur leaves a DTSTART that does not match the rule out (and does not count
  * it toward COUNT); RFC 5545 counts it as the first occurrence, so this does too.
+ *
+ * <p>Bounded: each call walks the rule once, within {@link RuleWalk#BUDGET}, and stops at the end of the year 9999.
+ * A stored rule that no longer passes {@link RuleLimits} (or no longer parses) is not evaluated: its series has its
+ * start and no further occurrence.
  */
 final class Occurrences {
-    /**
-     * Steps after fast-forwarding. A non-COUNT rule needs a handful (lib-recur jumps to the target and gives up by
-     * itself on rules that match nothing); a COUNT rule is counted from the start, and COUNT is at most
-     * {@link Rules#MAX_COUNT}. Reaching the cap means "no more occurrences".
-     */
-    static final int MAX_STEPS = 100_000;
-
     private final RecurrenceRule rule;
     private final ZoneId zone;
     private final TimeZone timeZone;
     private final Instant start;
 
     Occurrences(String ruleText, ZoneId zone, Instant start) {
-        this.rule = Rules.rule(ruleText);
+        this.rule = Rules.evaluable(ruleText);
         this.zone = zone;
         this.timeZone = TimeZone.getTimeZone(zone);
         this.start = start.truncatedTo(ChronoUnit.SECONDS);
     }
 
-    /** The first {@code n} occurrences strictly after {@code after}, fewer when the series ends. */
+    /**
+     * What one call found: up to n occurrences, whether it stopped short because the budget was spent, and how much of
+     * the budget it used ({@link RuleWalk#spent}; none when the rule is not evaluated).
+     */
+    record Found(List<Instant> instants, boolean exhausted, long spent) {
+    }
+
+    /** The first {@code n} occurrences strictly after {@code after}, fewer when the series ends or the budget is spent. */
     List<Instant> after(Instant after, int n) {
-        List<Instant> found = new ArrayList<>(Math.max(n, 0));
+        return find(after, n).instants();
+    }
+
+    Found find(Instant after, int n) {
+        List<Instant> found = new ArrayList<>();
         if (n <= 0) {
-            return found;
+            return new Found(List.of(), false, 0);
         }
         Instant last = after;
         if (start.isAfter(after)) {
             found.add(start);
             last = start;
         }
-        if (found.size() == n || !countStartSeparately()) {
-            return found;
+        if (found.size() == n || rule == null || !countStartSeparately()) {
+            return new Found(List.copyOf(found), false, 0);
         }
-        try {
-            long target = fastForwardTarget(last);
-            RecurrenceRuleIterator it = rule.iterator(iterationStart(LocalDateTime.ofInstant(Instant.ofEpochMilli(target), zone)));
-            it.fastForward(target);
-            for (int step = 0; step < MAX_STEPS && found.size() < n && it.hasNext(); step++) {
-                Instant next = WallTime.instant(local(it.nextDateTime()), zone);
-                if (next.isAfter(last)) {
-                    found.add(next);
-                    last = next;
-                }
+        long target = fastForwardTarget(last);
+        LocalDateTime from = LocalDateTime.ofInstant(Instant.ofEpochMilli(target), zone);
+        RuleWalk walk = new RuleWalk(rule, iterationStart(from));
+        walk.fastForward(target, from);
+        for (LocalDateTime local; found.size() < n && (local = walk.next()) != null; ) {
+            Instant next = WallTime.instant(local, zone);
+            if (next.isAfter(Times.LATEST)) {
+                break;
             }
-        } catch (IllegalArgumentException e) {
-            // lib-recur: "too many filtered recurrence instances", a rule that matches no further date
+            if (next.isAfter(last)) {
+                found.add(next);
+                last = next;
+            }
         }
-        return found;
+        return new Found(List.copyOf(found), walk.end() == RuleWalk.End.BUDGET, walk.spent());
     }
 
     /**
@@ -78,13 +86,12 @@ final class Occurrences {
         if (count == null) {
             return true;
         }
-        try {
-            RecurrenceRuleIterator first = rule.iterator(new DateTime(timeZone, start.toEpochMilli()));
-            if (first.hasNext() && local(first.nextDateTime()).equals(LocalDateTime.ofInstant(start, zone))) {
-                return true;
-            }
-        } catch (IllegalArgumentException e) {
+        LocalDateTime first = new RuleWalk(rule, new DateTime(timeZone, start.toEpochMilli())).next();
+        if (first == null) {
             return false;
+        }
+        if (first.equals(LocalDateTime.ofInstant(start, zone))) {
+            return true;
         }
         if (count <= 1) {
             return false;
@@ -125,9 +132,5 @@ final class Occurrences {
             return previous.getInstant().toEpochMilli() - 1;
         }
         return after.toEpochMilli();
-    }
-
-    private static LocalDateTime local(DateTime d) {
-        return LocalDateTime.of(d.getYear(), d.getMonth() + 1, d.getDayOfMonth(), d.getHours(), d.getMinutes(), d.getSeconds());
     }
 }

@@ -14,7 +14,8 @@ import java.util.List;
 
 /**
  * A series in words: "every Friday at 14:00, Europe/Berlin", "on the last Friday of every month at 09:00, UTC, 3 times".
- * Rules of uncommon shapes read "custom rule FREQ=…, from 2026-01-05 09:00, UTC".
+ * Rules of uncommon shapes read "custom rule FREQ=…, from 2026-01-05 09:00, UTC"; a stored rule that is not evaluated
+ * ({@link Rules#evaluable}) says so and why: "…, UTC, not evaluated: interval_too_large".
  */
 public final class RecurrenceSummary {
     private static final DateTimeFormatter DAY_AND_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
@@ -23,8 +24,13 @@ public final class RecurrenceSummary {
     }
 
     public static String of(String ruleText, ZoneId zone, Instant start) {
-        RecurrenceRule rule = Rules.rule(ruleText);
+        RecurrenceRule rule = Rules.evaluable(ruleText);
         LocalDateTime first = LocalDateTime.ofInstant(start, zone);
+        if (rule == null) {
+            String text = ruleText == null || ruleText.length() <= 200 ? ruleText : ruleText.substring(0, 200) + "…";
+            return "custom rule " + text + ", from " + DAY_AND_TIME.format(first) + ", " + zone.getId()
+                + ", not evaluated: " + Rules.refusal(ruleText);
+        }
         String days = DayPattern.of(rule, first);
         String time = time(rule, first.toLocalTime());
         String pattern = days == null || time == null

@@ -1,34 +1,25 @@
 package dev.kadence.core.recurrence;
 
 import dev.kadence.core.error.Violations;
+import dev.kadence.core.time.Times;
 import org.dmfs.rfc5545.DateTime;
-import org.dmfs.rfc5545.recur.Freq;
 import org.dmfs.rfc5545.recur.InvalidRecurrenceRuleException;
 import org.dmfs.rfc5545.recur.RecurrenceRule;
-import org.dmfs.rfc5545.recur.RecurrenceRuleIterator;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.TimeZone;
 
-/** Parsing and sanity checks of RFC 5545 RRULEs (evaluated with lib-recur). */
+/**
+ * Parsing and sanity checks of RFC 5545 RRULEs (evaluated with lib-recur). A rule is accepted within
+ * {@link RuleLimits}, and only if its evaluation fits {@link RuleWalk#BUDGET}; a stored rule is evaluated only while
+ * it still keeps the limits ({@link #evaluable}).
+ */
 public final class Rules {
-    /** A rule that yields nothing in this many candidate periods never will (e.g. February 30th). */
-    private static final int MAX_PROBES = 1000;
-    /** COUNT rules are counted from the start on every evaluation; this keeps that in the microseconds. */
-    static final int MAX_COUNT = 10_000;
-    /** Every 1000 days, weeks, months or years is far beyond any task's; larger steps only cost (and overflow). */
-    static final int MAX_INTERVAL = 1000;
-    /**
-     * The longest rule read. The longest useful one lists every month, day of the month and day of the week
-     * ({@code FREQ=YEARLY;BYMONTH=1,…,12;BYMONTHDAY=1,…,31,-1,…;BYDAY=MO,…}: about 250 characters); lib-recur reads a
-     * rule into lists of numbers, and a 1 MiB one ({@code BYHOUR=1,1,1,…}) took a function's whole heap.
-     */
-    public static final int MAX_LENGTH = 1000;
-
     private Rules() {
     }
 
@@ -39,12 +30,12 @@ public final class Rules {
             return null;
         }
         String body = text.strip();
-        if (body.length() > MAX_LENGTH) {
-            violations.add(field, "too_long", "must be at most " + MAX_LENGTH + " characters");
-            return null;
-        }
         if (body.toUpperCase(Locale.ROOT).startsWith("RRULE:")) {
             body = body.substring("RRULE:".length());
+        }
+        if (body.length() > RuleLimits.MAX_LENGTH) {
+            violations.add(field, "too_long", "must be at most " + RuleLimits.MAX_LENGTH + " characters");
+            return null;
         }
         RecurrenceRule rule;
         try {
@@ -53,18 +44,9 @@ public final class Rules {
             violations.add(field, "invalid_rule", "is not a valid RFC 5545 RRULE (" + e.getMessage() + ")");
             return null;
         }
-        if (rule.getFreq() == Freq.SECONDLY || rule.getFreq() == Freq.MINUTELY) {
-            violations.add(field, "unsupported_frequency",
-                "SECONDLY and MINUTELY rules are not supported: a task recurs at most hourly, so that each instance can be completed before the next one is due");
-            return null;
-        }
-        if (rule.getInterval() > MAX_INTERVAL) {
-            violations.add(field, "interval_too_large", "INTERVAL may be at most " + MAX_INTERVAL);
-            return null;
-        }
-        if (rule.getCount() != null && rule.getCount() > MAX_COUNT) {
-            violations.add(field, "count_too_large",
-                "COUNT may be at most " + MAX_COUNT + "; use UNTIL for a longer series");
+        RuleLimits.Breach breach = RuleLimits.check(rule);
+        if (breach != null) {
+            violations.add(field, breach.code(), breach.message());
             return null;
         }
         return rule.toString();
@@ -72,7 +54,8 @@ public final class Rules {
 
     /**
      * The rule as stored for a series in {@code zone}: a date-only UNTIL ("until the 31st") becomes the end of
-     * that day in the zone, in UTC, as RFC 5545 requires when the start has a time zone.
+     * that day in the zone, in UTC, as RFC 5545 requires when the start has a time zone (at the latest the end of
+     * the year 9999 in UTC, after which no occurrence follows anyway).
      */
     public static String inZone(String ruleText, ZoneId zone) {
         RecurrenceRule rule = rule(ruleText);
@@ -81,32 +64,84 @@ public final class Rules {
             return ruleText;
         }
         Instant end = untilInstant(until, zone).minusSeconds(1);
-        rule.setUntil(new DateTime(TimeZone.getTimeZone("UTC"), end.toEpochMilli()));
+        Instant latest = Times.LATEST.truncatedTo(ChronoUnit.SECONDS);
+        rule.setUntil(new DateTime(TimeZone.getTimeZone("UTC"), (end.isAfter(latest) ? latest : end).toEpochMilli()));
         return rule.toString();
     }
 
-    /** Records an error when the rule, started at {@code start} in {@code zone}, never produces an occurrence. */
+    /**
+     * Records an error when the rule, started at {@code start} in {@code zone}, never produces an occurrence
+     * ({@code never_occurs}, {@code until_before_start}), or when evaluating it costs more than {@link RuleWalk#BUDGET}
+     * ({@code rule_too_complex}): its first occurrence, and for a COUNT rule all of them, since a COUNT rule is counted
+     * from its start whenever it is evaluated. At most one budget of work.
+     */
     public static void checkOccurs(String field, String ruleText, Instant start, ZoneId zone, Violations violations) {
         RecurrenceRule rule = rule(ruleText);
-        DateTime first = new DateTime(TimeZone.getTimeZone(zone), start.toEpochMilli());
+        RuleLimits.Breach breach = RuleLimits.check(rule);
+        if (breach != null) {
+            violations.add(field, breach.code(), breach.message());
+            return;
+        }
         DateTime until = rule.getUntil();
         if (until != null && untilInstant(until, zone).isBefore(start)) {
             violations.add(field, "until_before_start", "UNTIL is before the task's due time, so the series would be empty");
             return;
         }
-        try {
-            RecurrenceRuleIterator it = rule.iterator(first);
-            for (int i = 0; i < MAX_PROBES && it.hasNext(); i++) {
-                if (it.nextMillis() >= start.toEpochMilli()) {
-                    return;
-                }
-            }
-        } catch (IllegalArgumentException e) {
-            // lib-recur gives up with "too many filtered recurrence instances" on rules that match no date
+        RuleWalk walk = new RuleWalk(rule, new DateTime(TimeZone.getTimeZone(zone), start.toEpochMilli()));
+        LocalDateTime first;
+        do {
+            first = walk.next();
+        } while (first != null && WallTime.instant(first, zone).isBefore(start));
+        if (first != null && rule.getCount() != null) {
+            walk.fastForward(Long.MAX_VALUE, RuleWalk.AFTER_9999);    // every instance of a COUNT rule must fit the budget
         }
-        violations.add(field, "never_occurs", "this rule never produces an occurrence (e.g. a date that does not exist)");
+        if (walk.end() == RuleWalk.End.BUDGET) {
+            violations.add(field, "rule_too_complex", "this rule takes more work to evaluate than Kadence allows ("
+                + RuleWalk.BUDGET + " instances to compute"
+                + (rule.getCount() != null ? " for its COUNT; use a smaller COUNT, or UNTIL" : "; use fewer BY values") + ")");
+        } else if (first == null) {
+            violations.add(field, "never_occurs", "this rule never produces an occurrence (e.g. a date that does not exist)");
+        }
     }
 
+    /**
+     * A stored rule ready to evaluate, or null when it is not evaluated: it no longer parses, or it breaks a limit of
+     * {@link RuleLimits} (stored before the limit existed, or written around the API). Such a series has its start and
+     * no further occurrence; {@link #refusal} says why.
+     */
+    static RecurrenceRule evaluable(String text) {
+        RecurrenceRule rule = parsed(text);
+        return rule == null || RuleLimits.check(rule) != null ? null : rule;
+    }
+
+    /**
+     * Why a stored rule is not evaluated, as the field error code the API would give it ({@code invalid_rule},
+     * {@code too_long}, {@code interval_too_large}, {@code rule_too_complex}, …); null when it is evaluated.
+     */
+    public static String refusal(String text) {
+        if (text == null || text.length() > RuleLimits.MAX_LENGTH) {
+            return "too_long";
+        }
+        RecurrenceRule rule = parsed(text);
+        if (rule == null) {
+            return "invalid_rule";
+        }
+        RuleLimits.Breach breach = RuleLimits.check(rule);
+        return breach == null ? null : breach.code();
+    }
+
+    private static RecurrenceRule parsed(String text) {
+        if (text == null || text.length() > RuleLimits.MAX_LENGTH) {
+            return null;
+        }
+        try {
+            return new RecurrenceRule(text, RecurrenceRule.RfcMode.RFC5545_STRICT);
+        } catch (InvalidRecurrenceRuleException | IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** A rule {@link #parse} accepted (stored rules are read with {@link #evaluable}). */
     static RecurrenceRule rule(String text) {
         try {
             return new RecurrenceRule(text, RecurrenceRule.RfcMode.RFC5545_STRICT);

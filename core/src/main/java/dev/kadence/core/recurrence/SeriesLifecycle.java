@@ -13,6 +13,8 @@ import dev.kadence.core.task.TaskViews;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -28,6 +30,8 @@ import java.util.UUID;
  */
 @Singleton
 public class SeriesLifecycle {
+    private static final Logger LOG = LoggerFactory.getLogger(SeriesLifecycle.class);
+
     private final TaskStore store;
     private final TaskViews views;
     private final TaskEvents events;
@@ -119,7 +123,16 @@ public class SeriesLifecycle {
         events.emit(EventTypes.TASK_UPDATED, views.of(moved));
     }
 
+    /**
+     * No occurrence follows: COUNT or UNTIL ended the series, the year 9999 did, or its stored rule is not evaluated
+     * (it breaks one of today's limits, {@link Rules#refusal}: logged), or finding the next occurrence took more than
+     * the budget of an evaluation ({@link RuleWalk#BUDGET}). The last two cannot happen to a rule the API accepted.
+     */
     private void finish(Series s, Instant now) {
+        String refusal = Rules.refusal(s.rule());
+        if (refusal != null) {
+            LOG.warn("series {} finished: its stored rule is not evaluated ({})", s.id(), refusal);
+        }
         series.update(s.finished(now));
         history.record(s.id(), SeriesHistory.Kind.FINISHED, null, null, now);
     }

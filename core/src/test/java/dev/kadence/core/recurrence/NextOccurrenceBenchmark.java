@@ -44,7 +44,7 @@ public class NextOccurrenceBenchmark {
         return NextOccurrence.after("FREQ=HOURLY", BERLIN, Instant.parse("1926-06-15T07:15:00Z"), NOW);
     }
 
-    /** The worst accepted case: COUNT at Rules.MAX_COUNT, asked near its end, so every instance is counted. */
+    /** COUNT at RuleLimits.MAX_COUNT, asked near its end, so every instance is counted (RuleBudgetBenchmark: every limit). */
     @Benchmark
     public Optional<Instant> hourlyCountAtLimitNearItsEnd() {
         return NextOccurrence.after("FREQ=HOURLY;COUNT=10000", BERLIN, Instant.parse("2025-05-01T00:00:00Z"), NOW);

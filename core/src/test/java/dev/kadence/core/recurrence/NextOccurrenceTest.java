@@ -77,7 +77,7 @@ class NextOccurrenceTest {
         "FREQ=MONTHLY | UTC | 2026-01-31T09:00 | | 3 | 2026-01-31 2026-03-31 2026-05-31",
         "FREQ=MONTHLY;BYMONTHDAY=-1 | UTC | 2026-01-31T09:00 | | 4 | 2026-01-31 2026-02-28 2026-03-31 2026-04-30",
         "FREQ=MONTHLY;BYMONTHDAY=-1 | UTC | 2028-01-31T09:00 | | 2 | 2028-01-31 2028-02-29",
-        // old series: the answer comes from fast-forwarding, not from scanning (scanning would hit the step cap)
+        // old series: the answer comes from fast-forwarding, not from scanning (scanning would spend the budget)
         "FREQ=DAILY | Europe/Berlin | 2016-01-04T09:00 | 2026-06-15T12:00Z | 1 | 2026-06-16T09:00+02:00",
         "FREQ=HOURLY | UTC | 1926-01-01T00:15 | 2026-06-15T12:20Z | 2 | 2026-06-15T13:15Z 2026-06-15T14:15Z",
         "FREQ=WEEKLY;BYDAY=MO,WE,FR | America/New_York | 1996-01-01T09:00 | 2026-03-07T00:00Z | 2 | 2026-03-09T09:00-04:00 2026-03-11T09:00-04:00",
@@ -85,7 +85,7 @@ class NextOccurrenceTest {
         "FREQ=DAILY;INTERVAL=3 | UTC | 2016-01-01T09:00 | 2026-06-15T12:00Z | 2 | 2026-06-16T09:00Z 2026-06-19T09:00Z",
         "FREQ=HOURLY;INTERVAL=5 | UTC | 1926-01-01T00:15 | 2026-06-15T12:20Z | 2 | 2026-06-15T15:15Z 2026-06-15T20:15Z",
         "FREQ=WEEKLY;INTERVAL=2;WKST=SU;BYDAY=MO,WE,FR | America/New_York | 1997-09-01T09:00 | 2026-06-15T00:00Z | 4 | 2026-06-15 2026-06-17 2026-06-19 2026-06-29",
-        // COUNT rules are counted from the start, up to Rules.MAX_COUNT
+        // COUNT rules are counted from the start, up to RuleLimits.MAX_COUNT
         "FREQ=HOURLY;COUNT=10000 | UTC | 2026-01-01T00:00 | 2027-02-21T14:30Z | 2 | 2027-02-21T15:00Z",
     })
     void occurrences(String rule, String zoneId, String start, String after, int n, String expected) {

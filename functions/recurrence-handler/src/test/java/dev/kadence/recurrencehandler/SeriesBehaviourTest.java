@@ -338,6 +338,70 @@ class SeriesBehaviourTest implements TestPropertyProvider {
         assertThat(after.recurrence().status()).isEqualTo("finished");
     }
 
+    /**
+     * A rule written straight into the database around the limits (docs/recurrence.md#limits) is not evaluated: when
+     * its instance is completed or its due time passes, no occurrence follows, so the series is finished (and the log
+     * says why); nothing is retried and no core is burnt.
+     */
+    @Test
+    void aSeriesWhoseStoredRuleBreaksTheLimitsFinishesWhenItsInstanceIsCompletedOrMissed() {
+        UUID user = user("UTC");
+        TaskView completed = create(user, """
+            {"title": "Every so often", "due_at": "2027-01-05T08:00:00Z", "recurrence": {"rule": "FREQ=DAILY"}}""");
+        TaskView missed = create(user, """
+            {"title": "Every so often too", "due_at": "2027-01-05T08:00:00Z", "recurrence": {"rule": "FREQ=DAILY", "mode": "completion"}}""");
+        fixtures.storeRule(completed.recurrence().seriesId(), "FREQ=DAILY;INTERVAL=2147483647");
+        fixtures.storeRule(missed.recurrence().seriesId(), "FREQ=YEARLY;BYYEARDAY=" + java.util.stream.IntStream.rangeClosed(1, 366)
+            .mapToObj(String::valueOf).collect(java.util.stream.Collectors.joining(",")) + ";BYMONTH=2;BYMONTHDAY=29;BYDAY=MO;BYSETPOS=2");
+        clock.set(Instant.parse("2027-01-05T08:00:01Z"));
+
+        assertThat(deliver(EventTypes.TASK_COMPLETED, taskData(tasks.complete(user, completed.id())))).isEqualTo(200);
+        assertThat(deliver(EventTypes.TASK_DUE, dueData(missed, missed.dueAt()))).isEqualTo(200);
+
+        assertThat(instances(user, completed.recurrence().seriesId())).singleElement()
+            .satisfies(t -> assertThat(t.recurrence().status()).isEqualTo("finished"));
+        assertThat(history(completed.recurrence().seriesId())).last().isEqualTo("finished null null");
+        TaskView stays = tasks.get(user, missed.id());
+        assertThat(stays.dueAt()).isEqualTo(missed.dueAt());
+        assertThat(stays.recurrence().status()).isEqualTo("finished");
+        assertThat(stays.recurrence().summary()).endsWith("not evaluated: rule_too_complex, counted from each completion");
+        assertThat(history(missed.recurrence().seriesId())).last().isEqualTo("finished null null");
+    }
+
+    /** A COUNT rule stored around the API that cannot be counted within the evaluation budget ends its series. */
+    @Test
+    void aStoredCountRuleBeyondTheBudgetEndsItsSeriesWhenTheInstanceIsCompleted() {
+        UUID user = user("UTC");
+        TaskView task = create(user, """
+            {"title": "Morning", "due_at": "2020-01-01T09:00:00Z", "recurrence": {"rule": "FREQ=DAILY"}}""");
+        fixtures.storeRule(task.recurrence().seriesId(), "FREQ=HOURLY;BYHOUR=9;COUNT=5000");
+
+        assertThat(deliver(EventTypes.TASK_COMPLETED, taskData(tasks.complete(user, task.id())))).isEqualTo(200);
+
+        assertThat(instances(user, task.recurrence().seriesId())).singleElement()
+            .satisfies(t -> assertThat(t.recurrence().status()).isEqualTo("finished"));
+    }
+
+    /**
+     * The last workday of each month, open since 1026: the twelve thousand months it missed would cost 25 weekdays each
+     * to list. One evaluation's budget lists the first 799 after its own due (docs/recurrence.md#the-evaluation-budget);
+     * the instance still moves past now.
+     */
+    @Test
+    void anInstanceMissedForCenturiesMovesPastNowWithTheMissesTheBudgetListed() {
+        UUID user = user("UTC");
+        TaskView task = create(user, """
+            {"title": "Close the books", "due_at": "1026-01-31T09:00:00Z", "recurrence": {"rule": "FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=-1"}}""");
+
+        assertThat(deliver(EventTypes.TASK_DUE, dueData(task, task.dueAt()))).isEqualTo(200);
+
+        TaskView moved = tasks.get(user, task.id());
+        assertThat(moved.dueAt()).isEqualTo(Instant.parse("2027-01-29T09:00:00Z"));
+        assertThat(moved.recurrence().missedCount()).isEqualTo(800);
+        assertThat(moved.recurrence().status()).isEqualTo("active");
+        assertThat(history(task.recurrence().seriesId())).filteredOn(e -> e.startsWith("missed")).hasSize(800);
+    }
+
     @Test
     void dueDataWithoutItsDueTimeIsRejected() {
         Map<String, Object> data = Map.of("task_id", UUID.randomUUID(), "user_id", UUID.randomUUID(), "series_id", UUID.randomUUID());

@@ -259,6 +259,35 @@ class ReminderClockTest implements TestPropertyProvider {
             .contains("\"series_id\":\"" + task.recurrence().seriesId() + "\"");
     }
 
+    /**
+     * reminder-fire never evaluates a rule, but it keeps the jobs of a series instance whatever its stored rule: one that
+     * breaks today's limits (written around the API) still gets its reminder and due jobs, its reminder fires and its
+     * due time is signalled, so recurrence-handler can finish the series.
+     */
+    @Test
+    void anInstanceWhoseStoredRuleBreaksTheLimitsKeepsItsJobsAndItsDueTimeIsSignalled() {
+        UUID user = user();
+        TaskView created = create(user, """
+            {"title": "Every so often", "due_at": "2027-01-08T14:00:00+01:00", "recurrence": {"rule": "FREQ=DAILY"},
+             "reminders": [{"before_due": "PT15M"}]}""");
+        fixtures.storeRule(created.recurrence().seriesId(), "FREQ=DAILY;INTERVAL=2147483647");
+        TaskView task = tasks.get(user, created.id());
+        UUID reminder = task.reminders().get(0).id();
+        assertThat(task.recurrence().summary()).endsWith("not evaluated: interval_too_large");
+
+        assertThat(deliver(EventTypes.TASK_CREATED, task)).isEqualTo(200);
+        assertThat(dapr.jobs()).containsKeys("reminder-" + reminder, "due-" + task.id());
+        clock.set(FIFTEEN_BEFORE.plusMillis(5));
+        assertThat(job("reminder-" + reminder)).isEqualTo(200);
+        clock.set(DUE.plusMillis(5));
+        assertThat(job("due-" + task.id())).isEqualTo(200);
+        assertThat(sweep()).isEqualTo(200);
+
+        assertThat(status(reminder)).isEqualTo("fired");
+        probe.settle();
+        assertThat(probe.records(Topics.TASK_EVENTS, EventTypes.TASK_DUE, task.id().toString())).hasSize(1);
+    }
+
     @Test
     void aDueTimeAlreadyPastWhenSetIsNotAMissedOccurrence() {
         UUID user = user();

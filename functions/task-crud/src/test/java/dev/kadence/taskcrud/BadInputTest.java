@@ -93,7 +93,28 @@ class BadInputTest extends ApiTest {
             Arguments.of("an interval that costs minutes", Map.of("title", "t", "due_at", "2026-12-04T14:00:00Z",
                 "recurrence", Map.of("rule", "FREQ=DAILY;INTERVAL=2147483647")), "interval_too_large", "recurrence.rule"),
             Arguments.of("an interval over 1000", Map.of("title", "t", "due_at", "2026-12-04T14:00:00Z",
-                "recurrence", Map.of("rule", "FREQ=DAILY;INTERVAL=1001")), "interval_too_large", "recurrence.rule"));
+                "recurrence", Map.of("rule", "FREQ=DAILY;INTERVAL=1001")), "interval_too_large", "recurrence.rule"),
+            Arguments.of("a rule of a megabyte (0.8 s and 32 MB to parse)", Map.of("title", "t", "due_at", "2026-12-04T14:00:00Z",
+                "recurrence", Map.of("rule", "FREQ=MONTHLY;BYMONTHDAY=" + "1,".repeat(400_000) + "1")), "too_long", "recurrence.rule"),
+            Arguments.of("a BY list longer than its values", Map.of("title", "t", "due_at", "2026-12-04T14:00:00Z",
+                "recurrence", Map.of("rule", "FREQ=MONTHLY;BYMONTHDAY=" + "1,".repeat(40) + "1")), "rule_too_complex", "recurrence.rule"),
+            Arguments.of("every minute of every hour of every day of the year", Map.of("title", "t", "due_at", "2026-12-04T14:00:00Z",
+                "recurrence", Map.of("rule", "FREQ=YEARLY;BYYEARDAY=" + numbers(1, 366) + ";BYHOUR=" + numbers(0, 23)
+                    + ";BYMINUTE=" + numbers(0, 59))), "rule_too_complex", "recurrence.rule"),
+            Arguments.of("BYSETPOS among BYYEARDAY's days (seconds of lib-recur's retries)", Map.of("title", "t",
+                "due_at", "2026-12-04T14:00:00Z", "recurrence", Map.of("rule", "FREQ=YEARLY;BYYEARDAY=" + numbers(1, 366)
+                    + ";BYMONTH=2;BYMONTHDAY=29;BYDAY=MO;BYSETPOS=2")), "rule_too_complex", "recurrence.rule"),
+            Arguments.of("a BYSETPOS no period has (a 500 before)", Map.of("title", "t", "due_at", "2026-12-04T14:00:00Z",
+                "recurrence", Map.of("rule", "FREQ=MONTHLY;BYMONTHDAY=1,2,3,4,5,6,7;BYDAY=MO;BYSETPOS=2")), "never_occurs", "recurrence.rule"),
+            Arguments.of("a COUNT that takes more than the budget to count", Map.of("title", "t", "due_at", "2026-12-04T14:00:00Z",
+                "recurrence", Map.of("rule", "FREQ=HOURLY;BYHOUR=9;COUNT=1000")), "rule_too_complex", "recurrence.rule"),
+            Arguments.of("UNTIL in the year 0", Map.of("title", "t", "due_at", "2026-12-04T14:00:00Z",
+                "recurrence", Map.of("rule", "FREQ=DAILY;UNTIL=00000101T000000Z")), "until_out_of_range", "recurrence.rule"));
+    }
+
+    static String numbers(int from, int to) {
+        return java.util.stream.IntStream.rangeClosed(from, to).mapToObj(String::valueOf)
+            .collect(java.util.stream.Collectors.joining(","));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -215,6 +236,14 @@ class BadInputTest extends ApiTest {
             "due_at", "2026-12-04T14:00:00Z")), 400, "interval_too_large", "recurrence.rule");
         assertProblem(call("POST", "/api/v1/recurrence/preview", user, Map.of("rule", "FREQ=DAILY",
             "due_at", "+300000-01-01T00:00:00Z")), 400, "out_of_range", "due_at");
+        assertProblem(call("POST", "/api/v1/recurrence/preview", user, Map.of("rule", "FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=-1;COUNT=1000",
+            "due_at", "2026-12-04T14:00:00Z")), 400, "rule_too_complex", "recurrence.rule");
+        assertProblem(call("POST", "/api/v1/recurrence/preview", user, Map.of("rule", "FREQ=YEARLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=-1",
+            "due_at", "2026-12-04T14:00:00Z")), 400, "rule_too_complex", "recurrence.rule");
+        assertProblem(call("POST", "/api/v1/recurrence/preview", user, Map.of("rule", "FREQ=MONTHLY;BYMONTHDAY=1;BYSETPOS=2",
+            "due_at", "2026-12-04T14:00:00Z")), 400, "rule_too_complex", "recurrence.rule");
+        assertProblem(call("POST", "/api/v1/recurrence/preview", user, Map.of("rule", "FREQ=DAILY;UNTIL=00000101",
+            "due_at", "2026-12-04T14:00:00Z")), 400, "until_out_of_range", "recurrence.rule");
         assertThat(count("select count(*) from tasks where user_id = ?", user.id())).isZero();
     }
 
