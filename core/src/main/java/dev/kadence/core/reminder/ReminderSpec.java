@@ -25,6 +25,12 @@ public record ReminderSpec(Instant at, String beforeDue) {
         return new ReminderSpec(null, text.toUpperCase(Locale.ROOT));
     }
 
+    /**
+     * The longest {@code before_due} read: {@code P6DT23H59M59S} is 14 characters. A longer one is not a duration a
+     * user writes, and {@code Duration.parse} of half a megabyte cost ~90 ms (the hostile-input table).
+     */
+    static final int MAX_DURATION_LENGTH = 32;
+
     public Duration beforeDueDuration() {
         return beforeDue == null ? null : duration(beforeDue);
     }
@@ -38,7 +44,7 @@ public record ReminderSpec(Instant at, String beforeDue) {
     }
 
     static Duration duration(String text) {
-        if (text == null) {
+        if (text == null || text.length() > MAX_DURATION_LENGTH) {
             return null;
         }
         String upper = text.toUpperCase(Locale.ROOT);

@@ -11,7 +11,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ReminderSpecTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(nullValues = "invalid", value = {"PT15M,900", "pt1h,3600", "P1D,86400", "P2W,1209600", "PT1H30M,5400",
-        "15m,invalid", "P1M,invalid", "soon,invalid"})
+        "15m,invalid", "P1M,invalid", "soon,invalid",
+        "PT00000000000000000000000000015M,900", "PT000000000000000000000000000015M,invalid"})
     void durations(String text, Long seconds) {
         Duration parsed = ReminderSpec.duration(text);
         assertThat(parsed == null ? null : parsed.toSeconds()).isEqualTo(seconds);

@@ -205,7 +205,7 @@ class BadInputTest extends ApiTest {
             400, "invalid_character", "tags");
         assertProblem(send("PATCH", "/api/v1/tasks/" + createTask(user, Map.of("title", "keep")).id(), user.token(),
             "{\"add_tags\": [\"\\udc00\"]}", "application/json"), 400, "invalid_character", "add_tags");
-        assertProblem(call("POST", "/api/v1/recurrence/preview", user, Map.of("rule", "FREQ=DAILY;BYHOUR=" + "1,".repeat(600) + "1",
+        assertProblem(call("POST", "/api/v1/recurrence/preview", user, Map.of("rule", "FREQ=DAILY;BYHOUR=" + "1,".repeat(1200) + "1",
             "due_at", "2026-12-04T14:00:00Z")), 400, "too_long", "recurrence.rule");
         assertThat(count("select count(*) from tasks where user_id = ?", user.id())).isEqualTo(1);
         assertThat(count("select count(*) from tags where user_id = ?", user.id())).isZero();
