@@ -78,13 +78,17 @@ public class Assistant {
 
     /** One turn: {@code text} said in conversation {@code conversationId} (a new one when null), and the answer. */
     public AssistantReply turn(UUID userId, UUID conversationId, String text) {
-        Conversation before = tx.executeWrite(s -> conversationId == null
-            ? conversations.start(userId, text, clock.instant()) : conversations.claim(userId, conversationId, clock.instant()));
+        Conversation before = tx.executeWrite(s -> {
+            conversations.recordWithoutWaitingForDisk();
+            return conversationId == null
+                ? conversations.start(userId, text, clock.instant()) : conversations.claim(userId, conversationId, clock.instant());
+        });
         Answer answer;
         try {
             answer = new Turn(accounts.get(userId), before).respond(text.strip());
         } catch (RuntimeException e) {
             tx.executeWrite(s -> {
+                conversations.recordWithoutWaitingForDisk();
                 conversations.release(before.id());
                 return null;
             });
@@ -93,6 +97,7 @@ public class Assistant {
         AssistantReply reply = new AssistantReply(before.id(), answer.reply(), answer.actions(), answer.tasks(),
             answer.question(), answer.choices(), ENGINE);
         tx.executeWrite(s -> {
+            conversations.recordWithoutWaitingForDisk();
             Instant now = clock.instant();
             conversations.append(before.id(), "user", text, null, now);
             conversations.append(before.id(), "assistant", answer.reply(), reply, now);
