@@ -6,7 +6,7 @@
 # Starts the jar with -XX:AOTCacheOutput=<out.aot> and the flags of functions/jvm-flags.txt, waits for /health,
 # sends a short realistic workload (task-crud: sign-up, login, tasks created/listed/patched/completed; the event
 # functions: binary CloudEvents on /events, reminder-fire also /reminder-sweep, notify also its API; assistant: quick
-# add), then stops it with SIGTERM: the JVM writes the cache as it exits. The function is recognised by the jar's name
+# add, assistant turns and MCP calls), then stops it with SIGTERM: the JVM writes the cache as it exits. The function is recognised by the jar's name
 # (task-crud.jar, recurrence-handler.jar, reminder-fire.jar, notify.jar, assistant.jar).
 #
 # The cache is only used by a JVM with the same jar at the same path (same size and time) and the same flags:
@@ -147,6 +147,20 @@ workload_round() {
                 'Prepare presentation friday 14:00 !high #work' ''; do
                 curl -s -o /dev/null -w '%{http_code}\n' --max-time 10 -X POST "$base/api/v1/quick-add/parse" -H "$auth" \
                     -H 'Content-Type: application/json' -d "{\"text\":\"$text\"}"
+            done
+            for text in 'Every Friday at 2 PM remind me to submit my weekly report' 'Show me all high-priority tasks' \
+                'Change the priority of submit my weekly report to low'; do
+                curl -s -o /dev/null -w '%{http_code}\n' --max-time 10 -X POST "$base/api/v1/assistant/messages" -H "$auth" \
+                    -H 'Content-Type: application/json' -d "{\"text\":\"$text\"}"
+            done
+            # An AI client over MCP (docs/mcp.md): initialize, list the tools, call two.
+            for message in '{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-06-18","capabilities":{},"clientInfo":{"name":"aot-training","version":"1"}}}' \
+                '{"jsonrpc":"2.0","id":2,"method":"tools/list"}' \
+                '{"jsonrpc":"2.0","id":3,"method":"tools/call","params":{"name":"add_task","arguments":{"title":"Water plants","due":"tomorrow at 8am","repeat":"every 3 days","tags":["home"]}}}' \
+                '{"jsonrpc":"2.0","id":4,"method":"tools/call","params":{"name":"find_tasks","arguments":{"search":"plants"}}}'; do
+                curl -s -o /dev/null -w '%{http_code}\n' --max-time 10 -X POST "$base/mcp" -H "$auth" \
+                    -H 'Content-Type: application/json' -H 'Accept: application/json, text/event-stream' \
+                    -d "$message"
             done
             ;;
     esac

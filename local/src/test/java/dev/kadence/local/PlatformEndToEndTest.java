@@ -292,6 +292,16 @@ class PlatformEndToEndTest extends PlatformPerClass {
 
         HttpResponse<String> read = http("POST", frontDoor("/api/v1/quick-add/parse"), signed, "{\"text\":\"Call mom tomorrow\"}");
         assertEquals(200, read.statusCode(), read.body());
+
+        // The assistant's training round (quick adds, turns, MCP calls) is answered as a user's would be: a cache
+        // trained on errors would not hold the classes of a real request. The empty line is the one meant as a 400.
+        ProcessBuilder round = new ProcessBuilder("bash", "-c", "source \"$1\" && workload_round assistant \"$2\" \"$3\"",
+            "round", script.toString(), "http://127.0.0.1:" + function("assistant").port(), signed);
+        Process training = round.redirectErrorStream(true).start();
+        String codes = new String(training.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        assertEquals(0, training.waitFor(), codes);
+        assertEquals(List.of("200", "200", "200", "400", "200", "200", "200", "200", "200", "200", "200"),
+            List.of(codes.split("\\s+")), codes);
     }
 
     /**
