@@ -29,6 +29,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -76,16 +77,44 @@ public class Assistant {
         this.clock = clock;
     }
 
+    /**
+     * Another engine the assistant may ask before its rules (a language model, in the assistant function): what it did
+     * for a sentence, or empty when it did nothing — then the rules answer.
+     */
+    public interface Engine {
+        Optional<Done> answer(User user, String text);
+    }
+
+    /**
+     * What an {@link Engine} did: its actions in order (a deleted task's with the task as it was before), the tasks it
+     * found (or null), and what it said about them (or null); {@code engine} names it in the reply.
+     */
+    public record Done(String engine, List<Action> actions, List<TaskView> found, String said) {
+    }
+
     /** One turn: {@code text} said in conversation {@code conversationId} (a new one when null), and the answer. */
     public AssistantReply turn(UUID userId, UUID conversationId, String text) {
+        return turn(userId, conversationId, text, null);
+    }
+
+    /**
+     * One turn, {@code first} (if not null) asked before the rules — unless the conversation waits for an answer to
+     * the rules' own question (which task, or "show all?"): that answer is theirs to read.
+     */
+    public AssistantReply turn(UUID userId, UUID conversationId, String text, Engine first) {
         Conversation before = tx.executeWrite(s -> {
             conversations.recordWithoutWaitingForDisk();
             return conversationId == null
                 ? conversations.start(userId, text, clock.instant()) : conversations.claim(userId, conversationId, clock.instant());
         });
         Answer answer;
+        String engine = ENGINE;
         try {
-            answer = new Turn(accounts.get(userId), before).respond(text.strip());
+            User user = accounts.get(userId);
+            boolean waiting = before.pendingCandidates() != null || before.pendingOffer() != null;
+            Optional<Done> done = first == null || waiting ? Optional.empty() : first.answer(user, text.strip());
+            answer = done.isPresent() ? Answer.of(done.get(), new Wording(user.zone())) : new Turn(user, before).respond(text.strip());
+            engine = done.map(Done::engine).orElse(ENGINE);
         } catch (RuntimeException e) {
             tx.executeWrite(s -> {
                 conversations.recordWithoutWaitingForDisk();
@@ -95,7 +124,7 @@ public class Assistant {
             throw e;
         }
         AssistantReply reply = new AssistantReply(before.id(), answer.reply(), answer.actions(), answer.tasks(),
-            answer.question(), answer.choices(), ENGINE);
+            answer.question(), answer.choices(), engine);
         tx.executeWrite(s -> {
             conversations.recordWithoutWaitingForDisk();
             Instant now = clock.instant();
@@ -121,6 +150,32 @@ public class Assistant {
 
         static Answer did(String reply, String type, TaskView task) {
             return new Answer(reply, List.of(new Action(type, task.id(), task)), null, false, List.of(), task.id(), null, null, null);
+        }
+
+        /** What another engine did, said as the rules say it; its own words only about what it found. */
+        static Answer of(Done done, Wording wording) {
+            List<String> said = new ArrayList<>();
+            List<Action> actions = new ArrayList<>();
+            UUID last = null;
+            for (Action a : done.actions()) {
+                boolean deleted = a.type().equals("task.deleted");
+                actions.add(deleted ? new Action(a.type(), a.taskId(), null) : a);
+                last = deleted || a.taskId() == null ? last : a.taskId();
+                boolean toldWithIt = a.type().equals("reminder.added") && done.actions().stream()
+                    .anyMatch(c -> c.type().equals("task.created") && c.taskId().equals(a.taskId()));
+                String words = a.task() == null || toldWithIt ? null : wording.did(a.type(), a.task());
+                if (words != null && !said.contains(words)) {
+                    said.add(words);
+                }
+            }
+            if (done.found() != null) {
+                said.add(done.said() != null ? done.said() : done.found().isEmpty() ? "I found no tasks like that."
+                    : "I found " + done.found().size() + (done.found().size() == 1 ? " task:" : " tasks:"));
+                last = done.found().size() == 1 ? done.found().get(0).id() : last;
+            } else if (done.said() != null) {
+                said.add(done.said());
+            }
+            return new Answer(String.join(" ", said), actions, done.found(), false, List.of(), last, null, null, null);
         }
     }
 

@@ -10,7 +10,7 @@ import java.util.UUID;
  * One answer of the assistant: what it says, what it did ({@code actions}: task.created, task.updated, task.completed,
  * task.reopened, task.deleted, series.stopped, reminder.added, reminder.cancelled, tasks.listed), the tasks it found,
  * and whether it waits for an answer — then {@code choices} are what the user can answer with, one click each.
- * {@code engine} says who understood the sentence: "rules" (the grammar of core/language).
+ * {@code engine} says who understood the sentence: "rules" (the grammar of core/language) or "llm" (a language model).
  */
 @Serdeable
 public record AssistantReply(UUID conversationId, String reply, List<Action> actions, List<TaskView> tasks,

@@ -60,6 +60,24 @@ final class Wording {
         return s.append('.').toString();
     }
 
+    /** What was done to {@code t}, as a sentence: "I've reopened 'Report'."; null for an action it does not say. */
+    String did(String action, TaskView t) {
+        String title = "'" + t.title() + "'";
+        return switch (action) {
+            case "task.created" -> created(t);
+            case "task.updated" -> "I've updated " + title + (t.recurrence() != null ? " (" + t.recurrence().summary() + ")"
+                : t.dueAt() != null ? ", due " + at(t.dueAt()) : "") + ".";
+            case "task.completed" -> "Done: " + title + " is complete." + (t.recurrence() != null ? " The next one will follow." : "");
+            case "task.reopened" -> "I've reopened " + title + ".";
+            case "task.deleted" -> "I've deleted " + title + ".";
+            case "series.stopped" -> "I've stopped the series " + title + ". This one stays on your list as a plain task.";
+            case "reminder.added" -> t.reminders().stream().anyMatch(r -> "pending".equals(r.status()))
+                ? "I'll remind you about " + title + " " + reminders(t) + "." : null;
+            case "reminder.cancelled" -> "I've cancelled a reminder of " + title + ".";
+            default -> null;
+        };
+    }
+
     /** A task's pending reminders: "15 minutes before it is due and Mon 7 Dec at 08:00". */
     String reminders(TaskView t) {
         List<String> parts = new ArrayList<>();

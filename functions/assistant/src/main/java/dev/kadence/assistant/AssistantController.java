@@ -31,18 +31,20 @@ import java.util.UUID;
 class AssistantController {
     private final Assistant assistant;
     private final Conversations conversations;
+    private final ModelEngine model;
 
-    AssistantController(Assistant assistant, Conversations conversations) {
+    AssistantController(Assistant assistant, Conversations conversations, ModelEngine model) {
         this.assistant = assistant;
         this.conversations = conversations;
+        this.model = model;
     }
 
-    /** {@code {text, conversation_id?}} → the answer; a new conversation when no id is given. */
+    /** {@code {text, conversation_id?}} → the answer (the language model's, if one is set up, else the rules'); a new conversation when no id is given. */
     @Post("/messages")
     AssistantReply message(Authentication auth,
                            @RequestBody(content = @Content(schema = @Schema(implementation = RequestBodies.Message.class))) @Body JsonNode body) {
         AssistantRequests.Message message = AssistantRequests.message(body);
-        return assistant.turn(caller(auth), message.conversationId(), message.text());
+        return assistant.turn(caller(auth), message.conversationId(), message.text(), model.ifOn());
     }
 
     /** The caller's conversations, most recent first. */

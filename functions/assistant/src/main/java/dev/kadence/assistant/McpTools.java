@@ -22,7 +22,6 @@ import dev.kadence.core.web.Problem;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.serde.annotation.Serdeable;
-import io.modelcontextprotocol.common.McpTransportContext;
 import io.modelcontextprotocol.server.McpStatelessServerFeatures.SyncToolSpecification;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
@@ -72,6 +71,13 @@ import static dev.kadence.assistant.ToolSchema.uuid;
 class McpTools {
     /** The transport context's key for the caller's user id (from the bearer token). */
     static final String USER = "kadence.user";
+    /** What an AI client (over MCP, or the assistant's language model) is told of the tools as a whole. */
+    static final String INSTRUCTIONS = """
+        Kadence is the signed-in user's task manager: tasks with priorities, tags, due times, \
+        repeats and reminders. Say dates, repeats and reminders in words, as the user did \
+        ("tomorrow at 5pm", "every Monday at 9am", "15 minutes before"): Kadence reads them in the \
+        user's time zone, so never work out a date yourself. Find a task's task_id with find_tasks \
+        before changing it. Times in results are in the user's offset.""";
     static final int DEFAULT_LIMIT = 20;
     private static final Logger LOG = LoggerFactory.getLogger(McpTools.class);
     private static final int MAX_WORDS = SaidTimes.MAX_TEXT;
@@ -128,12 +134,40 @@ class McpTools {
         }
     }
 
-    private interface Handler {
+    interface Handler {
         Object handle(Call call);
     }
 
-    /** Every tool, in the order DESIGN §9 names them. */
+    /**
+     * One tool: what a client is told of it (name, description, the schema of its arguments), whether it only reads,
+     * and its MCP specification, whose handler is {@link #call}.
+     */
+    record Tool(String name, String description, Map<String, Object> schema, boolean readOnly, Handler handler,
+                SyncToolSpecification specification) {
+    }
+
+    /** What one tool call gave: the result as the services answered it (null for a tool error), and the tool's answer. */
+    record Outcome(Object result, CallToolResult answer) {
+    }
+
+    private volatile List<Tool> tools;
+
+    /** The MCP server's tools; {@link #tools()} says the same of them. */
     List<SyncToolSpecification> specifications() {
+        return tools().stream().map(Tool::specification).toList();
+    }
+
+    /** Every tool, in the order DESIGN §9 names them: the one list that MCP and the assistant's language model are offered. */
+    List<Tool> tools() {
+        List<Tool> made = tools;
+        if (made == null) {
+            made = definitions();
+            tools = made;
+        }
+        return made;
+    }
+
+    private List<Tool> definitions() {
         return List.of(
             tool("add_task", "Add a task", """
                 Adds a task for the signed-in user and returns it as stored. Dates, repeats and reminders are plain \
@@ -258,23 +292,28 @@ class McpTools {
         return new ToolAnnotations(null, false, destructive, idempotent, false, null);
     }
 
-    private SyncToolSpecification tool(String name, String title, String description, Map<String, Object> schema,
-                                       ToolAnnotations annotations, Handler handler) {
+    private Tool tool(String name, String title, String description, Map<String, Object> schema,
+                      ToolAnnotations annotations, Handler handler) {
         McpSchema.Tool tool = McpSchema.Tool.builder(name).title(title).description(description).inputSchema(schema)
             .annotations(annotations).build();
         boolean readOnly = Boolean.TRUE.equals(annotations.readOnlyHint());
-        return new SyncToolSpecification(tool, (context, request) -> call(name, schema, readOnly, context, request.arguments(),
-            handler));
+        return new Tool(name, description, schema, readOnly, handler, new SyncToolSpecification(tool, (context, request) ->
+            call(name, schema, readOnly, (UUID) context.get(USER), request.arguments(), handler).answer()));
+    }
+
+    /** {@code tool} called by {@code user} with {@code arguments}, exactly as over MCP. */
+    Outcome call(Tool tool, UUID user, Map<String, Object> arguments) {
+        return call(tool.name(), tool.schema(), tool.readOnly(), user, arguments, tool.handler());
     }
 
     /**
-     * One tool call: the caller from the transport context, the arguments checked, the handler run, the result or the
+     * One tool call: the caller (from the token), the arguments checked, the handler run, the result or the
      * problem. The whole call is one transaction (the services' own join it), the caller's zone read in it too: one
      * connection and one commit per call, and a tool that fails half-way leaves nothing behind.
      */
-    CallToolResult call(String name, Map<String, Object> schema, boolean readOnly, McpTransportContext context,
-                        Map<String, Object> arguments, Handler handler) {
-        Call call = new Call((UUID) context.get(USER), arguments);
+    private Outcome call(String name, Map<String, Object> schema, boolean readOnly, UUID user, Map<String, Object> arguments,
+                         Handler handler) {
+        Call call = new Call(user, arguments);
         try {
             Violations v = new Violations();
             ToolSchema.check(schema, arguments, v);
@@ -285,13 +324,13 @@ class McpTools {
                 return result;
             };
             Object result = readOnly ? tx.executeRead(work::apply) : tx.executeWrite(work::apply);
-            return answer(output(result, call), false);
+            return new Outcome(result, answer(output(result, call), false));
         } catch (KadenceException e) {
-            return answer(output(Problem.of(e.code(), e.getMessage(), e.errors()), null), true);
+            return new Outcome(null, answer(output(Problem.of(e.code(), e.getMessage(), e.errors()), null), true));
         } catch (RuntimeException e) {
             LOG.error("MCP tool {} failed", name, e);
-            return answer(output(Problem.of(ErrorCode.INTERNAL, "an unexpected error occurred; it has been logged", List.of()),
-                null), true);
+            return new Outcome(null, answer(output(Problem.of(ErrorCode.INTERNAL, "an unexpected error occurred; it has been logged",
+                List.of()), null), true));
         }
     }
 

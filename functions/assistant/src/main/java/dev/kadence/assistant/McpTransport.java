@@ -85,12 +85,7 @@ class McpTransport implements McpStatelessServerTransport {
                     mapper = new JacksonMcpJsonMapper(new ObjectMapper());
                     McpServer.sync(this)      // sets this transport's handler
                         .serverInfo("kadence", "1")
-                        .instructions("""
-                            Kadence is the signed-in user's task manager: tasks with priorities, tags, due times, \
-                            repeats and reminders. Say dates, repeats and reminders in words, as the user did \
-                            ("tomorrow at 5pm", "every Monday at 9am", "15 minutes before"): Kadence reads them in the \
-                            user's time zone, so never work out a date yourself. Find a task's task_id with find_tasks \
-                            before changing it. Times in results are in the user's offset.""")
+                        .instructions(McpTools.INSTRUCTIONS)
                         .capabilities(McpSchema.ServerCapabilities.builder().tools(false).build())
                         .jsonMapper(mapper)
                         .jsonSchemaValidator(new ToolSchema.Validator())

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.TestInstance;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -55,6 +56,21 @@ abstract class AssistantTest implements TestPropertyProvider {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** {@code body} said to the assistant by {@code user} (or null: no token). */
+    ApiAnswer say(UUID user, Map<String, Object> body) {
+        try {
+            return send("POST", "/api/v1/assistant/messages", user == null ? null : token(user), json.writeValueAsString(body));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The types of an assistant's answer's actions. */
+    @SuppressWarnings("unchecked")
+    static List<String> actions(ApiAnswer answer) {
+        return ((List<Map<String, Object>>) answer.json().get("actions")).stream().map(a -> (String) a.get("type")).toList();
     }
 
     /** A problem+json answer of {@code status} and {@code code}, naming {@code field} (if not null) with {@code fieldCode}. */

@@ -70,17 +70,4 @@ class ConversationTest extends AssistantTest {
         assertThat(fixtures.count("select count(*) from tasks where user_id = ?", user)).isZero();
         assertThat(fixtures.count("select count(*) from assistant_conversations where user_id = ?", user)).isZero();
     }
-
-    private ApiAnswer say(UUID user, Map<String, Object> body) {
-        try {
-            return send("POST", "/api/v1/assistant/messages", user == null ? null : token(user), json.writeValueAsString(body));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<String> actions(ApiAnswer answer) {
-        return ((List<Map<String, Object>>) answer.json().get("actions")).stream().map(a -> (String) a.get("type")).toList();
-    }
 }

@@ -239,6 +239,38 @@ class ChartManifestsTest {
         }
     }
 
+    @Test
+    void theAssistantsLanguageModelIsOffByDefaultAndItsKeyComesFromASecret() throws IOException {
+        for (String values : List.of("values.yaml", "values-minikube.yaml", "values-cloud.yaml")) {
+            assertTrue(env(service(render(values), "assistant")).keySet().stream().noneMatch(name -> name.startsWith("KADENCE_LLM")),
+                    values);
+        }
+        Path llm = Files.createTempFile("kadence-llm", ".yaml");
+        try {
+            Files.writeString(llm, """
+                    llm:
+                      url: http://ollama.ollama.svc.cluster.local:11434/v1
+                      model: qwen2.5:7b
+                      keySecret: {name: kadence-llm, key: api-key}
+                    """);
+            List<Manifest> manifests = Manifest.parse("llm", Chart.render(Repository.chart(), llm));
+            Findings.assertNone("the chart with a language model", ManifestValidator.shared().validate(manifests));
+            Map<String, JsonNode> env = env(service(manifests, "assistant"));
+
+            assertEquals("http://ollama.ollama.svc.cluster.local:11434/v1", env.get("KADENCE_LLM_URL").path("value").asText());
+            assertEquals("qwen2.5:7b", env.get("KADENCE_LLM_MODEL").path("value").asText());
+            assertEquals("30", env.get("KADENCE_LLM_TURNS_PER_HOUR").path("value").asText());
+            assertEquals("kadence-llm", secretOf(env.get("KADENCE_LLM_KEY")));
+            assertEquals("api-key", env.get("KADENCE_LLM_KEY").path("valueFrom").path("secretKeyRef").path("key").asText());
+            assertFalse(env.get("KADENCE_LLM_KEY").has("value"), "the key only by reference");
+            for (String function : List.of("task-crud", "recurrence-handler", "reminder-fire", "notify")) {
+                assertFalse(env(service(manifests, function)).containsKey("KADENCE_LLM_URL"), function);
+            }
+        } finally {
+            Files.delete(llm);
+        }
+    }
+
     /** The token of one of the chart's generated Secrets, decoded. */
     private static String generatedToken(List<Manifest> manifests, String name) {
         Manifest secret = manifests.stream().filter(m -> m.is("v1", "Secret") && m.name().equals(name)).findFirst()
