@@ -29,14 +29,17 @@ class ActivityStore {
         this.json = json;
     }
 
-    /** Stores {@code entry} of event {@code eventId} unless that event has one already. */
+    /**
+     * Stores {@code entry} of event {@code eventId} unless that event has one already, or its user is gone (an event
+     * delivered after its user was deleted has nothing to add to).
+     */
     void insert(UUID userId, String eventId, ActivityEntry entry) {
         sql.update("""
             insert into activity (id, user_id, task_id, event_id, type, at, actor, changes)
-            values (?, ?, ?, ?, ?, ?, ?, ?::jsonb)
+            select ?, id, ?, ?, ?, ?, ?, ?::jsonb from users where id = ?
             on conflict (event_id) do nothing""",
-            List.of(entry.id(), userId, entry.taskId(), eventId, entry.type(), entry.at(), Sql.text(entry.actor()),
-                write(entry.changes())));
+            List.of(entry.id(), entry.taskId(), eventId, entry.type(), entry.at(), Sql.text(entry.actor()),
+                write(entry.changes()), userId));
     }
 
     Optional<TaskView> snapshot(UUID taskId) {
@@ -46,8 +49,8 @@ class ActivityStore {
 
     void keepSnapshot(UUID userId, UUID taskId, TaskView task) {
         sql.update("""
-            insert into activity_snapshots (task_id, user_id, task) values (?, ?, ?::jsonb)
-            on conflict (task_id) do update set task = excluded.task""", List.of(taskId, userId, write(task)));
+            insert into activity_snapshots (task_id, user_id, task) select ?, id, ?::jsonb from users where id = ?
+            on conflict (task_id) do update set task = excluded.task""", List.of(taskId, write(task), userId));
     }
 
     void dropSnapshot(UUID taskId) {
