@@ -152,6 +152,23 @@ test('edit it to low priority and remove the urgent tag', async () => {
   assert.deepEqual(await edited.getByTestId('tag').allTextContents(), ['work']);
 });
 
+test('its History says what changed, in words', async () => {
+  await eventually('notify has recorded the edit', () => page.evaluate(async () => {
+    const token = Object.entries(localStorage).find(([k]) => k.toLowerCase().includes('token'))?.[1];
+    const response = await fetch('/api/v1/activity', { headers: { Authorization: `Bearer ${token}` } });
+    return (await response.json()).items.some((entry) => entry.changes.some((c) => c.field === 'priority' && c.to === 'low'));
+  }));
+  const dialog = await openEditor('Prepare presentation');
+  const history = dialog.getByTestId('task-history');
+  await history.getByText('History', { exact: true }).click();
+
+  await eventually('the history is listed', async () => /Priority: high → low/.test(await history.textContent()));
+  assert.match(await history.textContent(), /Tags: work, urgent → work/);
+  assert.match(await history.textContent(), /Created .*Title: Prepare presentation/);
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await dialog.waitFor({ state: 'detached' });
+});
+
 test('search and combined filters, kept in the URL', async () => {
   const tomorrow = new Date(Date.now() + 86_400_000).toISOString();
   await apiCreate({ title: 'Prepare slides', priority: 'high', tags: ['work'], due_at: tomorrow });

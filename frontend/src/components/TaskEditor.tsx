@@ -1,7 +1,7 @@
 /**
- * The dialog that creates or edits a task, with its recurrence (and live preview) and reminders. It opens on the
- * title. Closing it (Escape, Close, Cancel, the backdrop) with unsaved changes asks first; while the server has a
- * save, it stays open saying so, and closes with the answer: a close then would not stop the task being saved.
+ * The dialog that creates or edits a task, with its recurrence (and live preview), reminders and (collapsed) history.
+ * It opens on the title. Closing it (Escape, Close, Cancel, the backdrop) with unsaved changes asks first; while the
+ * server has a save, it stays open saying so, and closes with the answer: a close then would not stop the task being saved.
  */
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { ApiError, messageOf } from '../api/client';
@@ -17,6 +17,7 @@ import { Modal } from './Modal';
 import { RecurrenceFields } from './RecurrenceFields';
 import { RemindersFields } from './RemindersFields';
 import { TagInput } from './TagInput';
+import { TaskHistory } from './TaskHistory';
 
 interface Props {
   task: Task | null;
@@ -217,6 +218,7 @@ export function TaskEditor({ task, zone, onClose, onSaved, onDeleted }: Props) {
             hasDue={Boolean(form.dueLocal)}
             errors={errors}
           />
+          {task && <TaskHistory taskId={task.id} zone={zone} />}
           <div className="dialog-actions">
             <button type="submit" className="primary" disabled={busy}>
               Save

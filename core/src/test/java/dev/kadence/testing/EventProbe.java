@@ -1,5 +1,6 @@
 package dev.kadence.testing;
 
+import dev.kadence.testkit.KafkaSource;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -12,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
@@ -73,6 +75,24 @@ public final class EventProbe implements AutoCloseable {
 
     public List<ConsumerRecord<String, byte[]>> all() {
         return List.copyOf(seen);
+    }
+
+    /**
+     * The headers a KafkaSource delivers {@code record} with in binary mode: its {@code ce_*} headers as {@code ce-*},
+     * its content type, and what the chart's {@code ceOverrides} add, the platform's delivery token.
+     */
+    public static Map<String, String> deliveryHeaders(ConsumerRecord<?, ?> record) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        record.headers().forEach(h -> {
+            String value = new String(h.value(), StandardCharsets.UTF_8);
+            if (h.key().startsWith("ce_")) {
+                headers.put("ce-" + h.key().substring(3), value);
+            } else if (h.key().equals("content-type")) {
+                headers.put("Content-Type", value);
+            }
+        });
+        headers.put(KafkaSource.TOKEN_HEADER, KafkaSource.TOKEN);
+        return headers;
     }
 
     public static String header(ConsumerRecord<?, ?> record, String name) {

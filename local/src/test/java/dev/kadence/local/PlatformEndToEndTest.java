@@ -97,18 +97,35 @@ class PlatformEndToEndTest extends PlatformPerClass {
             new StringSerializer(), new StringSerializer())) {
             for (int i = 0; i < 2; i++) {
                 ProducerRecord<String, String> record = new ProducerRecord<>("task-events", taskId,
-                    "{\"task_id\":\"" + taskId + "\",\"user_id\":\"" + UUID.randomUUID() + "\"}");
+                    "{\"task_id\":\"" + taskId + "\",\"user_id\":\"" + UUID.randomUUID() + "\",\"task\":{\"id\":\"" + taskId
+                        + "\",\"title\":\"Water the plants\"}}");
                 record.headers().add("ce_specversion", "1.0".getBytes()).add("ce_id", eventId.getBytes())
                     .add("ce_source", "/tests".getBytes()).add("ce_type", "dev.kadence.task.updated".getBytes())
                     .add("ce_subject", taskId.getBytes()).add("content-type", "application/json".getBytes());
                 producer.send(record);
             }
         }
-        for (String consumer : List.of("recurrence-handler", "reminder-fire")) {
+        for (String consumer : List.of("recurrence-handler", "reminder-fire", "notify")) {
             await(consumer + " gets both deliveries", Duration.ofSeconds(10), () -> logLines(settings, consumer, eventId).size() >= 2);
             assertEquals(1, count(settings, Settings.DATABASE,
                 "select count(*) from processed_events where consumer = ? and event_id = ?", consumer, eventId));
         }
+    }
+
+    @Test
+    @Order(2)
+    void aPatchAtTheFrontDoorShowsInTheTasksActivity() {
+        HttpResponse<String> created = http("POST", frontDoor("/api/v1/tasks"), token, "{\"title\":\"Pay rent\",\"priority\":\"high\"}");
+        assertEquals(201, created.statusCode(), created.body());
+        String activity = frontDoor("/api/v1/tasks/" + field(created.body(), "id") + "/activity");
+        assertEquals(200, http("PATCH", frontDoor("/api/v1/tasks/" + field(created.body(), "id")), token, "{\"priority\":\"low\"}").statusCode());
+
+        await("notify records the update from task-events", Duration.ofSeconds(10),
+            () -> http("GET", activity, token, null).body().contains("\"type\":\"updated\""));
+        JsonNode newest = parse(http("GET", activity, token, null).body()).path("items").path(0);
+        assertEquals("[{\"field\":\"priority\",\"from\":\"high\",\"to\":\"low\"}]", newest.path("changes").toString());
+        assertEquals(404, http("GET", activity, platform.signup("e2e-other@example.com", "UTC"), null).statusCode(),
+            "another user's task");
     }
 
     @Test

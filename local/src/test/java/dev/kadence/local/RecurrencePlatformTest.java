@@ -133,7 +133,7 @@ class RecurrencePlatformTest extends PlatformPerClass {
         JsonNode first = create("Backup check", "2027-01-12T10:00:00-05:00", "FREQ=DAILY", null, "schedule");
         completeWithoutAnEvent(first);
         String eventId = UUID.randomUUID().toString();
-        String data = JSON.writeValueAsString(Map.of("task_id", id(first), "user_id", first.get("user_id").asText()));
+        String data = JSON.writeValueAsString(Map.of("task_id", id(first), "user_id", first.get("user_id").asText(), "task", first));
 
         try (KafkaProducer<String, String> producer = producer()) {
             for (int i = 0; i < 100; i++) {
@@ -147,6 +147,9 @@ class RecurrencePlatformTest extends PlatformPerClass {
         assertEquals(1, answers.stream().filter(l -> l.endsWith(": done")).count(), String.join("\n", answers));
         assertEquals(99, answers.stream().filter(l -> l.endsWith(": duplicate")).count());
         assertEquals(2, instances(first));
+        await("notify answers all 100 too", Duration.ofSeconds(30), () -> logLines(platform.settings, "notify", eventId).size() >= 100);
+        assertEquals(1, count(platform.settings, Settings.DATABASE, "select count(*) from activity where event_id = ?", eventId),
+            "one entry in the activity log");
     }
 
     @Test

@@ -15,7 +15,7 @@ import java.util.UUID;
  * A keyset-paging position: the last row's sort value and id, bound to the query it came from and signed,
  * so a cursor that was altered, forged, or reused with other filters is refused instead of paging wrongly.
  */
-record Cursor(String value, UUID id) {
+public record Cursor(String value, UUID id) {
     private static final Base64.Encoder ENC = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder DEC = Base64.getUrlDecoder();
     private static final String NULL = "~";

@@ -1,15 +1,10 @@
 package dev.kadence.core.task;
 
 import dev.kadence.core.db.Sql;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
-import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -25,23 +20,16 @@ import java.util.UUID;
  */
 @Singleton
 public class TaskListing {
-    private static final Logger LOG = LoggerFactory.getLogger(TaskListing.class);
     private final Sql sql;
     private final TaskViews views;
     private final Clock clock;
-    private final byte[] cursorKey;
+    private final CursorKey cursorKey;
 
-    TaskListing(Sql sql, TaskViews views, Clock clock, @Value("${kadence.cursor-secret:}") String secret) {
+    TaskListing(Sql sql, TaskViews views, Clock clock, CursorKey cursorKey) {
         this.sql = sql;
         this.views = views;
         this.clock = clock;
-        if (secret.isEmpty()) {
-            LOG.warn("kadence.cursor-secret is not set: page cursors are valid only in this process");
-            this.cursorKey = new byte[32];
-            new SecureRandom().nextBytes(this.cursorKey);
-        } else {
-            this.cursorKey = ("task-cursor:" + secret).getBytes(StandardCharsets.UTF_8);
-        }
+        this.cursorKey = cursorKey;
     }
 
     @Serdeable
@@ -86,7 +74,7 @@ public class TaskListing {
             args.add(clock.instant());
         }
         if (q.page().cursor() != null) {
-            Cursor c = Cursor.decode(q.page().cursor(), q.fingerprint(), cursorKey);
+            Cursor c = cursorKey.decode(q.page().cursor(), q.fingerprint());
             String op = q.ascending() ? ">" : "<";
             if (c.value() == null) {
                 where.append(" and ").append(column).append(" is null and t.id ").append(op).append(" ?");
@@ -112,7 +100,7 @@ public class TaskListing {
         if (rows.size() > q.page().limit()) {
             rows = rows.subList(0, q.page().limit());
             Task last = rows.get(rows.size() - 1);
-            next = new Cursor(sortValues.get(rows.size() - 1), last.id()).encode(q.fingerprint(), cursorKey);
+            next = cursorKey.encode(new Cursor(sortValues.get(rows.size() - 1), last.id()), q.fingerprint());
         }
         return new TaskPage(views.of(rows), next);
     }

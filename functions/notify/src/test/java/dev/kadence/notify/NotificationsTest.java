@@ -14,6 +14,7 @@ import dev.kadence.testing.Fixtures;
 import dev.kadence.testing.TestClock;
 import dev.kadence.testing.TestInfra;
 import dev.kadence.testkit.Http;
+import dev.kadence.testkit.KafkaSource;
 import dev.kadence.testkit.SseStream;
 import dev.kadence.testkit.SseStream.Event;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -402,21 +403,9 @@ class NotificationsTest implements TestPropertyProvider {
         return changed.get(changed.size() - 1);
     }
 
-    /** Posts a record to notify's /events as a KafkaSource does: binary mode, ce_* headers become ce-* headers. */
+    /** Posts a record to notify's /events as a KafkaSource does. */
     private HttpResponse<String> relay(ConsumerRecord<String, byte[]> record) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url("/events"))).timeout(Duration.ofSeconds(10))
-            .POST(HttpRequest.BodyPublishers.ofByteArray(record.value()));
-        record.headers().forEach(h -> {
-            String value = new String(h.value(), StandardCharsets.UTF_8);
-            if (h.key().startsWith("ce_")) {
-                request.header("ce-" + h.key().substring(3), value);
-            } else if (h.key().equals("content-type")) {
-                request.header("Content-Type", value);
-            }
-        });
-        // …and adds what its ceOverrides add: the platform's delivery token.
-        request.header(dev.kadence.testkit.KafkaSource.TOKEN_HEADER, dev.kadence.testkit.KafkaSource.TOKEN);
-        return exchange(request);
+        return KafkaSource.deliver(url("/events"), EventProbe.deliveryHeaders(record), new String(record.value(), StandardCharsets.UTF_8));
     }
 
     private String ticket(UUID user) {

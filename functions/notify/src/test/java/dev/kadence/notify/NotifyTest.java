@@ -10,7 +10,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * notify as its KafkaSources (on {@code reminders} and {@code task-updates}) call it; the shared event contract runs
+ * notify as its KafkaSources (on {@code reminders}, {@code task-updates} and {@code task-events}) call it; the shared event contract runs
  * here with {@code task.changed}, whose processing needs nothing but the event.
  */
 @MicronautTest(transactional = false)
@@ -40,12 +40,13 @@ class NotifyTest extends EventEndpointContract {
     }
 
     @Test
-    void doesNotTakeTaskEvents() {
+    void aTaskEventWithoutItsSnapshotIsRejectedAndNotRecorded() {
         Map<String, String> event = kafkaSourceHeaders(EventTypes.TASK_COMPLETED);
 
-        Reply reply = post(event, "{}");
+        Reply reply = post(event, write(Map.of("task_id", event.get("ce-subject"), "user_id", java.util.UUID.randomUUID().toString())));
 
         assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.body()).contains("data.task");
         assertThat(recorded(event.get("ce-id"))).isZero();
     }
 

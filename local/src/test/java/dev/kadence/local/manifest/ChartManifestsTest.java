@@ -61,7 +61,7 @@ class ChartManifestsTest {
         services.add("webapp");          // the web app's server, the front door
         assertEquals(services, SinkCheck.names(manifests, "serving.knative.dev/v1", "Service"));
         assertEquals(Set.of("recurrence-handler-task-events", "reminder-fire-task-events", "notify-reminders",
-                "notify-task-updates"),
+                "notify-task-updates", "notify-task-events"),
                 SinkCheck.names(manifests, "sources.knative.dev/v1", "KafkaSource"));
         assertEquals(Set.of("kadence-dead-letters"),
                 SinkCheck.names(manifests, "eventing.knative.dev/v1alpha1", "KafkaSink"));

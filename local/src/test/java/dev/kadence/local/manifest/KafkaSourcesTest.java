@@ -25,7 +25,8 @@ class KafkaSourcesTest {
                 "recurrence-handler-task-events", List.of("task-events"),
                 "reminder-fire-task-events", List.of("task-events"),
                 "notify-reminders", List.of("reminders"),
-                "notify-task-updates", List.of("task-updates")),
+                "notify-task-updates", List.of("task-updates"),
+                "notify-task-events", List.of("task-events")),
                 byName.values().stream().collect(Collectors.toMap(Subscription::name, Subscription::topics)));
         assertEquals(new Subscription("notify-reminders", List.of("reminders"), "kadence-notify-reminders", "notify",
                 "/events", 3, "exponential", Duration.ofMillis(200), "kadence-dead-letters"),
