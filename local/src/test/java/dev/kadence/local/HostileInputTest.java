@@ -367,8 +367,9 @@ class HostileInputTest extends PlatformPerClass {
             new String[] {"DELETE", "/api/v1/tasks/%s/recurrence", null}, new String[] {"PATCH", "/api/v1/tags/%s", "{\"name\": \"mine now\"}"},
             new String[] {"DELETE", "/api/v1/tags/%s", null}, new String[] {"DELETE", "/api/v1/reminders/%s", null},
             new String[] {"GET", "/api/v1/series/%s/history", null}, new String[] {"POST", "/api/v1/notifications/%s/read", null},
-            new String[] {"GET", "/api/v1/assistant/conversations/%s", null});
-        List<String> othersIds = List.of(taskB, taskB, taskB, taskB, taskB, taskB, taskB, tagB, tagB, reminderB, seriesB, notificationB, conversationB);
+            new String[] {"GET", "/api/v1/assistant/conversations/%s", null}, new String[] {"GET", "/api/v1/tasks/%s/activity", null});
+        List<String> othersIds = List.of(taskB, taskB, taskB, taskB, taskB, taskB, taskB, tagB, tagB, reminderB, seriesB, notificationB,
+            conversationB, taskB);
         for (int i = 0; i < byId.size(); i++) {
             String[] e = byId.get(i);
             String what = e[0] + " " + e[1].replace("%s", "{id}");
@@ -427,6 +428,10 @@ class HostileInputTest extends PlatformPerClass {
         for (String[] q : new String[][] {{"cursor=abc", "cursor", "invalid_cursor"}, {"cursor=99999999999999999999", "cursor", "invalid_cursor"},
             {"limit=0", "limit", "invalid_limit"}, {"limit=1001", "limit", "invalid_limit"}}) {
             api("GET /series/{id}/history?" + q[0], "GET", "/api/v1/series/" + seriesB + "/history?" + q[0]).token(tokenA).expect(400, q[1], q[2]);
+        }
+        for (String[] q : new String[][] {{"cursor=garbage", null, "invalid_cursor"}, {"cursor=%00", null, "invalid_cursor"},
+            {"limit=0", "limit", "invalid_limit"}, {"limit=x", "limit", "invalid_limit"}}) {   // a cursor is the task list's kind
+            api("GET /activity?" + q[0], "GET", "/api/v1/activity?" + q[0]).token(tokenA).expect(400, q[1], q[2]);
         }
         api("GET /reminders?status=bogus", "GET", "/api/v1/reminders?status=bogus").token(tokenA).expect(400, "status", null);
         api("GET /reminders?status=%00", "GET", "/api/v1/reminders?status=%00").token(tokenA).expect(400, "status", null);
