@@ -113,7 +113,7 @@ export function TaskListPage({ zone, openTaskId }: Props) {
   useShortcut('k', () => moveSelection(-1));
   useShortcut('x', () => {
     if (!selected) return;
-    if (selected.status !== 'done') selectNeighbourOf(selected);
+    selectNeighbourOf(selected); // completed, it leaves the open views; reopened, it leaves Completed
     void toggleDone(selected);
   });
   useShortcut('e', () => selected && void openEditor(selected));
