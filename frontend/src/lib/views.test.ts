@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Task } from '../api/types';
 import { DEFAULT_FILTERS, parseFilters, toApiQuery } from './filters';
-import { addDays, countFilters, daySections, dayHeading, parseView, serializeView, tagViewHref, todaySections, viewFilters } from './views';
+import { addDays, countFilters, daySections, dayHeading, filterGroupsOf, parseView, serializeView, tagViewHref, todaySections, viewFilters } from './views';
 import { dateInZone } from './zonedTime';
 
 const task = (id: string, due_at: string | null, status: Task['status'] = 'todo'): Task => ({
@@ -44,6 +44,13 @@ describe('what each view asks the server for', () => {
     expect(query('all')).toMatchObject({ status: 'todo,in_progress' });
     expect(query('all', '?status=done')).toMatchObject({ status: 'done' });
     expect(query('completed', '?search=rent')).toMatchObject({ status: 'done', search: 'rent' });
+  });
+
+  it('the filters panel offers what the view leaves open', () => {
+    expect(filterGroupsOf('today')).toEqual(['priority', 'tags']);
+    expect(filterGroupsOf('upcoming')).toEqual(['priority', 'tags']);
+    expect(filterGroupsOf('all')).toContain('status');
+    expect(filterGroupsOf('completed')).not.toContain('status');
   });
 
   it('search, priority and tags narrow every view; the counts ignore them', () => {

@@ -63,6 +63,21 @@ export function viewFilters(view: View, filters: Filters, today: string): Filter
   }
 }
 
+export type FilterGroup = 'status' | 'priority' | 'tags' | 'due' | 'completion' | 'sort';
+
+/** The filters that mean something in a view: Today and Upcoming fix the status, the days and the order. */
+export function filterGroupsOf(view: View): FilterGroup[] {
+  switch (view) {
+    case 'today':
+    case 'upcoming':
+      return ['priority', 'tags'];
+    case 'all':
+      return ['status', 'priority', 'tags', 'due', 'completion', 'sort'];
+    case 'completed':
+      return ['priority', 'tags', 'due', 'completion', 'sort'];
+  }
+}
+
 /** The bare view, without the page's filters: what the navigation's counts count. */
 export function countFilters(view: View, today: string): Filters {
   return viewFilters(view, DEFAULT_FILTERS, today);

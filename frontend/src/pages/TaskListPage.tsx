@@ -21,7 +21,7 @@ import { useTaskChanges } from '../lib/taskChanges';
 import { SHORTCUTS, useShortcut } from '../lib/shortcuts';
 import { useTaskList } from '../lib/useTaskList';
 import { useViewCounts } from '../lib/useViewCounts';
-import { daySections, parseView, serializeView, todaySections, VIEW_NAMES, viewFilters, type Section, type View } from '../lib/views';
+import { daySections, filterGroupsOf, parseView, serializeView, todaySections, VIEW_NAMES, viewFilters, type Section, type View } from '../lib/views';
 import { dateInZone } from '../lib/zonedTime';
 
 interface Props {
@@ -242,7 +242,7 @@ export function TaskListPage({ zone, openTaskId }: Props) {
         {filtersOpen ? 'Hide filters' : 'Show filters'}
         {active && ' (active)'}
       </button>
-      <FiltersPanel filters={filters} onChange={setFilters} open={filtersOpen} id="task-filters" />
+      <FiltersPanel filters={filters} onChange={setFilters} open={filtersOpen} id="task-filters" groups={filterGroupsOf(view)} />
       {list.error && (
         <p className="form-error" role="alert">
           {list.error} <button onClick={() => void list.refresh()}>Try again</button>
