@@ -9,8 +9,9 @@ import { completeTask, deleteTask, getTask, reopenTask } from '../api/endpoints'
 import type { Task } from '../api/types';
 import { DebouncedInput } from '../components/DebouncedInput';
 import { FiltersPanel } from '../components/FiltersPanel';
-import { Modal } from '../components/Modal';
+import { ConfirmDelete } from '../components/ConfirmDelete';
 import { QuickAddBar, type QuickAddHandle } from '../components/QuickAddBar';
+import { ShortcutsDialog } from '../components/ShortcutsDialog';
 import { TaskEditor } from '../components/TaskEditor';
 import { TaskRow } from '../components/TaskRow';
 import { useToast } from '../components/Toasts';
@@ -18,7 +19,7 @@ import { ViewNav } from '../components/ViewNav';
 import { clearFilters, DEFAULT_FILTERS, describeEmptyView, hasActiveFilters, parseFilters, type Filters } from '../lib/filters';
 import { Link, navigate, useLocation } from '../lib/router';
 import { useTaskChanges } from '../lib/taskChanges';
-import { SHORTCUTS, useShortcut } from '../lib/shortcuts';
+import { useShortcut } from '../lib/shortcuts';
 import { useTaskList } from '../lib/useTaskList';
 import { useViewCounts } from '../lib/useViewCounts';
 import { daySections, filterGroupsOf, parseView, serializeView, todaySections, VIEW_NAMES, viewFilters, type Section, type View } from '../lib/views';
@@ -332,40 +333,5 @@ function EmptyView({ view }: { view: View }) {
         </>
       )}
     </p>
-  );
-}
-
-function ConfirmDelete({ task, onConfirm, onCancel }: { task: Task; onConfirm: () => void; onCancel: () => void }) {
-  const cancel = useRef<HTMLButtonElement>(null);
-  return (
-    <Modal title="Delete task?" onClose={onCancel} className="confirm" initialFocus={cancel}>
-      <p>“{task.title}” will be deleted.</p>
-      <div className="dialog-actions">
-        <button type="button" className="danger" onClick={onConfirm}>
-          Delete
-        </button>
-        <button type="button" className="primary" ref={cancel} onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
-    </Modal>
-  );
-}
-
-function ShortcutsDialog({ onClose }: { onClose: () => void }) {
-  return (
-    <Modal title="Keyboard shortcuts" onClose={onClose} className="shortcuts">
-      <dl className="shortcut-list" data-testid="shortcut-list">
-        {SHORTCUTS.map(({ key, does }) => (
-          <div key={key}>
-            <dt>
-              <kbd>{key}</kbd>
-            </dt>
-            <dd>{does}</dd>
-          </div>
-        ))}
-      </dl>
-      <p className="hint">They wait while you type in a field or a dialog is open.</p>
-    </Modal>
   );
 }
