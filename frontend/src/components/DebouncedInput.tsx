@@ -31,7 +31,10 @@ export function DebouncedInput({ value, onCommit, delayMs = 300, means, onKeyDow
     if (same) {
       committed.current = typed.current;
     } else {
+      // Until the re-render, a pending pause or a blur must not report the text this replaces (it would undo a view
+      // change: a tag filter set by a link, then cleared by the next link, came back).
       committed.current = value;
+      typed.current = value;
       setText(value);
     }
   }, [value]);
@@ -43,7 +46,7 @@ export function DebouncedInput({ value, onCommit, delayMs = 300, means, onKeyDow
   };
 
   useEffect(() => {
-    const timer = setTimeout(() => commit(text), delayMs);
+    const timer = setTimeout(() => commit(typed.current), delayMs);
     return () => clearTimeout(timer);
   }, [text, delayMs]);
 
@@ -57,7 +60,7 @@ export function DebouncedInput({ value, onCommit, delayMs = 300, means, onKeyDow
         onKeyDown?.(event);
       }}
       onBlur={(event) => {
-        commit(text);
+        commit(typed.current);
         onBlur?.(event);
       }}
     />

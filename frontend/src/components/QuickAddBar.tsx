@@ -18,6 +18,8 @@ const PARSE_DELAY_MS = 250;
 interface Props {
   zone: string;
   onCreated: (task: Task) => void;
+  /** Escape on an empty bar: the page takes the keyboard back (j/k through the list). */
+  onLeave: () => void;
 }
 
 export interface QuickAddHandle {
@@ -27,7 +29,7 @@ export interface QuickAddHandle {
 /** The latest answer, for the text it was asked about. */
 type Parsed = { text: string; reading: QuickAddReading } | { text: string; error: string };
 
-export const QuickAddBar = forwardRef<QuickAddHandle, Props>(function QuickAddBar({ zone, onCreated }, ref) {
+export const QuickAddBar = forwardRef<QuickAddHandle, Props>(function QuickAddBar({ zone, onCreated, onLeave }, ref) {
   const id = useId();
   const input = useRef<HTMLInputElement>(null);
   const backdrop = useRef<HTMLDivElement>(null);
@@ -145,10 +147,10 @@ export const QuickAddBar = forwardRef<QuickAddHandle, Props>(function QuickAddBa
             onScroll={syncScroll}
             onSelect={syncScroll}
             onKeyDown={(event) => {
-              if (event.key === 'Escape' && (text || error)) {
-                event.preventDefault();
-                clear();
-              }
+              if (event.key !== 'Escape') return;
+              event.preventDefault();
+              if (text || error) clear();
+              else onLeave();
             }}
           />
         </div>
@@ -157,7 +159,8 @@ export const QuickAddBar = forwardRef<QuickAddHandle, Props>(function QuickAddBa
         </button>
       </div>
       <p id={`${id}-keys`} className="hint quick-add-keys">
-        <kbd>Enter</kbd> adds, <kbd>Esc</kbd> clears, <kbd>Q</kbd> comes back here, <kbd>A</kbd> opens the assistant.
+        <kbd>Enter</kbd> adds, <kbd>Esc</kbd> clears (on an empty line, back to the list), <kbd>Q</kbd> comes back here,
+        <kbd>A</kbd> opens the assistant, <kbd>?</kbd> lists every shortcut.
       </p>
       <div id={`${id}-reading`} className="quick-add-reading" aria-live="polite" data-testid="quick-add-reading">
         {chips.length > 0 && (

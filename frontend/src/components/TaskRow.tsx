@@ -1,5 +1,7 @@
 /** One task in the list: what it is, when it is due, how it repeats, and the one-click actions. */
 import type { Task } from '../api/types';
+import { Link } from '../lib/router';
+import { tagViewHref } from '../lib/views';
 import { formatInZone } from '../lib/zonedTime';
 import { PRIORITY_LABELS, STATUS_LABELS } from './labels';
 
@@ -7,6 +9,8 @@ interface Props {
   task: Task;
   zone: string;
   now: number;
+  /** The row the keyboard (j/k) is on: it holds the focus and shows it. */
+  selected?: boolean;
   onToggleDone: (task: Task) => void;
   onEdit: (task: Task) => void;
 }
@@ -15,11 +19,17 @@ export function isOverdue(task: Task, now: number): boolean {
   return task.status !== 'done' && task.due_at !== null && Date.parse(task.due_at) < now;
 }
 
-export function TaskRow({ task, zone, now, onToggleDone, onEdit }: Props) {
+export function TaskRow({ task, zone, now, selected = false, onToggleDone, onEdit }: Props) {
   const done = task.status === 'done';
   const overdue = isOverdue(task, now);
   return (
-    <li data-testid="task-row" data-task-id={task.id} className={`task-row${done ? ' done' : ''}`}>
+    <li
+      data-testid="task-row"
+      data-task-id={task.id}
+      className={`task-row${done ? ' done' : ''}${selected ? ' selected' : ''}`}
+      tabIndex={-1}
+      aria-current={selected || undefined}
+    >
       <button
         type="button"
         className={`check${done ? ' checked' : ''}`}
@@ -52,7 +62,9 @@ export function TaskRow({ task, zone, now, onToggleDone, onEdit }: Props) {
             <ul className="tags">
               {task.tags.map((tag) => (
                 <li key={tag} className="tag" data-testid="tag">
-                  {tag}
+                  <Link href={tagViewHref(tag)} aria-label={`Tasks tagged ${tag}`}>
+                    {tag}
+                  </Link>
                 </li>
               ))}
             </ul>

@@ -1,5 +1,5 @@
 /**
- * Single-key shortcuts ("q" quick add, "a" assistant): they act only when the key would otherwise do nothing, so
+ * Single-key shortcuts ("q" quick add, "a" assistant, the list's j/k/x/e/#, "?" for the list of them): they act only when the key would otherwise do nothing, so
  * typing the letter in a field, a modified key (Ctrl+A) or a key pressed inside an open dialog is left alone.
  */
 import { useEffect, useRef } from 'react';
@@ -12,6 +12,19 @@ interface KeyLike {
   defaultPrevented: boolean;
   target: EventTarget | null;
 }
+
+/** Every shortcut, as the "?" dialog lists them. */
+export const SHORTCUTS: { key: string; does: string }[] = [
+  { key: 'q', does: 'Quick add' },
+  { key: '/', does: 'Search' },
+  { key: 'j', does: 'Select the next task' },
+  { key: 'k', does: 'Select the previous task' },
+  { key: 'x', does: 'Complete (or reopen) the selected task' },
+  { key: 'e', does: 'Edit the selected task' },
+  { key: '#', does: 'Delete the selected task (asks first)' },
+  { key: 'a', does: 'Open the assistant' },
+  { key: '?', does: 'Show these shortcuts' },
+];
 
 const FIELDS = new Set(['INPUT', 'TEXTAREA', 'SELECT']);
 

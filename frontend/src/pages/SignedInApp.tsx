@@ -33,7 +33,7 @@ export function SignedInApp(props: Props) {
 }
 
 function SignedInShell({ onSignOut }: Props) {
-  const { pathname } = useLocation();
+  const { pathname, search } = useLocation();
   const [user, setUser] = useState<User | null>(null);
   const [loadError, setLoadError] = useState('');
   const notifications = useNotifications();
@@ -121,7 +121,7 @@ function SignedInShell({ onSignOut }: Props) {
           onClose={() => setAssistantOpen(false)}
           onOpenTask={(task) => {
             setAssistantOpen(false);
-            navigate(`/tasks/${task.id}`);
+            navigate(`/tasks/${task.id}${search}`); // the view stays behind the editor
           }}
         />
       )}

@@ -1,22 +1,29 @@
 /**
- * The task list: search, filters and sort from the URL, the tasks of that view (kept current by the live stream),
- * one-click complete/reopen with Undo, and the editor dialog.
+ * The task list: the view (Today, Upcoming, All, Completed) with search, filters and sort from the URL, the tasks of
+ * that view (kept current by the live stream) with the views' counts, one-click complete/reopen with Undo, the
+ * list's keyboard shortcuts, and the editor dialog.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { messageOf } from '../api/client';
-import { completeTask, getTask, reopenTask } from '../api/endpoints';
+import { completeTask, deleteTask, getTask, reopenTask } from '../api/endpoints';
 import type { Task } from '../api/types';
 import { DebouncedInput } from '../components/DebouncedInput';
 import { FiltersPanel } from '../components/FiltersPanel';
+import { ConfirmDelete } from '../components/ConfirmDelete';
 import { QuickAddBar, type QuickAddHandle } from '../components/QuickAddBar';
+import { ShortcutsDialog } from '../components/ShortcutsDialog';
 import { TaskEditor } from '../components/TaskEditor';
 import { TaskRow } from '../components/TaskRow';
 import { useToast } from '../components/Toasts';
-import { clearFilters, describeEmptyView, hasActiveFilters, parseFilters, serializeFilters, type Filters } from '../lib/filters';
-import { navigate, useLocation } from '../lib/router';
+import { ViewNav } from '../components/ViewNav';
+import { clearFilters, DEFAULT_FILTERS, describeEmptyView, hasActiveFilters, parseFilters, type Filters } from '../lib/filters';
+import { Link, navigate, useLocation } from '../lib/router';
 import { useTaskChanges } from '../lib/taskChanges';
 import { useShortcut } from '../lib/shortcuts';
 import { useTaskList } from '../lib/useTaskList';
+import { useViewCounts } from '../lib/useViewCounts';
+import { daySections, filterGroupsOf, parseView, serializeView, todaySections, VIEW_NAMES, viewFilters, type Section, type View } from '../lib/views';
+import { dateInZone } from '../lib/zonedTime';
 
 interface Props {
   zone: string;
@@ -53,18 +60,68 @@ function useCoalesced(action: () => void, delayMs: number): () => void {
 
 type Editing = { task: Task | null; fromUrl: boolean };
 
+/** The list as shown: Today folds what is overdue in at the top, Upcoming has a heading per day. */
+function sectionsOf(view: View, tasks: Task[], zone: string, today: string, now: number): Section[] {
+  if (view === 'today') return todaySections(tasks, now);
+  if (view === 'upcoming') return daySections(tasks, zone, today);
+  return [{ key: view, title: '', tasks }];
+}
+
+function headingOf(view: View, filters: Filters): string {
+  if (view === 'all' && filters.tags.length === 1) return `#${filters.tags[0]}`;
+  return view === 'all' ? 'All tasks' : VIEW_NAMES[view];
+}
+
 export function TaskListPage({ zone, openTaskId }: Props) {
   const { search } = useLocation();
   const filters = useMemo(() => parseFilters(search), [search]);
-  const list = useTaskList(filters);
-  const showToast = useToast();
+  const view = parseView(search);
   const now = useNow();
+  const today = dateInZone(now, zone);
+  const list = useTaskList(useMemo(() => viewFilters(view, filters, today), [view, filters, today]));
+  const counts = useViewCounts(today, list.items);
+  const showToast = useToast();
   const [editing, setEditing] = useState<Editing | null>(null);
+  const [deleting, setDeleting] = useState<Task | null>(null);
+  const [showingShortcuts, setShowingShortcuts] = useState(false);
+  const [selectedId, setSelectedId] = useState<string | null>(null);
   const [filtersOpen, setFiltersOpen] = useState(() => hasActiveFilters(filters));
   const quickAdd = useRef<QuickAddHandle>(null);
-  useShortcut('q', () => quickAdd.current?.focus());
 
-  const setFilters = (next: Filters) => navigate(`/${serializeFilters(next)}`);
+  const sections = sectionsOf(view, list.items, zone, today, now);
+  const shown = sections.flatMap((section) => section.tasks);
+  const selected = shown.find((task) => task.id === selectedId) ?? null;
+
+  useEffect(() => {
+    if (selectedId) document.querySelector<HTMLElement>(`[data-task-id="${CSS.escape(selectedId)}"]`)?.focus();
+  }, [selectedId]);
+
+  /** Moves the selection `step` rows (j: 1, k: -1); from no selection, j takes the first row and k the last. */
+  const moveSelection = (step: number) => {
+    const at = shown.findIndex((task) => task.id === selectedId);
+    const next = at < 0 ? (step > 0 ? 0 : shown.length - 1) : Math.min(Math.max(at + step, 0), shown.length - 1);
+    if (shown[next]) setSelectedId(shown[next].id);
+  };
+  /** The row after `task` (else the one before) keeps the keyboard's place when `task` leaves the list. */
+  const selectNeighbourOf = (task: Task) => {
+    const at = shown.findIndex((known) => known.id === task.id);
+    setSelectedId((shown[at + 1] ?? shown[at - 1])?.id ?? null);
+  };
+
+  useShortcut('q', () => quickAdd.current?.focus());
+  useShortcut('/', () => document.getElementById('task-search')?.focus());
+  useShortcut('j', () => moveSelection(1));
+  useShortcut('k', () => moveSelection(-1));
+  useShortcut('x', () => {
+    if (!selected) return;
+    selectNeighbourOf(selected); // completed, it leaves the open views; reopened, it leaves Completed
+    void toggleDone(selected);
+  });
+  useShortcut('e', () => selected && void openEditor(selected));
+  useShortcut('#', () => selected && setDeleting(selected));
+  useShortcut('?', () => setShowingShortcuts(true));
+
+  const setFilters = (next: Filters) => navigate(`/${serializeView(view, next)}`);
 
   const refreshSoon = useCoalesced(() => void list.refresh(), LIVE_REFRESH_DELAY_MS);
   useTaskChanges((change) => {
@@ -79,13 +136,13 @@ export function TaskListPage({ zone, openTaskId }: Props) {
       (task) => setEditing({ task, fromUrl: true }),
       (error) => {
         showToast({ kind: 'error', message: `Cannot open that task: ${messageOf(error)}` });
-        navigate('/', { replace: true });
+        navigate(`/${search}`, { replace: true });
       },
     );
   }, [openTaskId, showToast]);
 
   const closeEditor = () => {
-    if (editing?.fromUrl) navigate('/');
+    if (editing?.fromUrl) navigate(`/${search}`);
     setEditing(null);
   };
 
@@ -125,11 +182,29 @@ export function TaskListPage({ zone, openTaskId }: Props) {
     }
   }
 
+  const removed = (task: Task) => {
+    list.remove(task.id);
+    void list.refresh();
+    showToast({ kind: 'info', message: `Deleted "${task.title}"` });
+  };
+
+  async function confirmDelete(task: Task) {
+    setDeleting(null);
+    selectNeighbourOf(task);
+    try {
+      await deleteTask(task.id);
+      removed(task);
+    } catch (error) {
+      showToast({ kind: 'error', message: `Could not delete "${task.title}": ${messageOf(error)}` });
+    }
+  }
+
   const active = hasActiveFilters(filters);
   return (
     <main className="page">
+      <ViewNav view={view} counts={counts} />
       <div className="toolbar">
-        <h1>Tasks</h1>
+        <h1>{headingOf(view, filters)}</h1>
         <div className="search">
           <label htmlFor="task-search" className="visually-hidden">
             Search
@@ -138,6 +213,7 @@ export function TaskListPage({ zone, openTaskId }: Props) {
             id="task-search"
             type="search"
             placeholder="Search tasks"
+            aria-keyshortcuts="/"
             value={filters.search}
             onCommit={(text) => setFilters({ ...filters, search: text })}
             means={(text, value) => text.trim() === value}
@@ -155,6 +231,7 @@ export function TaskListPage({ zone, openTaskId }: Props) {
           void list.refresh();
           showToast({ kind: 'info', message: `Added "${task.title}"` });
         }}
+        onLeave={() => document.getElementById(TASK_LIST_ID)?.focus()}
       />
       <button
         type="button"
@@ -166,7 +243,7 @@ export function TaskListPage({ zone, openTaskId }: Props) {
         {filtersOpen ? 'Hide filters' : 'Show filters'}
         {active && ' (active)'}
       </button>
-      <FiltersPanel filters={filters} onChange={setFilters} open={filtersOpen} id="task-filters" />
+      <FiltersPanel filters={filters} onChange={setFilters} open={filtersOpen} id="task-filters" groups={filterGroupsOf(view)} />
       {list.error && (
         <p className="form-error" role="alert">
           {list.error} <button onClick={() => void list.refresh()}>Try again</button>
@@ -183,22 +260,28 @@ export function TaskListPage({ zone, openTaskId }: Props) {
                 </button>
               </>
             ) : (
-              <p>No tasks yet. Add your first one above, or with “New task”.</p>
+              <EmptyView view={view} />
             )}
           </div>
         ) : (
-          <ul className="task-list">
-            {list.items.map((task) => (
-              <TaskRow
-                key={task.id}
-                task={task}
-                zone={zone}
-                now={now}
-                onToggleDone={(t) => void toggleDone(t)}
-                onEdit={(t) => void openEditor(t)}
-              />
-            ))}
-          </ul>
+          sections.map((section) => (
+            <div key={section.key} className="task-section" data-testid="task-section" data-section={section.key}>
+              {section.title && <h2 className={`section-heading section-${section.key}`}>{section.title}</h2>}
+              <ul className="task-list">
+                {section.tasks.map((task) => (
+                  <TaskRow
+                    key={task.id}
+                    task={task}
+                    zone={zone}
+                    now={now}
+                    selected={task.id === selectedId}
+                    onToggleDone={(t) => void toggleDone(t)}
+                    onEdit={(t) => void openEditor(t)}
+                  />
+                ))}
+              </ul>
+            </div>
+          ))
         )}
         {list.loading && <p className="hint">Loading…</p>}
         {list.nextCursor && !list.loading && (
@@ -221,12 +304,34 @@ export function TaskListPage({ zone, openTaskId }: Props) {
           }}
           onDeleted={(task) => {
             closeEditor();
-            list.remove(task.id);
-            void list.refresh();
-            showToast({ kind: 'info', message: `Deleted "${task.title}"` });
+            removed(task);
           }}
         />
       )}
+      {deleting && <ConfirmDelete task={deleting} onConfirm={() => void confirmDelete(deleting)} onCancel={() => setDeleting(null)} />}
+      {showingShortcuts && <ShortcutsDialog onClose={() => setShowingShortcuts(false)} />}
     </main>
+  );
+}
+
+const EMPTY_WORDS: Record<View, string> = {
+  today: 'Nothing due today. Add a task above, or see what is',
+  upcoming: 'Nothing due in the next two weeks. Everything else is in',
+  all: 'No tasks yet. Add your first one above, or with “New task”.',
+  completed: 'No completed tasks yet.',
+};
+
+function EmptyView({ view }: { view: View }) {
+  const next: View | null = view === 'today' ? 'upcoming' : view === 'upcoming' ? 'all' : null;
+  return (
+    <p>
+      {EMPTY_WORDS[view]}
+      {next && (
+        <>
+          {' '}
+          <Link href={`/${serializeView(next, DEFAULT_FILTERS)}`}>{VIEW_NAMES[next]}</Link>.
+        </>
+      )}
+    </p>
   );
 }

@@ -11,8 +11,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The web app in a real browser against the whole local platform: runs {@code frontend/e2e} (node's test runner,
- * playwright-core driving Debian's headless Chromium) against this platform's front door, which serves the built app.
+ * The web app in a real browser against the whole local platform: runs {@code frontend/e2e}'s scenarios (node's test
+ * runner, playwright-core driving Debian's headless Chromium) against this platform's front door, which serves the
+ * built app.
  * Its screenshots go to {@code local/target/screenshots} (or {@code KADENCE_SCREENSHOTS}); the README's come from here.
  */
 class WebAppEndToEndTest extends PlatformPerClass {
@@ -28,7 +29,8 @@ class WebAppEndToEndTest extends PlatformPerClass {
         assertTrue(Files.isExecutable(CHROMIUM), CHROMIUM + " is missing: apt-get install chromium (.ci/run does), or set CHROMIUM");
 
         Path log = Files.createDirectories(Path.of("target")).resolve("webapp-e2e.log");
-        ProcessBuilder node = new ProcessBuilder("node", "--test", "--test-reporter=spec", "e2e/webapp.e2e.mjs")
+        ProcessBuilder node = new ProcessBuilder("node", "--test", "--test-reporter=spec", "--test-concurrency=1",
+                "e2e/webapp.e2e.mjs", "e2e/views.e2e.mjs")
             .directory(frontend.toFile())
             .redirectErrorStream(true)
             .redirectOutput(log.toFile());
