@@ -3,6 +3,7 @@ package dev.kadence.core.calendar;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.Month;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -85,7 +86,10 @@ final class VTimeZones {
         return abs % 60 == 0 ? hhmm : hhmm + String.format(Locale.ROOT, "%02d", abs % 60);
     }
 
-    /** The yearly RRULE of a transition rule: "the first Sunday on or after the 8th of March" and the like. */
+    /**
+     * The yearly RRULE of a transition rule: "the Sunday on or after the 8th of March" is {@code BYDAY=2SU}, "on or
+     * after the 25th" of a 31-day month {@code BYDAY=-1SU}, any other day a week of BYMONTHDAY.
+     */
     static String rrule(ZoneOffsetTransitionRule r) {
         String month = "FREQ=YEARLY;BYMONTH=" + r.getMonth().getValue();
         int day = r.getDayOfMonthIndicator();
@@ -97,7 +101,7 @@ final class VTimeZones {
         if (day > 0 && (day - 1) % 7 == 0) {
             return month + ";BYDAY=" + ((day - 1) / 7 + 1) + byDay;
         }
-        if (day == -1) {
+        if (day == -1 || r.getMonth() != Month.FEBRUARY && day + 6 == r.getMonth().maxLength()) {
             return month + ";BYDAY=-1" + byDay;
         }
         IntStream week = day > 0 ? IntStream.range(day, day + 7) : IntStream.rangeClosed(day - 6, day);
