@@ -55,6 +55,11 @@ class CalendarFeedTest extends ApiTest {
             "reminders", List.of(Map.of("before_due", "P1D"))));
         String done = createTask(alice, Map.of("title", "Already done", "due_at", "2027-02-01T10:00:00Z")).id();
         assertThat(call("POST", "/api/v1/tasks/" + done + "/complete", alice, null).status()).isEqualTo(200);
+        createTask(alice, Map.of("title", "Water plants", "due_at", "2027-03-03T08:00:00Z",
+            "recurrence", Map.of("rule", "FREQ=DAILY;INTERVAL=3", "mode", "completion")));
+        String stopped = createTask(alice, Map.of("title", "Old habit", "due_at", "2027-03-04T08:00:00Z",
+            "recurrence", Map.of("rule", "FREQ=DAILY"))).id();
+        assertThat(call("DELETE", "/api/v1/tasks/" + stopped + "/recurrence", alice, null).status()).isEqualTo(200);
         createTask(alice, Map.of("title", "Someday"));
         createTask(bob, Map.of("title", "Bob's secret", "due_at", "2027-03-02T10:00:00Z"));
 
@@ -70,7 +75,11 @@ class CalendarFeedTest extends ApiTest {
         assertThat(calendar.validate().hasErrors()).as(calendar.validate().toString()).isFalse();
         List<VEvent> events = calendar.getComponents(Component.VEVENT);
         assertThat(events).extracting(e -> text(e, Property.SUMMARY))
-            .containsExactly("Weekly report", "Call Ann, then Bob; ask");
+            .containsExactly("Weekly report", "Call Ann, then Bob; ask", "Water plants", "Old habit");
+        assertThat(events.subList(2, 4)).allSatisfy(single -> {
+            assertThat(text(single, Property.UID)).startsWith("task-");
+            assertThat(single.getProperty(Property.RRULE)).as("a completion-mode or stopped series is its open task").isEmpty();
+        });
 
         VEvent call = events.get(1);
         assertThat(text(call, Property.UID)).isEqualTo("task-" + plain + "@kadence");
