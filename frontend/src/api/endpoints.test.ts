@@ -1,6 +1,15 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ApiError } from './client';
-import { getConversation, listConversations, logOut, parseQuickAdd, sendAssistantMessage } from './endpoints';
+import {
+  createCalendarFeed,
+  getCalendarFeed,
+  getConversation,
+  listConversations,
+  logOut,
+  parseQuickAdd,
+  revokeCalendarFeed,
+  sendAssistantMessage,
+} from './endpoints';
 
 function answer(status: number, body: unknown, type = 'application/json') {
   const fetch = vi.fn(async () => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': type } }));
@@ -57,5 +66,21 @@ describe('signing out', () => {
     await expect(logOut()).resolves.toBeUndefined();
     expect(sent(fetch as unknown as ReturnType<typeof answer>)).toMatchObject({ url: '/api/v1/auth/logout', method: 'POST' });
     expect(sent(fetch as unknown as ReturnType<typeof answer>).headers.Authorization).toBe('Bearer token-1');
+  });
+});
+
+describe('the calendar feed', () => {
+  it('is made, looked at and revoked with the token', async () => {
+    let fetch = answer(201, { url: 'http://x/api/v1/calendar/t.ics', path: '/api/v1/calendar/t.ics', created_at: '2026-12-06T20:00:00Z' });
+    expect((await createCalendarFeed()).path).toBe('/api/v1/calendar/t.ics');
+    expect(sent(fetch)).toMatchObject({ url: '/api/v1/calendar/feed', method: 'POST' });
+    expect(sent(fetch).headers.Authorization).toBe('Bearer token-1');
+    fetch = answer(200, { exists: true, created_at: '2026-12-06T20:00:00Z' });
+    expect(await getCalendarFeed()).toEqual({ exists: true, created_at: '2026-12-06T20:00:00Z' });
+    expect(sent(fetch)).toMatchObject({ url: '/api/v1/calendar/feed', method: 'GET' });
+    const revoke = vi.fn(async () => new Response(null, { status: 204 }));
+    vi.stubGlobal('fetch', revoke);
+    await expect(revokeCalendarFeed()).resolves.toBeUndefined();
+    expect(sent(revoke as unknown as ReturnType<typeof answer>)).toMatchObject({ url: '/api/v1/calendar/feed', method: 'DELETE' });
   });
 });

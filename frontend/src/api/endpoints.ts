@@ -3,8 +3,10 @@ import { request } from './client';
 import { normalizeTask } from './normalize';
 import type {
   AssistantReply,
+  CalendarFeed,
   Conversation,
   ConversationSummary,
+  CreatedCalendarFeed,
   NotificationPage,
   Notification,
   Page,
@@ -30,6 +32,10 @@ export const logIn = (email: string, password: string) =>
 export const logOut = () => request<void>('POST', '/auth/logout');
 export const getMe = () => request<User>('GET', '/me');
 export const updateTimezone = (timezone: string) => request<User>('PATCH', '/me', { timezone });
+
+export const getCalendarFeed = () => request<CalendarFeed>('GET', '/calendar/feed');
+export const createCalendarFeed = () => request<CreatedCalendarFeed>('POST', '/calendar/feed');
+export const revokeCalendarFeed = () => request<void>('DELETE', '/calendar/feed');
 
 export const listTags = () => request<{ items: Tag[] }>('GET', '/tags');
 

@@ -199,3 +199,14 @@ export interface ConversationMessage {
 export interface Conversation extends ConversationSummary {
   messages: ConversationMessage[];
 }
+
+export interface CalendarFeed {
+  exists: boolean;
+  created_at: string | null;
+}
+
+export interface CreatedCalendarFeed {
+  url: string;
+  path: string;
+  created_at: string;
+}

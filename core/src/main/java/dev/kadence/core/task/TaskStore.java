@@ -85,6 +85,13 @@ public class TaskStore {
             order by t.due_at limit ?""", List.of(from, to, limit), TaskStore::read);
     }
 
+    /** The user's open tasks that have a due time, soonest first, at most {@code limit}. */
+    public List<Task> openWithDueTime(UUID userId, int limit) {
+        return sql.list("""
+            select * from tasks where user_id = ? and status <> 'done' and due_at is not null
+            order by due_at, id limit ?""", List.of(userId, limit), TaskStore::read);
+    }
+
     /** The series' open instances after instance {@code instance}, locked. */
     List<Task> lockOpenInstancesAfter(UUID seriesId, int instance) {
         return sql.list("""

@@ -35,7 +35,7 @@ class ReadmeTest implements TestPropertyProvider {
         List<String> answers = calls.run(Map.of()).stdout().lines().toList();
 
         List<String> shown = calls.shownAnswers();
-        assertThat(shown).hasSize(5);
+        assertThat(shown).hasSize(8);
         assertThat(answers).hasSameSizeAs(shown);
         for (int i = 0; i < shown.size(); i++) {
             assertThat(ReadmeCommands.sameAnswer(shown.get(i), answers.get(i)))
