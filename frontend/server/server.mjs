@@ -141,14 +141,17 @@ function peerOf(req) {
 
 /**
  * The origin headers to send on: X-Forwarded-For with the peer appended — to what a trusted proxy sent, else alone —
- * and X-Forwarded-Proto as a trusted proxy said, else http. From anyone else, every origin claim is dropped.
+ * X-Forwarded-Proto as a trusted proxy said, else http, and X-Forwarded-Host as a trusted proxy said, else the Host
+ * the client asked for (URLs a function hands out, a calendar feed's, name the front door, not the function). From
+ * anyone else, every origin claim is dropped.
  */
 export function originHeaders(headers, peer, trusted) {
   const claims = trusted(peer) ? headers : {};
   const forwardedFor = claims['x-forwarded-for'];
   const passed = Object.fromEntries(ORIGIN_CLAIMS.filter((name) => claims[name] !== undefined).map((name) => [name, claims[name]]));
+  const host = claims['x-forwarded-host'] ?? headers.host;
   return { ...passed, 'x-forwarded-for': forwardedFor ? `${forwardedFor}, ${peer}` : peer,
-    'x-forwarded-proto': claims['x-forwarded-proto'] ?? 'http' };
+    'x-forwarded-proto': claims['x-forwarded-proto'] ?? 'http', ...(host === undefined ? {} : { 'x-forwarded-host': host }) };
 }
 
 /** Which function owns which paths: a path goes to the first whose prefix it is (whole segments), else the web app. */

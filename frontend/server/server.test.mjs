@@ -239,6 +239,7 @@ test('hop-by-hop headers stay on their hop, both ways; the rest passes', async (
   assert.equal(seen.authorization, 'Bearer t');
   assert.equal(seen['x-forwarded-for'], '127.0.0.1');
   assert.equal(seen['x-forwarded-proto'], 'http');
+  assert.equal(seen['x-forwarded-host'], new URL(base).host, 'the function learns the Host the client asked for');
   assert.match(seen.host, /^127\.0\.0\.1:\d+$/, 'the upstream gets its own Host');
   assert.notEqual(seen.host, new URL(base).host);
   assert.equal(answer.headers['x-upstream-hop'], undefined, 'a response header the upstream named in Connection');
@@ -265,7 +266,9 @@ test('X-Forwarded-For: the peer is appended; what the client sent is kept only f
     const untrustedPeer = JSON.parse((await raw('/api/v1/echo-headers', { headers: claims, port: strict.address().port })).body);
     assert.equal(untrustedPeer['x-forwarded-for'], '127.0.0.1', 'a spoofed X-Forwarded-For is dropped, the peer stands alone');
     assert.equal(untrustedPeer['x-forwarded-proto'], 'http');
-    for (const name of ['x-forwarded-host', 'x-real-ip', 'forwarded']) {
+    assert.equal(untrustedPeer['x-forwarded-host'], `127.0.0.1:${strict.address().port}`,
+      'a spoofed X-Forwarded-Host is replaced by the Host the client asked for');
+    for (const name of ['x-real-ip', 'forwarded']) {
       assert.equal(untrustedPeer[name], undefined, `${name} from an untrusted peer is not passed on`);
     }
   } finally {

@@ -383,6 +383,11 @@ class HostileInputTest extends PlatformPerClass {
         api("assistant: another user's conversation", "POST", "/api/v1/assistant/messages").token(tokenA)
             .json("{\"text\": \"show my tasks\", \"conversation_id\": \"" + conversationB + "\"}").expect(404, null, "not_found");
         api("an API path nobody serves", "GET", "/api/v1/nothing-here").token(tokenA).expect(404, null, "not_found");
+        for (String feed : List.of("garbage", "%00", "a".repeat(2000), enc("' OR '1'='1"), "A".repeat(43))) {
+            api("calendar feed: a token nobody was given (" + Math.min(feed.length(), 12) + " chars)", "GET",
+                "/api/v1/calendar/" + feed + ".ics").expect(404, null, "not_found");
+        }
+        api("calendar feed: its settings without a token", "POST", "/api/v1/calendar/feed").expect(401, null, "unauthenticated");
         api("MCP without a token", "POST", "/mcp").json("{\"jsonrpc\": \"2.0\", \"method\": \"tools/list\", \"id\": 1}")
             .expect(401, null, "unauthenticated");
         api("MCP: broken JSON-RPC", "POST", "/mcp").token(tokenA).json("{\"jsonrpc\": ").expect(400, null, null);
