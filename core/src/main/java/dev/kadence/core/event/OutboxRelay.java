@@ -185,7 +185,7 @@ public class OutboxRelay {
             sent = CompletableFuture.failedFuture(e);
         }
         return sent.handle((response, error) -> {
-            Exception failure = error != null ? asException(error)
+            Exception failure = error != null ? unreachable(row, error)
                 : response.statusCode() / 100 != 2 ? new IOException("KafkaSink " + response.uri() + " answered "
                     + response.statusCode() + " " + abbreviated(response.body())) : null;
             if (failure == null) {
@@ -204,10 +204,10 @@ public class OutboxRelay {
         return request.build();
     }
 
-    private static Exception asException(Throwable error) {
-        Throwable cause = error instanceof CompletionException && error.getCause() != null
-            ? error.getCause() : error;
-        return cause instanceof Exception e ? e : new IOException(cause);
+    /** Why a row did not reach its sink, with the sink (a ConnectException's own message is often null). */
+    private static Exception unreachable(Row row, Throwable error) {
+        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        return new IOException("the KafkaSink of " + row.topic() + " did not answer: " + cause, cause);
     }
 
     private static String abbreviated(String body) {
