@@ -161,7 +161,7 @@ public class OutboxRelay {
         Map<String, List<Row>> byTask = new LinkedHashMap<>();
         rows.forEach(row -> byTask.computeIfAbsent(row.key(), k -> new ArrayList<>()).add(row));
         Outcome outcome = new Outcome();
-        Semaphore lanes = new Semaphore(settings.concurrency());
+        Semaphore lanes = new Semaphore(Math.max(1, settings.concurrency()));
         List<CompletableFuture<Void>> tasks = new ArrayList<>(byTask.size());
         for (List<Row> taskRows : byTask.values()) {
             lanes.acquireUninterruptibly();
