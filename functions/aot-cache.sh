@@ -12,8 +12,9 @@
 # The cache is only used by a JVM with the same jar at the same path (same size and time) and the same flags:
 # run this where the image will run the jar, e.g. as a Dockerfile RUN step after COPY of the jar.
 #
-# Environment (from the caller): KADENCE_DB_URL, KADENCE_DB_USER, KADENCE_DB_PASSWORD, KADENCE_KAFKA_BOOTSTRAP,
-# KADENCE_JWT_SECRET (>= 32 chars) - a PostgreSQL that has the schema and a Kafka must be reachable; KADENCE_MIGRATE=true
+# Environment (from the caller): KADENCE_DB_URL, KADENCE_DB_USER, KADENCE_DB_PASSWORD, KADENCE_SINKS_TASK_EVENTS,
+# KADENCE_SINKS_TASK_UPDATES, KADENCE_SINKS_REMINDERS, KADENCE_JWT_SECRET (>= 32 chars) - a PostgreSQL that has the
+# schema and KafkaSinks that take the workload's events (the local platform's stand-in) must be reachable; KADENCE_MIGRATE=true
 # applies the schema migrations first, with the jar's entry point (dev.kadence.core.db.Migrate, as the chart's hook Job). Optional: JAVA_HOME, PORT (default: a free port from 18080), DAPR_HTTP_PORT (reminder-fire),
 # KADENCE_TOKEN or KADENCE_TASK_CRUD_URL (notify, assistant: a token of task-crud's, or where to sign up for one),
 # KADENCE_JVM_FLAGS_FILE (default: jvm-flags.txt next to this script), TRAINING_ROUNDS (default 5).
@@ -51,10 +52,11 @@ read_jvm_flags() {
 
 require_env() {
     local missing=() v
-    for v in KADENCE_DB_URL KADENCE_DB_USER KADENCE_DB_PASSWORD KADENCE_KAFKA_BOOTSTRAP KADENCE_JWT_SECRET; do
+    for v in KADENCE_DB_URL KADENCE_DB_USER KADENCE_DB_PASSWORD KADENCE_SINKS_TASK_EVENTS KADENCE_SINKS_TASK_UPDATES \
+        KADENCE_SINKS_REMINDERS KADENCE_JWT_SECRET; do
         [[ -n "${!v:-}" ]] || missing+=("$v")
     done
-    ((${#missing[@]} == 0)) || die "missing environment: ${missing[*]} (PostgreSQL with the Kadence schema, Kafka, the JWT secret)"
+    ((${#missing[@]} == 0)) || die "missing environment: ${missing[*]} (PostgreSQL with the Kadence schema, the KafkaSinks, the JWT secret)"
     ((${#KADENCE_JWT_SECRET} >= 32)) || die "KADENCE_JWT_SECRET must be at least 32 characters"
     command -v curl >/dev/null || die "curl is needed"
     command -v openssl >/dev/null || die "openssl is needed (to sign the training's tokens)"

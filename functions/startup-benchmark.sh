@@ -22,7 +22,7 @@
 # prints the process's peak RSS (VmHWM), the cgroup's peak, and whether anything was OOM-killed.
 #
 # Environment: as functions/aot-cache.sh (KADENCE_DB_URL, KADENCE_DB_USER, KADENCE_DB_PASSWORD,
-# KADENCE_KAFKA_BOOTSTRAP, KADENCE_JWT_SECRET; JAVA_HOME, DAPR_HTTP_PORT, KADENCE_MIGRATE=true to apply the schema
+# KADENCE_SINKS_TASK_EVENTS, KADENCE_SINKS_TASK_UPDATES, KADENCE_SINKS_REMINDERS, KADENCE_JWT_SECRET; JAVA_HOME, DAPR_HTTP_PORT, KADENCE_MIGRATE=true to apply the schema
 # migrations once first, as aot-cache.sh; no function runs them at start).
 set -euo pipefail
 

@@ -8,9 +8,36 @@ Shared fragments. Every resource lives in its own <thing>.<kind>.yaml file; only
 {{ $root.Values.image.registry }}/kadence-{{ index . 1 }}:{{ $root.Values.image.tag }}
 {{- end }}
 
-{{/* The Kafka bootstrap servers as the functions take them: one comma-separated string. */}}
-{{- define "kadence.kafkaBootstrap" -}}
-{{ join "," .Values.kafka.bootstrapServers }}
+{{/*
+A KafkaSink: what is POSTed to it (a binary-mode CloudEvent) it writes to its topic, and answers 2xx once Kafka has the
+record. The broker's address and, for managed Kafka, its credentials are the sink's: the functions have neither.
+{{ include "kadence.kafkaSink" (list . "sink-name" "topic") }}
+*/}}
+{{- define "kadence.kafkaSink" -}}
+{{- $root := index . 0 -}}
+apiVersion: eventing.knative.dev/v1alpha1
+kind: KafkaSink
+metadata:
+  name: {{ index . 1 }}
+  labels:
+    app.kubernetes.io/part-of: kadence
+spec:
+  topic: {{ index . 2 }}
+  bootstrapServers:
+    {{- toYaml $root.Values.kafka.bootstrapServers | nindent 4 }}
+  contentMode: binary
+  {{- if $root.Values.kafka.auth.enabled }}
+  auth:
+    secret:
+      ref:
+        name: {{ $root.Values.kafka.auth.secretName }}
+  {{- end }}
+{{- end }}
+
+{{/* The URL of one of the chart's KafkaSinks, at Knative's KafkaSink ingress: {{ include "kadence.sinkUrl" (list . "task-events") }} */}}
+{{- define "kadence.sinkUrl" -}}
+{{- $root := index . 0 -}}
+{{ trimSuffix "/" $root.Values.sinks.ingress }}/{{ $root.Release.Namespace }}/{{ index . 1 }}
 {{- end }}
 
 {{/* A value from an existing Secret: {{ include "kadence.secretRef" (list "secret-name" "key") }} */}}
@@ -52,25 +79,13 @@ The environment every function reads. Secrets come only by reference.
 */}}
 {{- define "kadence.env" -}}
 {{ include "kadence.databaseEnv" .root }}
-- name: KADENCE_KAFKA_BOOTSTRAP
-  value: {{ include "kadence.kafkaBootstrap" .root | quote }}
-{{- if .root.Values.kafka.auth.enabled }}
-{{- $kafkaSecret := .root.Values.kafka.auth.secretName }}
-- name: KADENCE_KAFKA_SECURITY_PROTOCOL
-  {{- include "kadence.secretRef" (list $kafkaSecret "protocol") | nindent 2 }}
-- name: KADENCE_KAFKA_SASL_MECHANISM
-  {{- include "kadence.secretRef" (list $kafkaSecret "sasl.mechanism") | nindent 2 }}
-- name: KADENCE_KAFKA_SASL_USER
-  {{- include "kadence.secretRef" (list $kafkaSecret "user") | nindent 2 }}
-- name: KADENCE_KAFKA_SASL_PASSWORD
-  {{- include "kadence.secretRef" (list $kafkaSecret "password") | nindent 2 }}
-- name: KADENCE_KAFKA_CA_CERT
-  valueFrom:
-    secretKeyRef:
-      name: {{ $kafkaSecret }}
-      key: ca.crt
-      optional: true
-{{- end }}
+{{- /* The outbox relay publishes each event to the KafkaSink of its topic: no Kafka address or credentials here. */}}
+- name: KADENCE_SINKS_TASK_EVENTS
+  value: {{ include "kadence.sinkUrl" (list .root "task-events") | quote }}
+- name: KADENCE_SINKS_TASK_UPDATES
+  value: {{ include "kadence.sinkUrl" (list .root "task-updates") | quote }}
+- name: KADENCE_SINKS_REMINDERS
+  value: {{ include "kadence.sinkUrl" (list .root "reminders") | quote }}
 {{- if .jwt }}
 - name: KADENCE_JWT_SECRET
   {{- include "kadence.secretRef" (list .root.Values.jwt.secret.name .root.Values.jwt.secret.key) | nindent 2 }}

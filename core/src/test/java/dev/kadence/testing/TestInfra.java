@@ -2,6 +2,7 @@ package dev.kadence.testing;
 
 import dev.kadence.core.db.Migrate;
 import dev.kadence.core.event.Topics;
+import dev.kadence.testkit.KafkaSinkIngress;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import kafka.server.BrokerServer;
 import kafka.testkit.KafkaClusterTestKit;
@@ -10,19 +11,23 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Real infrastructure for tests, one of each per JVM: an embedded PostgreSQL 17 with Kadence's schema (applied by
- * {@link Migrate}, as before a deploy) and an in-JVM KRaft Kafka broker with Kadence's topics. Both close in a shutdown
- * hook, after the Micronaut contexts.
+ * {@link Migrate}, as before a deploy), an in-JVM KRaft Kafka broker with Kadence's topics, and in front of it the
+ * KafkaSinks the functions publish through (the local platform's stand-in, {@link KafkaSinkIngress}). They close in a
+ * shutdown hook, after the Micronaut contexts.
  */
 public final class TestInfra {
     private static EmbeddedPostgres postgres;
     private static KafkaClusterTestKit kafka;
+    private static KafkaSinkIngress sinks;
 
     private TestInfra() {
     }
@@ -34,9 +39,11 @@ public final class TestInfra {
             Map.entry("datasources.default.url", jdbcUrl()),
             Map.entry("datasources.default.username", "postgres"),
             Map.entry("datasources.default.password", ""),
-            Map.entry("kadence.kafka.bootstrap-servers", kafka.bootstrapServers()),
-            Map.entry("kadence.kafka.max-backoff", "500ms"),
-            Map.entry("kadence.kafka.send-timeout", "2s"),
+            Map.entry("kadence.sinks.task-events", sinkUrl(Topics.TASK_EVENTS)),
+            Map.entry("kadence.sinks.task-updates", sinkUrl(Topics.TASK_UPDATES)),
+            Map.entry("kadence.sinks.reminders", sinkUrl(Topics.REMINDERS)),
+            Map.entry("kadence.sinks.max-backoff", "500ms"),
+            Map.entry("kadence.sinks.request-timeout", "4s"),
             Map.entry("kadence.auth.bcrypt-cost", "4"),
             Map.entry("micronaut.security.token.jwt.signatures.secret.generator.secret", "test-secret-that-is-long-enough-for-hs256-signing"),
             Map.entry("micronaut.security.token.jwt.signatures.secret.validator.secret", "test-secret-that-is-long-enough-for-hs256-signing"),
@@ -55,6 +62,16 @@ public final class TestInfra {
     public static synchronized String bootstrapServers() {
         start();
         return kafka.bootstrapServers();
+    }
+
+    /** The KafkaSink that writes to {@code topic} of the in-JVM broker. */
+    public static synchronized String sinkUrl(String topic) {
+        start();
+        return sinks.url(sinkPath(topic));
+    }
+
+    private static String sinkPath(String topic) {
+        return "/kadence/" + topic;
     }
 
     /** Stops the broker (the controller stays up), as an outage the functions must ride out. */
@@ -95,6 +112,8 @@ public final class TestInfra {
             try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
                 admin.createTopics(Topics.ALL.stream().map(t -> new NewTopic(t, 3, (short) 1)).toList()).all().get();
             }
+            sinks = KafkaSinkIngress.start(new InetSocketAddress("127.0.0.1", 0), kafka.bootstrapServers(),
+                Topics.ALL.stream().collect(java.util.stream.Collectors.toMap(TestInfra::sinkPath, t -> t)), Duration.ofSeconds(2));
         } catch (Exception e) {
             throw new IllegalStateException("could not start test infrastructure", e);
         }
@@ -111,7 +130,7 @@ public final class TestInfra {
     }
 
     /**
-     * Closes the broker, then the database. Called when the test run ends ({@link TestInfraShutdown}), before the
+     * Closes the sinks, the broker, then the database. Called when the test run ends ({@link TestInfraShutdown}), before the
      * JVM's shutdown hooks run: the test kit's own hooks delete the broker's directories, and racing them would
      * fail the broker's shutdown. The hook registered above is only the fallback.
      */
@@ -119,13 +138,14 @@ public final class TestInfra {
         if (postgres == null) {
             return;
         }
-        for (AutoCloseable c : List.<AutoCloseable>of(kafka, postgres)) {
+        for (AutoCloseable c : List.<AutoCloseable>of(sinks, kafka, postgres)) {
             try {
                 c.close();
             } catch (Exception e) {
                 System.err.println("test infrastructure: " + e);
             }
         }
+        sinks = null;
         kafka = null;
         postgres = null;
     }

@@ -4,8 +4,11 @@ import dev.kadence.local.dapr.LocalDapr;
 import dev.kadence.local.knative.Activator;
 import dev.kadence.local.knative.KafkaSourceDelivery;
 import dev.kadence.local.manifest.DaprComponents;
+import dev.kadence.local.manifest.KafkaSinks;
 import dev.kadence.local.manifest.KafkaSources;
+import dev.kadence.testkit.KafkaSinkIngress;
 
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,10 +17,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
- * What the cluster gives the functions, stood in for on a laptop from the real manifests: the KafkaSources
- * of the knative/ chart (rendered with values-local.yaml), Dapr (a Jobs API per app, the cron bindings of
+ * What the cluster gives the functions, stood in for on a laptop from the real manifests: the KafkaSources and
+ * KafkaSinks of the knative/ chart (rendered with values-local.yaml), Dapr (a Jobs API per app, the cron bindings of
  * dapr/), and the front door (frontend/server/server.mjs, the cluster's own, run by node). Started around the
  * functions and stopped before them.
  */
@@ -26,15 +30,19 @@ final class ClusterServices {
     static final String DAPR_DATABASE = "dapr";
     private static final Duration FRONT_DOOR_READY = Duration.ofSeconds(20);
     private static final Duration FRONT_DOOR_STOP = Duration.ofSeconds(5);
+    /** How long the KafkaSink stand-in waits for the broker's acknowledgement: within the relay's 10 s request timeout. */
+    private static final Duration SINK_ACK = Duration.ofSeconds(5);
 
     private final Settings settings;
     private final Progress progress;
     private final String node;
     private final Activator activator;
     private final List<KafkaSources.Subscription> subscriptions;
+    private final List<KafkaSinks.Sink> sinks;
     private final List<DaprComponents.CronBinding> cronBindings;
     private final List<KafkaSourceDelivery> deliveries = new ArrayList<>();
     private LocalDapr dapr;
+    private KafkaSinkIngress sinkIngress;
     private ChildProcess frontDoor;
 
     /** @param node the Node.js that runs the front door ({@link NodeCommand#require}) */
@@ -43,8 +51,10 @@ final class ClusterServices {
         this.activator = activator;
         this.progress = progress;
         this.node = node;
-        this.subscriptions = progress.step("manifests", "read knative/ (values-local.yaml) and dapr/",
-            () -> KafkaSources.fromRendered(RenderedChart.render(settings)));
+        String chart = progress.step("manifests", "read knative/ (values-local.yaml) and dapr/",
+            () -> RenderedChart.render(settings));
+        this.subscriptions = KafkaSources.fromRendered(chart);
+        this.sinks = KafkaSinks.fromRendered(chart);
         this.cronBindings = DaprComponents.fromDirectory(settings.daprDirectory());
     }
 
@@ -58,6 +68,26 @@ final class ClusterServices {
             }
         }
         return topics;
+    }
+
+    /**
+     * Before the functions start, once the broker runs: the KafkaSinks they publish to, each at
+     * {@code /<namespace>/<name>} on KADENCE_SINK_PORT as at Knative's ingress. Each of the topics the functions
+     * publish to must have a sink of its name (that is where {@link Settings#sinkUrl} points them).
+     */
+    void startSinks(List<String> published) {
+        List<String> missing = published.stream()
+            .filter(topic -> sinks.stream().noneMatch(s -> s.name().equals(topic) && s.topic().equals(topic))).toList();
+        if (!missing.isEmpty()) {
+            throw new StartupFailure("knative/ has no KafkaSink named after the topic for " + missing + ": the functions publish there");
+        }
+        progress.step("sinks", "KafkaSinks " + sinks.stream().map(KafkaSinks.Sink::name).toList() + " on "
+            + settings.sinkUrl(""), () -> {
+            sinkIngress = KafkaSinkIngress.start(new InetSocketAddress("127.0.0.1", settings.sinkPort()),
+                settings.kafkaBootstrap(),
+                sinks.stream().collect(Collectors.toMap(s -> "/" + NAMESPACE + "/" + s.name(), KafkaSinks.Sink::topic)),
+                SINK_ACK);
+        });
     }
 
     /** Before the functions start: their Dapr endpoints must answer from their first second. */
@@ -146,6 +176,9 @@ final class ClusterServices {
             frontDoor.stop(FRONT_DOOR_STOP);
         }
         deliveries.forEach(KafkaSourceDelivery::close);
+        if (sinkIngress != null) {
+            sinkIngress.close();
+        }
         if (dapr != null) {
             dapr.close();
         }

@@ -18,18 +18,21 @@ final class KadenceFunctions {
     }
 
     static List<FunctionSpec> forLaptop(Settings settings, FunctionJars jars, String jwtSecret) {
-        Map<String, String> shared = Map.of(
-                "KADENCE_DB_URL", settings.jdbcUrl(),
-                "KADENCE_DB_USER", Settings.DATABASE_USER,
-                "KADENCE_DB_PASSWORD", Settings.DATABASE_PASSWORD,
-                "KADENCE_KAFKA_BOOTSTRAP", settings.kafkaBootstrap(),
-                "KADENCE_JWT_SECRET", jwtSecret,
+        Map<String, String> shared = Map.ofEntries(
+                Map.entry("KADENCE_DB_URL", settings.jdbcUrl()),
+                Map.entry("KADENCE_DB_USER", Settings.DATABASE_USER),
+                Map.entry("KADENCE_DB_PASSWORD", Settings.DATABASE_PASSWORD),
+                // the functions publish to the KafkaSinks, here the platform's stand-in (ClusterServices)
+                Map.entry("KADENCE_SINKS_TASK_EVENTS", settings.sinkUrl("task-events")),
+                Map.entry("KADENCE_SINKS_TASK_UPDATES", settings.sinkUrl("task-updates")),
+                Map.entry("KADENCE_SINKS_REMINDERS", settings.sinkUrl("reminders")),
+                Map.entry("KADENCE_JWT_SECRET", jwtSecret),
                 // Only the platform may deliver: fresh tokens each run, known to the functions and to the stand-ins for
                 // the KafkaSources and Dapr (which read them from here), and to nothing else; the functions listen on
                 // 127.0.0.1 only.
-                DELIVERY_TOKEN, token(),
-                APP_API_TOKEN, token(),
-                "KADENCE_BIND_HOST", "127.0.0.1");
+                Map.entry(DELIVERY_TOKEN, token()),
+                Map.entry(APP_API_TOKEN, token()),
+                Map.entry("KADENCE_BIND_HOST", "127.0.0.1"));
         List<FunctionSpec> functions = new java.util.ArrayList<>();
         for (int i = 0; i < NAMES.size(); i++) {
             String name = NAMES.get(i);

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Starts PostgreSQL (and applies the schema migrations), Kafka and the functions, in that order, and stops them in
+ * Starts PostgreSQL (and applies the schema migrations), Kafka, the KafkaSinks and the functions, in that order, and stops them in
  * the reverse order. Whatever was
  * started is stopped, also when startup fails half-way or is interrupted by Ctrl-C. Once running, a function, the
  * broker, PostgreSQL or the front door that dies is started again ({@link Supervisor}); what an earlier run killed
@@ -61,6 +61,7 @@ final class LocalPlatform {
             progress.step("kafka", "ready on " + settings.kafkaBootstrap(), () ->
                     started(KafkaBroker.start(settings)).awaitReady(KAFKA_READY));
             createTopics(cluster.topics());
+            cluster.startSinks(TOPICS);
             cluster.startDapr(specs);
             startFunctions(specs);
             cluster.startAround(specs);

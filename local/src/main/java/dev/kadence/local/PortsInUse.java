@@ -28,7 +28,8 @@ record PortsInUse(Settings settings, List<FunctionSpec> functions) {
                         "KADENCE_PG_PORT"),
                 new PortCheck(settings.kafkaPort(), "Kafka broker", data.pidFile("kafka"), "KADENCE_KAFKA_PORT"),
                 new PortCheck(settings.kafkaControllerPort(), "Kafka broker", data.pidFile("kafka"),
-                        "KADENCE_KAFKA_CONTROLLER_PORT")));
+                        "KADENCE_KAFKA_CONTROLLER_PORT"),
+                new PortCheck(settings.sinkPort(), "KafkaSink stand-in", data.pidFile("kadence"), "KADENCE_SINK_PORT")));
         checks.add(new PortCheck(settings.apiPort(), "front door", data.pidFile(FrontDoorProcess.FILE_NAME),
                 "KADENCE_PORT"));
         for (FunctionSpec function : functions) {

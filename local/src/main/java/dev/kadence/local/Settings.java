@@ -8,7 +8,7 @@ import java.util.Map;
  *
  * @param childClasspath the classpath of the Kafka processes this launcher starts (its own libraries)
  */
-record Settings(DataDirectory data, int postgresPort, int kafkaPort, int kafkaControllerPort, int apiPort,
+record Settings(DataDirectory data, int postgresPort, int kafkaPort, int kafkaControllerPort, int sinkPort, int apiPort,
                 int functionPortBase, int daprPortBase, Path repositoryRoot, Path daprDirectory, String childClasspath) {
 
     static final String DATABASE = "kadence";
@@ -17,7 +17,8 @@ record Settings(DataDirectory data, int postgresPort, int kafkaPort, int kafkaCo
     static final String DATABASE_PASSWORD = "postgres";
 
     /**
-     * Reads KADENCE_DATA, KADENCE_PG_PORT, KADENCE_KAFKA_PORT, KADENCE_KAFKA_CONTROLLER_PORT, KADENCE_PORT (the
+     * Reads KADENCE_DATA, KADENCE_PG_PORT, KADENCE_KAFKA_PORT, KADENCE_KAFKA_CONTROLLER_PORT, KADENCE_SINK_PORT (the
+     * stand-in for the KafkaSinks), KADENCE_PORT (the
      * front door), KADENCE_FUNCTION_PORT_BASE (the functions take this port and the next three),
      * KADENCE_DAPR_PORT_BASE (their Dapr endpoints, likewise) and KADENCE_DAPR_DIR.
      */
@@ -30,6 +31,7 @@ record Settings(DataDirectory data, int postgresPort, int kafkaPort, int kafkaCo
                 port(env, "KADENCE_PG_PORT", 55432),
                 port(env, "KADENCE_KAFKA_PORT", 59092),
                 port(env, "KADENCE_KAFKA_CONTROLLER_PORT", 59093),
+                port(env, "KADENCE_SINK_PORT", 59094),
                 port(env, "KADENCE_PORT", 8080),
                 port(env, "KADENCE_FUNCTION_PORT_BASE", 8081),
                 port(env, "KADENCE_DAPR_PORT_BASE", 3501),
@@ -40,6 +42,14 @@ record Settings(DataDirectory data, int postgresPort, int kafkaPort, int kafkaCo
 
     String kafkaBootstrap() {
         return "127.0.0.1:" + kafkaPort;
+    }
+
+    /**
+     * The stand-in's URL of the KafkaSink that writes to {@code topic}: the chart names each of the functions' sinks
+     * after its topic, and the stand-in serves each sink where Knative's ingress does, at {@code /<namespace>/<name>}.
+     */
+    String sinkUrl(String topic) {
+        return "http://127.0.0.1:" + sinkPort + "/" + ClusterServices.NAMESPACE + "/" + topic;
     }
 
     String jdbcUrl() {

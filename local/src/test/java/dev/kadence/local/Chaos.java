@@ -142,6 +142,7 @@ final class Chaos {
             "KADENCE_PG_PORT", Integer.toString(settings.postgresPort()),
             "KADENCE_KAFKA_PORT", Integer.toString(settings.kafkaPort()),
             "KADENCE_KAFKA_CONTROLLER_PORT", Integer.toString(settings.kafkaControllerPort()),
+            "KADENCE_SINK_PORT", Integer.toString(settings.sinkPort()),
             "KADENCE_PORT", Integer.toString(settings.apiPort()),
             "KADENCE_FUNCTION_PORT_BASE", Integer.toString(settings.functionPortBase()),
             "KADENCE_DAPR_PORT_BASE", Integer.toString(settings.daprPortBase()),

@@ -42,7 +42,7 @@ class FrontDoorProcessTest {
     void fakeFunctions() throws IOException {
         Path repository = FunctionJars.repositoryRoot(Path.of("").toAbsolutePath(), "the tests");
         settings = new Settings(new DataDirectory(work.resolve("data")), freePort(), freePort(), freePort(), freePort(),
-            freePort(), freePort(), repository, work.resolve("dapr"), "");
+            freePort(), freePort(), freePort(), repository, work.resolve("dapr"), "");
         settings.data().create();
         functions = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         functions.createContext("/", exchange -> {

@@ -35,6 +35,7 @@ class HardKilledLauncherTest {
             "KADENCE_PG_PORT", Integer.toString(ports.postgresPort()),
             "KADENCE_KAFKA_PORT", Integer.toString(ports.kafkaPort()),
             "KADENCE_KAFKA_CONTROLLER_PORT", Integer.toString(ports.kafkaControllerPort()),
+            "KADENCE_SINK_PORT", Integer.toString(ports.sinkPort()),
             "KADENCE_PORT", Integer.toString(ports.apiPort()),
             "KADENCE_FUNCTION_PORT_BASE", Integer.toString(ports.functionPortBase()),
             "KADENCE_DAPR_PORT_BASE", Integer.toString(ports.daprPortBase()),

@@ -29,7 +29,7 @@ final class PlatformTestSupport {
     static Settings settings(Path data, Path daprDirectory) {
         Path repository = FunctionJars.repositoryRoot(Path.of("").toAbsolutePath(), "the tests");
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        return new Settings(new DataDirectory(data), freePort(), freePort(), freePort(), freePort(), freeRun(4), freeRun(4),
+        return new Settings(new DataDirectory(data), freePort(), freePort(), freePort(), freePort(), freePort(), freeRun(4), freeRun(4),
             repository, daprDirectory, classpath);
     }
 

@@ -11,11 +11,14 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Function;
 
 /**
  * An HTTP server on a free local port standing in for something the code under test calls (a sidecar, a sink, an
  * app called back): it records every request, with when it came, and answers it with what {@code answering} says.
+ * Requests are answered concurrently, each on its own virtual thread, as a real server would.
  */
 public final class RecordingServer implements AutoCloseable {
     /** A request as received. */
@@ -36,10 +39,12 @@ public final class RecordingServer implements AutoCloseable {
 
     private final HttpServer server;
     private final List<Request> requests = new CopyOnWriteArrayList<>();
+    private final ExecutorService requestThreads = Executors.newVirtualThreadPerTaskExecutor();
 
     private RecordingServer(Function<Request, Answer> answering) throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", exchange -> handle(exchange, answering));
+        server.setExecutor(requestThreads);
         server.start();
     }
 
@@ -91,5 +96,6 @@ public final class RecordingServer implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        requestThreads.shutdownNow();
     }
 }

@@ -3,47 +3,48 @@ package dev.kadence.core.event;
 import dev.kadence.core.db.Sql;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
-import io.cloudevents.kafka.KafkaMessageFactory;
+import io.cloudevents.http.HttpMessageFactory;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.transaction.TransactionOperations;
 import io.micronaut.transaction.annotation.TransactionalEventListener;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.sql.Connection;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Publishes outbox rows to Kafka as binary-mode CloudEvents, in id order, and deletes the rows the broker
- * acknowledged. Woken right after each commit that wrote rows, and by a slow poll for rows nobody woke it
- * for. Rows the broker did not take stay and are retried with backoff, so nothing is lost while it is down;
- * a row goes out twice only if the broker took it but its acknowledgement was lost (consumers dedupe on
- * {@code ce-id}).
+ * Publishes outbox rows as binary-mode CloudEvents, each POSTed to the KafkaSink of its topic, and deletes the rows a
+ * sink answered 2xx for (it does so only once Kafka has the record). One task's rows go one after another in id
+ * order, and a row that fails holds back that task's later rows; different tasks' rows go at the same time. Woken
+ * right after each commit that wrote rows, and by a slow poll for rows nobody woke it for. Rows a sink did not take
+ * stay and are retried with backoff, so nothing is lost while a sink or its broker is down; a row goes out twice only
+ * if the sink wrote it but its answer was lost (consumers dedupe on {@code ce-id}).
  * One relay at a time holds an advisory lock, so several instances never reorder one task's events.
  */
 @Singleton
@@ -54,17 +55,17 @@ public class OutboxRelay {
 
     private final TransactionOperations<Connection> tx;
     private final Sql sql;
-    private final KafkaSettings settings;
+    private final SinkSettings settings;
     private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "outbox-relay");
         t.setDaemon(true);
         return t;
     });
     private final AtomicBoolean queued = new AtomicBoolean();
-    private Producer<String, byte[]> producer;
+    private HttpClient client;
     private int failures;
 
-    OutboxRelay(TransactionOperations<Connection> tx, Sql sql, KafkaSettings settings) {
+    OutboxRelay(TransactionOperations<Connection> tx, Sql sql, SinkSettings settings) {
         this.tx = tx;
         this.sql = sql;
         this.settings = settings;
@@ -77,16 +78,9 @@ public class OutboxRelay {
         executor.scheduleWithFixedDelay(this::wake, poll, poll, TimeUnit.MILLISECONDS);
     }
 
-    /**
-     * Connects the producer and learns the topics' partitions in the background, so the first event after a
-     * cold start does not pay for it. A broker that is not there yet costs nothing: the first publish retries.
-     */
+    /** Makes the HTTP client in the background, so the first event after a cold start does not wait for it. */
     private void warmUp() {
-        try {
-            Topics.ALL.forEach(topic -> producer().partitionsFor(topic));
-        } catch (RuntimeException e) {
-            LOG.info("outbox: broker not reachable yet ({}); events wait in the outbox", e.getMessage());
-        }
+        client();
     }
 
     @TransactionalEventListener(TransactionalEventListener.TransactionPhase.AFTER_COMMIT)
@@ -129,8 +123,8 @@ public class OutboxRelay {
     }
 
     /**
-     * Sends up to one batch and deletes exactly the rows the broker acknowledged. Rows it did not take stay
-     * for the next attempt; rolling back rows it did take would publish them twice.
+     * Sends up to one batch and deletes exactly the rows the sinks acknowledged. Rows they did not take stay for the
+     * next attempt; rolling back rows they did take would publish them twice.
      */
     private Batch publishBatch() {
         return tx.executeWrite(status -> {
@@ -145,72 +139,103 @@ public class OutboxRelay {
             if (rows.isEmpty()) {
                 return new Batch(0, null);
             }
-            List<Long> acknowledged = new ArrayList<>(rows.size());
-            Exception failure = send(rows, acknowledged);
-            if (!acknowledged.isEmpty()) {
-                sql.update("delete from outbox where id = any(?)", List.of((Object) acknowledged.toArray(Long[]::new)));
+            Outcome outcome = send(rows);
+            if (!outcome.acknowledged.isEmpty()) {
+                sql.update("delete from outbox where id = any(?)", List.of((Object) outcome.acknowledged.toArray(Long[]::new)));
             }
-            return new Batch(acknowledged.size(), failure);
+            return new Batch(outcome.acknowledged.size(), outcome.failure.get());
         });
     }
 
-    /** Sends every row, waits for all outcomes, and returns the first failure (null when all were taken). */
-    private Exception send(List<Row> rows, List<Long> acknowledged) {
-        Producer<String, byte[]> p = producer();
-        List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
-        Exception failure = null;
-        for (Row row : rows) {
-            try {
-                acks.add(p.send(row.record()));
-            } catch (RuntimeException e) {
-                acks.add(CompletableFuture.failedFuture(e));
-            }
-        }
-        p.flush();   // returns once every send above has succeeded or failed for good
-        for (int i = 0; i < rows.size(); i++) {
-            try {
-                acks.get(i).get(settings.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
-                acknowledged.add(rows.get(i).id());
-            } catch (ExecutionException e) {
-                failure = failure == null ? (Exception) e.getCause() : failure;
-            } catch (Exception e) {
-                failure = failure == null ? e : failure;
-            }
-        }
-        LOG.debug("outbox: published {} of {} events", acknowledged.size(), rows.size());
-        return failure;
+    /** What the sinks made of one batch: the rows they took, and the first failure. */
+    private static final class Outcome {
+        final Queue<Long> acknowledged = new ConcurrentLinkedQueue<>();
+        final AtomicReference<Exception> failure = new AtomicReference<>();
     }
 
-    private synchronized Producer<String, byte[]> producer() {
-        if (producer == null) {
-            int timeout = (int) settings.sendTimeout().toMillis();
-            Map<String, Object> props = new HashMap<>(settings.clientProperties());
-            props.putAll(Map.of(
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                ProducerConfig.MAX_BLOCK_MS_CONFIG, timeout,
-                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, timeout,
-                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, timeout * 2,
-                ProducerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 1000,
-                ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay"));
-            producer = new KafkaProducer<>(props,
-                new StringSerializer(), new ByteArraySerializer());
+    /**
+     * Sends every task's rows in order, up to {@code concurrency} tasks at once, and waits until each task's rows are
+     * all sent or one of them failed.
+     */
+    private Outcome send(List<Row> rows) {
+        Map<String, List<Row>> byTask = new LinkedHashMap<>();
+        rows.forEach(row -> byTask.computeIfAbsent(row.key(), k -> new ArrayList<>()).add(row));
+        Outcome outcome = new Outcome();
+        Semaphore lanes = new Semaphore(Math.max(1, settings.concurrency()));
+        List<CompletableFuture<Void>> tasks = new ArrayList<>(byTask.size());
+        for (List<Row> taskRows : byTask.values()) {
+            lanes.acquireUninterruptibly();
+            tasks.add(sendInOrder(taskRows.iterator(), outcome).whenComplete((done, e) -> lanes.release()));
         }
-        return producer;
+        CompletableFuture.allOf(tasks.toArray(CompletableFuture[]::new)).join();
+        LOG.debug("outbox: published {} of {} events", outcome.acknowledged.size(), rows.size());
+        return outcome;
+    }
+
+    /** Sends the next row once the one before it was acknowledged; after a failure, none of the rest. */
+    private CompletableFuture<Void> sendInOrder(Iterator<Row> rows, Outcome outcome) {
+        if (!rows.hasNext()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        Row row = rows.next();
+        CompletableFuture<HttpResponse<String>> sent;
+        try {
+            sent = client().sendAsync(request(row), HttpResponse.BodyHandlers.ofString());
+        } catch (RuntimeException e) {
+            sent = CompletableFuture.failedFuture(e);
+        }
+        return sent.handle((response, error) -> {
+            Exception failure = error != null ? unreachable(row, error)
+                : response.statusCode() / 100 != 2 ? new IOException("KafkaSink " + response.uri() + " answered "
+                    + response.statusCode() + " " + abbreviated(response.body())) : null;
+            if (failure == null) {
+                outcome.acknowledged.add(row.id());
+                return sendInOrder(rows, outcome);
+            }
+            outcome.failure.compareAndSet(null, failure);
+            return CompletableFuture.<Void>completedFuture(null);
+        }).thenCompose(next -> next);
+    }
+
+    private HttpRequest request(Row row) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(settings.url(row.topic())).timeout(settings.requestTimeout());
+        HttpMessageFactory.createWriter(request::header, body -> request.POST(HttpRequest.BodyPublishers.ofByteArray(body)))
+            .writeBinary(row.event());
+        return request.build();
+    }
+
+    /** Why a row did not reach its sink, with the sink (a ConnectException's own message is often null). */
+    private static Exception unreachable(Row row, Throwable error) {
+        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        return new IOException("the KafkaSink of " + row.topic() + " did not answer: " + cause, cause);
+    }
+
+    private static String abbreviated(String body) {
+        return body == null ? "" : body.length() > 200 ? body.substring(0, 200) + "…" : body;
+    }
+
+    private synchronized HttpClient client() {
+        if (client == null) {
+            client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(settings.connectTimeout())
+                .build();
+        }
+        return client;
     }
 
     @PreDestroy
     synchronized void close() {
         executor.shutdownNow();
-        if (producer != null) {
-            producer.close(Duration.ofSeconds(2));
+        if (client != null) {
+            client.shutdownNow();
         }
     }
 
     private record Row(long id, UUID eventId, String topic, String key, String type, String source, String subject,
                        Instant time, byte[] data) {
-        ProducerRecord<String, byte[]> record() {
-            CloudEvent event = CloudEventBuilder.v1()
+        CloudEvent event() {
+            return CloudEventBuilder.v1()
                 .withId(eventId.toString())
                 .withSource(URI.create(source))
                 .withType(type)
@@ -220,7 +245,6 @@ public class OutboxRelay {
                 .withExtension("partitionkey", key)
                 .withData(data)
                 .build();
-            return KafkaMessageFactory.createWriter(topic, key).writeBinary(event);
         }
     }
 }

@@ -254,7 +254,7 @@ public abstract class EventEndpointContract implements TestPropertyProvider {
             "micronaut.security.token.jwt.signatures.secret.validator.secret", "test-secret-that-is-long-enough-for-hs256-signing",
             "datasources.default.connection-timeout", "500",
             "datasources.default.initialization-fail-timeout", "-1",
-            "kadence.kafka.poll-interval", "1h",
+            "kadence.sinks.poll-interval", "1h",
             "kadence.platform.delivery-token", KafkaSource.TOKEN,
             "micronaut.server.port", "-1"))) {
             Map<String, String> event = kafkaSourceHeaders(eventType());

@@ -143,7 +143,7 @@ class InboxTest implements TestPropertyProvider {
             "datasources.default.dialect", "POSTGRES",
             "datasources.default.connection-timeout", "500",
             "datasources.default.initialization-fail-timeout", "-1",
-            "kadence.kafka.poll-interval", "1h"))) {
+            "kadence.sinks.poll-interval", "1h"))) {
 
             Outcome outcome = down.getBean(Inbox.class).process(CONSUMER, event(), e -> { });
 

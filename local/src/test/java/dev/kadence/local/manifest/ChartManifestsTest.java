@@ -63,8 +63,30 @@ class ChartManifestsTest {
         assertEquals(Set.of("recurrence-handler-task-events", "reminder-fire-task-events", "notify-reminders",
                 "notify-task-updates", "notify-task-events"),
                 SinkCheck.names(manifests, "sources.knative.dev/v1", "KafkaSource"));
-        assertEquals(Set.of("kadence-dead-letters"),
+        assertEquals(Set.of("task-events", "task-updates", "reminders", "kadence-dead-letters"),
                 SinkCheck.names(manifests, "eventing.knative.dev/v1alpha1", "KafkaSink"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"values.yaml", "values-local.yaml", "values-minikube.yaml", "values-cloud.yaml"})
+    void theFunctionsPublishToOneKafkaSinkPerTopicAndNeverTalkToKafka(String values) {
+        List<Manifest> manifests = render(values);
+
+        for (String topic : List.of("task-events", "task-updates", "reminders")) {
+            JsonNode spec = manifests.stream().filter(m -> m.is("eventing.knative.dev/v1alpha1", "KafkaSink"))
+                    .filter(m -> m.name().equals(topic)).findFirst().orElseThrow().document().path("spec");
+            assertEquals(topic, spec.path("topic").asText());
+            assertEquals("binary", spec.path("contentMode").asText());
+        }
+        for (String function : FUNCTIONS) {
+            Map<String, JsonNode> env = env(service(manifests, function));
+            for (String topic : List.of("task-events", "task-updates", "reminders")) {
+                String variable = "KADENCE_SINKS_" + topic.toUpperCase(java.util.Locale.ROOT).replace('-', '_');
+                assertEquals("http://kafka-sink-ingress.knative-eventing.svc.cluster.local/kadence/" + topic,
+                        env.get(variable).path("value").asText(), function + " " + variable);
+            }
+            assertTrue(env.keySet().stream().noneMatch(name -> name.startsWith("KADENCE_KAFKA")), function + ": " + env.keySet());
+        }
     }
 
     @ParameterizedTest
@@ -99,6 +121,10 @@ class ChartManifestsTest {
             assertTrue(net.path("tls").path("enable").asBoolean(), source.label());
             assertEquals("kadence-kafka-auth", net.path("sasl").path("password").path("secretKeyRef").path("name").asText());
         }
+        for (Manifest sink : manifests.stream().filter(m -> m.is("eventing.knative.dev/v1alpha1", "KafkaSink")).toList()) {
+            assertEquals("kadence-kafka-auth", sink.document().path("spec").path("auth").path("secret").path("ref")
+                    .path("name").asText(), sink.label());
+        }
         Manifest taskCrud = service(manifests, "task-crud");
         assertEquals("kadence-db", env(taskCrud).get("KADENCE_DB_URL").path("valueFrom").path("secretKeyRef")
                 .path("name").asText());
@@ -132,8 +158,6 @@ class ChartManifestsTest {
             assertFalse(container.path("livenessProbe").path("httpGet").has("port"), "Knative probes its own port");
             assertEquals("kadence-postgres", env(service).get("KADENCE_DB_PASSWORD").path("valueFrom")
                     .path("secretKeyRef").path("name").asText());
-            assertEquals("kadence-kafka-bootstrap.kadence.svc:9092",
-                    env(service).get("KADENCE_KAFKA_BOOTSTRAP").path("value").asText());
         }
     }
 
