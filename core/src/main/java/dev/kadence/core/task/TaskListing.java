@@ -50,6 +50,26 @@ public class TaskListing {
 
     @Transactional
     public TaskPage list(UUID userId, TaskQuery q) {
+        Select select = select(userId, q);
+        List<String> sortValues = new ArrayList<>();
+        List<Task> rows = sql.list(select.sql(), select.args(), rs -> {
+            sortValues.add(rs.getString("sort_value"));
+            return TaskStore.read(rs);
+        });
+        String next = null;
+        if (rows.size() > q.page().limit()) {
+            rows = rows.subList(0, q.page().limit());
+            Task last = rows.get(rows.size() - 1);
+            next = new Cursor(sortValues.get(rows.size() - 1), last.id()).encode(q.fingerprint(), cursorKey);
+        }
+        return new TaskPage(views.of(rows), next);
+    }
+
+    /** The list query and its arguments: one row more than the page, to know whether there is a next page. */
+    record Select(String sql, List<Object> args) {
+    }
+
+    Select select(UUID userId, TaskQuery q) {
         TaskQuery.SortKey key = q.sortBy();
         String column = key.column;
         String cast = switch (key) {
@@ -99,22 +119,13 @@ public class TaskListing {
             }
         }
         String direction = q.ascending() ? "asc" : "desc";
+        // "nulls last" only where a column has nulls: on a column without, "desc nulls last" is the same order, but
+        // PostgreSQL cannot read it from an ascending index backwards and sorts all of the user's tasks instead.
+        String nulls = key.nullable ? " nulls last" : "";
         String query = "select t.*, (" + column + ")::text as sort_value from tasks t where " + where
-            + " order by " + column + " " + direction + " nulls last, t.id " + direction + " limit ?";
+            + " order by " + column + " " + direction + nulls + ", t.id " + direction + " limit ?";
         args.add(q.page().limit() + 1);
-
-        List<String> sortValues = new ArrayList<>();
-        List<Task> rows = sql.list(query, args, rs -> {
-            sortValues.add(rs.getString("sort_value"));
-            return TaskStore.read(rs);
-        });
-        String next = null;
-        if (rows.size() > q.page().limit()) {
-            rows = rows.subList(0, q.page().limit());
-            Task last = rows.get(rows.size() - 1);
-            next = new Cursor(sortValues.get(rows.size() - 1), last.id()).encode(q.fingerprint(), cursorKey);
-        }
-        return new TaskPage(views.of(rows), next);
+        return new Select(query, args);
     }
 
     private static void range(StringBuilder where, List<Object> args, String column, java.time.Instant from, java.time.Instant to) {
