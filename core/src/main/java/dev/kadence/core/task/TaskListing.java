@@ -122,10 +122,19 @@ public class TaskListing {
         // "nulls last" only where a column has nulls: on a column without, "desc nulls last" is the same order, but
         // PostgreSQL cannot read it from an ascending index backwards and sorts all of the user's tasks instead.
         String nulls = key.nullable ? " nulls last" : "";
-        String query = "select t.*, (" + column + ")::text as sort_value from tasks t where " + where
-            + " order by " + column + " " + direction + nulls + ", t.id " + direction + " limit ?";
+        String select = "select t.*, (" + column + ")::text as sort_value from tasks t where ";
+        String order = " order by " + column + " " + direction + nulls + ", t.id " + direction;
         args.add(q.page().limit() + 1);
-        return new Select(query, args);
+        if (q.completedFrom() == null && q.completedTo() == null) {
+            return new Select(select + where + order + " limit ?", args);
+        }
+        // Completed tasks are not spread evenly along any sort key: walking a sort index to the first page of a range
+        // that ended months ago passes tens of thousands of later tasks. So the range is read first (from
+        // tasks_done_for_lists, which holds every sort key) and only the page's rows are fetched.
+        String matching = "with matching as materialized (select t.id, " + column + " as sort_key from tasks t where "
+            + where + ") ";
+        return new Select(matching + select + "t.id in (select id from matching order by sort_key " + direction + nulls
+            + ", id " + direction + " limit ?)" + order, args);
     }
 
     private static void range(StringBuilder where, List<Object> args, String column, java.time.Instant from, java.time.Instant to) {
