@@ -26,6 +26,7 @@ import java.util.UUID;
 @Singleton
 public class TaskListing {
     private static final Logger LOG = LoggerFactory.getLogger(TaskListing.class);
+    private static final int COMPLETED_WINDOW = 1000;
     private final Sql sql;
     private final TaskViews views;
     private final Clock clock;
@@ -50,12 +51,18 @@ public class TaskListing {
 
     @Transactional
     public TaskPage list(UUID userId, TaskQuery q) {
-        Select select = select(userId, q);
         List<String> sortValues = new ArrayList<>();
-        List<Task> rows = sql.list(select.sql(), select.args(), rs -> {
-            sortValues.add(rs.getString("sort_value"));
-            return TaskStore.read(rs);
-        });
+        List<Task> rows = List.of();
+        for (Select select : selects(userId, q)) {
+            sortValues.clear();
+            rows = sql.list(select.sql(), select.args(), rs -> {
+                sortValues.add(rs.getString("sort_value"));
+                return TaskStore.read(rs);
+            });
+            if (rows.size() > q.page().limit()) {
+                break;
+            }
+        }
         String next = null;
         if (rows.size() > q.page().limit()) {
             rows = rows.subList(0, q.page().limit());
@@ -65,11 +72,12 @@ public class TaskListing {
         return new TaskPage(views.of(rows), next);
     }
 
-    /** The list query and its arguments: one row more than the page, to know whether there is a next page. */
+    /** A list query and its arguments: one row more than the page, to know whether there is a next page. */
     record Select(String sql, List<Object> args) {
     }
 
-    Select select(UUID userId, TaskQuery q) {
+    /** The queries to try in turn: the first that fills the page (or the last) answers. */
+    List<Select> selects(UUID userId, TaskQuery q) {
         TaskQuery.SortKey key = q.sortBy();
         String column = key.column;
         String cast = switch (key) {
@@ -105,19 +113,23 @@ public class TaskListing {
                 : " and (t.status = 'done' or t.due_at is null or t.due_at >= ?)");
             args.add(clock.instant());
         }
+        StringBuilder position = new StringBuilder();
+        List<Object> positionArgs = new ArrayList<>();
         if (q.page().cursor() != null) {
             Cursor c = Cursor.decode(q.page().cursor(), q.fingerprint(), cursorKey);
             String op = q.ascending() ? ">" : "<";
             if (c.value() == null) {
-                where.append(" and ").append(column).append(" is null and t.id ").append(op).append(" ?");
-                args.add(c.id());
+                position.append(" and ").append(column).append(" is null and t.id ").append(op).append(" ?");
+                positionArgs.add(c.id());
             } else {
-                where.append(" and ((").append(column).append(", t.id) ").append(op).append(" (?::").append(cast).append(", ?)");
-                where.append(key.nullable ? " or " + column + " is null)" : ")");
-                args.add(c.value());
-                args.add(c.id());
+                position.append(" and ((").append(column).append(", t.id) ").append(op).append(" (?::").append(cast).append(", ?)");
+                position.append(key.nullable ? " or " + column + " is null)" : ")");
+                positionArgs.add(c.value());
+                positionArgs.add(c.id());
             }
         }
+        where.append(position);
+        args.addAll(positionArgs);
         String direction = q.ascending() ? "asc" : "desc";
         // "nulls last" only where a column has nulls: on a column without, "desc nulls last" is the same order, but
         // PostgreSQL cannot read it from an ascending index backwards and sorts all of the user's tasks instead.
@@ -126,15 +138,24 @@ public class TaskListing {
         String order = " order by " + column + " " + direction + nulls + ", t.id " + direction;
         args.add(q.page().limit() + 1);
         if (q.completedFrom() == null && q.completedTo() == null) {
-            return new Select(select + where + order + " limit ?", args);
+            return List.of(new Select(select + where + order + " limit ?", args));
         }
         // Completed tasks are not spread evenly along any sort key: walking a sort index to the first page of a range
-        // that ended months ago passes tens of thousands of later tasks. So the range is read first (from
-        // tasks_done_for_lists, which holds every sort key) and only the page's rows are fetched.
+        // that ended months ago passes tens of thousands of later tasks. So the walk is tried on the next
+        // COMPLETED_WINDOW tasks only (a range that reaches the present fills a page there at once), and if that does
+        // not fill the page, the range is read first (from tasks_done_for_lists, which holds every sort key) and only
+        // the page's rows are fetched: a cost that grows with the range, not with where it lies.
+        List<Object> windowArgs = new ArrayList<>(List.of(userId));
+        windowArgs.addAll(positionArgs);
+        windowArgs.addAll(args);
+        Select window = new Select("select t.*, (" + column + ")::text as sort_value from (select * from tasks t where "
+            + "t.user_id = ?" + position + order + " limit " + COMPLETED_WINDOW + ") t where " + where + order + " limit ?",
+            windowArgs);
         String matching = "with matching as materialized (select t.id, " + column + " as sort_key from tasks t where "
             + where + ") ";
-        return new Select(matching + select + "t.id in (select id from matching order by sort_key " + direction + nulls
-            + ", id " + direction + " limit ?)" + order, args);
+        Select rangeFirst = new Select(matching + select + "t.id in (select id from matching order by sort_key " + direction
+            + nulls + ", id " + direction + " limit ?)" + order, args);
+        return List.of(window, rangeFirst);
     }
 
     private static void range(StringBuilder where, List<Object> args, String column, java.time.Instant from, java.time.Instant to) {
