@@ -30,10 +30,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Benchmark, not a test (skipped unless {@code -Dkadence.benchmark=true}): {@code GET /api/v1/tasks} for one user with
  * 100,000 tasks (seeded in SQL, task-list-seed.sql), one request at a time against task-crud of the local platform (its
- * image's flags, pinned to one CPU as the chart's {@code limits.cpu: 1} would), every query shape of docs/performance.md
- * in turn. Prints per shape the function's own time ("server time", its request log: what DESIGN §8's budget calls
- * server time, p95 ≤ 20 ms) and the client's, then the server time of creating a task in that table, and fails if a
- * shape's server p95 is over the budget; see docs/benchmarks.md.
+ * image's flags, pinned to one CPU as the chart's {@code limits.cpu: 1} would), every query shape of the preliminary
+ * measurement (docs/benchmarks.md) in turn. Prints per shape the function's own time ("server time", its request log:
+ * what DESIGN §8's budget calls server time, p95 ≤ 20 ms) and the client's, then the server time of creating a task in
+ * that table, and fails if a shape's server p95 is over the budget; see docs/benchmarks.md.
  *
  * <pre>mvn -q -DskipTests package && mvn -pl local -am test -Dtest=TaskListBenchmark -Dkadence.benchmark=true -Dsurefire.failIfNoSpecifiedTests=false</pre>
  */
@@ -90,8 +90,8 @@ class TaskListBenchmark {
     }
 
     /**
-     * The shapes of docs/performance.md (dates relative to today in the user's zone), plus a completed range that
-     * ended months ago, and page 2 of the first by its cursor.
+     * The shapes of the preliminary measurement (dates relative to today in the user's zone), plus a completed range
+     * that ended months ago, and page 2 of the first by its cursor.
      */
     private static Map<String, String> shapes(String tasks, String token) {
         LocalDate today = LocalDate.now(ZoneId.of("Europe/Berlin"));
