@@ -26,16 +26,18 @@ import java.util.UUID;
 @Singleton
 public class TaskListing {
     private static final Logger LOG = LoggerFactory.getLogger(TaskListing.class);
-    private static final int COMPLETED_WINDOW = 1000;
     private final Sql sql;
     private final TaskViews views;
     private final Clock clock;
     private final byte[] cursorKey;
+    private final int completedWindow;
 
-    TaskListing(Sql sql, TaskViews views, Clock clock, @Value("${kadence.cursor-secret:}") String secret) {
+    TaskListing(Sql sql, TaskViews views, Clock clock, @Value("${kadence.cursor-secret:}") String secret,
+                @Value("${kadence.task-list.completed-window:1000}") int completedWindow) {
         this.sql = sql;
         this.views = views;
         this.clock = clock;
+        this.completedWindow = completedWindow;
         if (secret.isEmpty()) {
             LOG.warn("kadence.cursor-secret is not set: page cursors are valid only in this process");
             this.cursorKey = new byte[32];
@@ -142,14 +144,14 @@ public class TaskListing {
         }
         // Completed tasks are not spread evenly along any sort key: walking a sort index to the first page of a range
         // that ended months ago passes tens of thousands of later tasks. So the walk is tried on the next
-        // COMPLETED_WINDOW tasks only (a range that reaches the present fills a page there at once), and if that does
+        // completedWindow tasks only (a range that reaches the present fills a page there at once), and if that does
         // not fill the page, the range is read first (from tasks_done_for_lists, which holds every sort key) and only
         // the page's rows are fetched: a cost that grows with the range, not with where it lies.
         List<Object> windowArgs = new ArrayList<>(List.of(userId));
         windowArgs.addAll(positionArgs);
         windowArgs.addAll(args);
         Select window = new Select("select t.*, (" + column + ")::text as sort_value from (select * from tasks t where "
-            + "t.user_id = ?" + position + order + " limit " + COMPLETED_WINDOW + ") t where " + where + order + " limit ?",
+            + "t.user_id = ?" + position + order + " limit " + completedWindow + ") t where " + where + order + " limit ?",
             windowArgs);
         String matching = "with matching as materialized (select t.id, " + column + " as sort_key from tasks t where "
             + where + ") ";
