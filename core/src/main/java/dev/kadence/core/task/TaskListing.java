@@ -20,8 +20,8 @@ import java.util.UUID;
 
 /**
  * The task list: filters, keyword search, sort and keyset paging in one SQL query over the indexes of
- * V1__kadence.sql. Ties are broken by id in the sort direction, and undated tasks sort last either way,
- * so pages never skip or repeat a task.
+ * V1__kadence.sql and V12 (a completed range: at most two, see {@link #selects}). Ties are broken by id in the sort
+ * direction, and undated tasks sort last either way, so pages never skip or repeat a task.
  */
 @Singleton
 public class TaskListing {
