@@ -1,6 +1,7 @@
 package dev.kadence.core.task;
 
 import dev.kadence.core.db.Sql;
+import io.micronaut.context.annotation.Value;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
@@ -15,8 +16,8 @@ import java.util.UUID;
 
 /**
  * The task list: filters, keyword search, sort and keyset paging in one SQL query over the indexes of
- * V1__kadence.sql. Ties are broken by id in the sort direction, and undated tasks sort last either way,
- * so pages never skip or repeat a task.
+ * V1__kadence.sql and V12 (a completed range: at most two, see {@link #selects}). Ties are broken by id in the sort
+ * direction, and undated tasks sort last either way, so pages never skip or repeat a task.
  */
 @Singleton
 public class TaskListing {
@@ -24,12 +25,15 @@ public class TaskListing {
     private final TaskViews views;
     private final Clock clock;
     private final CursorKey cursorKey;
+    private final int completedWindow;
 
-    TaskListing(Sql sql, TaskViews views, Clock clock, CursorKey cursorKey) {
+    TaskListing(Sql sql, TaskViews views, Clock clock, CursorKey cursorKey,
+                @Value("${kadence.task-list.completed-window:1000}") int completedWindow) {
         this.sql = sql;
         this.views = views;
         this.clock = clock;
         this.cursorKey = cursorKey;
+        this.completedWindow = completedWindow;
     }
 
     @Serdeable
@@ -38,6 +42,33 @@ public class TaskListing {
 
     @Transactional
     public TaskPage list(UUID userId, TaskQuery q) {
+        List<String> sortValues = new ArrayList<>();
+        List<Task> rows = List.of();
+        for (Select select : selects(userId, q)) {
+            sortValues.clear();
+            rows = sql.list(select.sql(), select.args(), rs -> {
+                sortValues.add(rs.getString("sort_value"));
+                return TaskStore.read(rs);
+            });
+            if (rows.size() > q.page().limit()) {
+                break;
+            }
+        }
+        String next = null;
+        if (rows.size() > q.page().limit()) {
+            rows = rows.subList(0, q.page().limit());
+            Task last = rows.get(rows.size() - 1);
+            next = cursorKey.encode(new Cursor(sortValues.get(rows.size() - 1), last.id()), q.fingerprint());
+        }
+        return new TaskPage(views.of(rows), next);
+    }
+
+    /** A list query and its arguments: one row more than the page, to know whether there is a next page. */
+    record Select(String sql, List<Object> args) {
+    }
+
+    /** The queries to try in turn: the first that fills the page (or the last) answers. */
+    List<Select> selects(UUID userId, TaskQuery q) {
         TaskQuery.SortKey key = q.sortBy();
         String column = key.column;
         String cast = switch (key) {
@@ -73,36 +104,49 @@ public class TaskListing {
                 : " and (t.status = 'done' or t.due_at is null or t.due_at >= ?)");
             args.add(clock.instant());
         }
+        StringBuilder position = new StringBuilder();
+        List<Object> positionArgs = new ArrayList<>();
         if (q.page().cursor() != null) {
             Cursor c = cursorKey.decode(q.page().cursor(), q.fingerprint());
             String op = q.ascending() ? ">" : "<";
             if (c.value() == null) {
-                where.append(" and ").append(column).append(" is null and t.id ").append(op).append(" ?");
-                args.add(c.id());
+                position.append(" and ").append(column).append(" is null and t.id ").append(op).append(" ?");
+                positionArgs.add(c.id());
             } else {
-                where.append(" and ((").append(column).append(", t.id) ").append(op).append(" (?::").append(cast).append(", ?)");
-                where.append(key.nullable ? " or " + column + " is null)" : ")");
-                args.add(c.value());
-                args.add(c.id());
+                position.append(" and ((").append(column).append(", t.id) ").append(op).append(" (?::").append(cast).append(", ?)");
+                position.append(key.nullable ? " or " + column + " is null)" : ")");
+                positionArgs.add(c.value());
+                positionArgs.add(c.id());
             }
         }
+        where.append(position);
+        args.addAll(positionArgs);
         String direction = q.ascending() ? "asc" : "desc";
-        String query = "select t.*, (" + column + ")::text as sort_value from tasks t where " + where
-            + " order by " + column + " " + direction + " nulls last, t.id " + direction + " limit ?";
+        // "nulls last" only where a column has nulls: on a column without, "desc nulls last" is the same order, but
+        // PostgreSQL cannot read it from an ascending index backwards and sorts all of the user's tasks instead.
+        String nulls = key.nullable ? " nulls last" : "";
+        String select = "select t.*, (" + column + ")::text as sort_value from tasks t where ";
+        String order = " order by " + column + " " + direction + nulls + ", t.id " + direction;
         args.add(q.page().limit() + 1);
-
-        List<String> sortValues = new ArrayList<>();
-        List<Task> rows = sql.list(query, args, rs -> {
-            sortValues.add(rs.getString("sort_value"));
-            return TaskStore.read(rs);
-        });
-        String next = null;
-        if (rows.size() > q.page().limit()) {
-            rows = rows.subList(0, q.page().limit());
-            Task last = rows.get(rows.size() - 1);
-            next = cursorKey.encode(new Cursor(sortValues.get(rows.size() - 1), last.id()), q.fingerprint());
+        if (q.completedFrom() == null && q.completedTo() == null) {
+            return List.of(new Select(select + where + order + " limit ?", args));
         }
-        return new TaskPage(views.of(rows), next);
+        // Completed tasks are not spread evenly along any sort key: walking a sort index to the first page of a range
+        // that ended months ago passes tens of thousands of later tasks. So the walk is tried on the next
+        // completedWindow tasks only (a range that reaches the present fills a page there at once), and if that does
+        // not fill the page, the range is read first (from tasks_done_for_lists, which holds every sort key) and only
+        // the page's rows are fetched: a cost that grows with the range, not with where it lies.
+        List<Object> windowArgs = new ArrayList<>(List.of(userId));
+        windowArgs.addAll(positionArgs);
+        windowArgs.addAll(args);
+        Select window = new Select("select t.*, (" + column + ")::text as sort_value from (select * from tasks t where "
+            + "t.user_id = ?" + position + order + " limit " + completedWindow + ") t where " + where + order + " limit ?",
+            windowArgs);
+        String matching = "with matching as materialized (select t.id, " + column + " as sort_key from tasks t where "
+            + where + ") ";
+        Select rangeFirst = new Select(matching + select + "t.id in (select id from matching order by sort_key " + direction
+            + nulls + ", id " + direction + " limit ?)" + order, args);
+        return List.of(window, rangeFirst);
     }
 
     private static void range(StringBuilder where, List<Object> args, String column, java.time.Instant from, java.time.Instant to) {

@@ -16,11 +16,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Walking every page with the cursor yields each task exactly once, in the same order as one big page,
- * for every sort key and direction, with ties and undated tasks among them.
+ * for every sort key and direction, with ties and undated tasks among them; and a completed range, which is read
+ * differently (TaskListing), in the same order as the whole list.
  */
 @MicronautTest(transactional = false)
 class PagingTest extends ApiTest {
     private User user;
+
+    /** A completed range is first looked for among the next few tasks; with 23 tasks, 5 makes both ways answer. */
+    @Override
+    public Map<String, String> getProperties() {
+        Map<String, String> properties = new HashMap<>(super.getProperties());
+        properties.put("kadence.task-list.completed-window", "5");
+        return properties;
+    }
 
     @BeforeAll
     void manyTasksWithTiesAndGaps() {
@@ -30,6 +39,7 @@ class PagingTest extends ApiTest {
             Map<String, Object> body = new HashMap<>();
             body.put("title", (i % 2 == 0 ? "Task " : "task ") + (i % 7));          // duplicate titles, mixed case
             body.put("priority", priorities[i % 3]);
+            body.put("status", i % 3 == 1 ? "done" : "todo");
             if (i % 4 != 0) {
                 body.put("due_at", Instant.parse("2026-12-01T09:00:00Z").plusSeconds(3600L * (i % 5)).toString());  // ties
             }
@@ -69,5 +79,24 @@ class PagingTest extends ApiTest {
             List<Integer> ranks = all.stream().map(t -> List.of("low", "medium", "high").indexOf(t.get("priority"))).toList();
             assertThat(ranks).isSortedAccordingTo(order.equals("asc") ? Comparator.naturalOrder() : Comparator.reverseOrder());
         }
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource({"due_at,asc", "due_at,desc", "priority,desc", "created_at,desc", "updated_at,asc", "updated_at,desc",
+        "title,asc"})
+    void aCompletedRangeIsTheWholeListsCompletedTasksInItsOrder(String sortBy, String order) {
+        List<Object> done = list(user, "sort_by", sortBy, "order", order, "limit", "200").items().stream()
+            .filter(t -> t.get("status").equals("done")).map(t -> t.get("id")).toList();
+        assertThat(done).hasSize(8);
+        List<Object> walked = new ArrayList<>();
+        String cursor = null;
+        do {
+            Response page = cursor == null
+                ? list(user, "sort_by", sortBy, "order", order, "limit", "1", "completed_from", "2000-01-01")
+                : list(user, "sort_by", sortBy, "order", order, "limit", "1", "completed_from", "2000-01-01", "cursor", cursor);
+            page.items().forEach(t -> walked.add(t.get("id")));
+            cursor = (String) page.json().get("next_cursor");
+        } while (cursor != null && walked.size() < 30);
+        assertThat(walked).containsExactlyElementsOf(done);
     }
 }
