@@ -45,8 +45,8 @@ class McpToolBenchmark {
     private static final int ROUNDS = Integer.getInteger("kadence.benchmark.rounds", 300);
     private static final List<String> LINES = List.of("Pay rent every month on the 1st p1 #home",
         "Call mom tomorrow at 6pm remind me 30 minutes before", "Gym every Mon, Wed and Fri at 7am #health");
-    private static final Pattern LOGGED = Pattern.compile("RequestLog - POST /mcp 200 (\\d+) ms");
-    private static final Pattern LOGGED_PARSE = Pattern.compile("RequestLog - POST /api/v1/quick-add/parse 200 (\\d+) ms");
+    private static final Pattern LOGGED = Pattern.compile("RequestLog - POST /mcp 200 ([0-9.]+) ms");
+    private static final Pattern LOGGED_PARSE = Pattern.compile("RequestLog - POST /api/v1/quick-add/parse 200 ([0-9.]+) ms");
 
     /** One call: which tool, and how long it took the client. */
     private record Timed(String tool, long nanos) {
@@ -82,9 +82,8 @@ class McpToolBenchmark {
                 Duration cpu = cpu(platform).minus(cpuBefore);
                 report(timed, serverTimes(platform, LOGGED, timed.size()));
                 List<Long> parses = serverTimes(platform, LOGGED_PARSE, ROUNDS);
-                System.out.printf("%-16s %6d | (the same lines through the HTTP API, for comparison)  | %5d %5d %5d %5d%n",
-                    "POST quick-add", parses.size(), pct(parses, 50), pct(parses, 95), pct(parses, 99),
-                    parses.stream().mapToLong(Long::longValue).max().orElse(0));
+                System.out.printf("%-16s %6d | (the same lines through the HTTP API, for comparison)  | %s%n",
+                    "POST quick-add", parses.size(), inMs(parses));
                 System.out.printf("assistant's CPU time while measured: %.1f s for %d requests, %.2f ms a request (all threads, GC included)%n",
                     cpu.toMillis() / 1000.0, timed.size() + ROUNDS, cpu.toMillis() / (double) (timed.size() + ROUNDS));
             }
@@ -148,36 +147,39 @@ class McpToolBenchmark {
     }
 
     /**
-     * The function's own times of the last {@code n} requests its log shows as {@code line}, in the order they were
-     * made (one at a time: the log's order).
+     * The function's own times (µs; logged in hundredths of a millisecond) of the last {@code n} requests its log shows
+     * as {@code line}, in the order they were made (one at a time: the log's order).
      */
     private static List<Long> serverTimes(RunningPlatform platform, Pattern line, int n) throws IOException, InterruptedException {
         Thread.sleep(1000);         // the last lines reach the log file
         Path log = platform.settings.data().logs().resolve("assistant.log");
         List<Long> all = Files.readAllLines(log).stream().map(line::matcher).filter(Matcher::find)
-            .map(m -> Long.parseLong(m.group(1))).toList();
+            .map(m -> Math.round(Double.parseDouble(m.group(1)) * 1000)).toList();     // µs
         return all.subList(Math.max(0, all.size() - n), all.size());
     }
 
     private static void report(List<Timed> timed, List<Long> server) {
         assertEquals(timed.size(), server.size(), "one request-log line per measured call");
         Map<String, List<Long>> clientMicros = new LinkedHashMap<>();
-        Map<String, List<Long>> serverMs = new LinkedHashMap<>();
+        Map<String, List<Long>> serverMicros = new LinkedHashMap<>();
         for (int i = 0; i < timed.size(); i++) {
             clientMicros.computeIfAbsent(timed.get(i).tool(), k -> new ArrayList<>()).add(timed.get(i).nanos() / 1_000);
-            serverMs.computeIfAbsent(timed.get(i).tool(), k -> new ArrayList<>()).add(server.get(i));
+            serverMicros.computeIfAbsent(timed.get(i).tool(), k -> new ArrayList<>()).add(server.get(i));
         }
         System.out.printf("%n%-16s %6s | %-28s | %-28s%n", "tool", "n", "client ms p50 / p95 / p99", "server ms p50 / p95 / p99 / max");
         clientMicros.forEach((tool, micros) -> {
-            List<Long> ms = serverMs.get(tool);
-            System.out.printf("%-16s %6d | %7.1f %7.1f %7.1f     | %5d %5d %5d %5d%n", tool, micros.size(),
-                pct(micros, 50) / 1000.0, pct(micros, 95) / 1000.0, pct(micros, 99) / 1000.0,
-                pct(ms, 50), pct(ms, 95), pct(ms, 99), ms.stream().mapToLong(Long::longValue).max().orElse(0));
+            System.out.printf("%-16s %6d | %7.1f %7.1f %7.1f     | %s%n", tool, micros.size(),
+                pct(micros, 50) / 1000.0, pct(micros, 95) / 1000.0, pct(micros, 99) / 1000.0, inMs(serverMicros.get(tool)));
         });
         List<Long> allClient = clientMicros.values().stream().flatMap(List::stream).toList();
-        System.out.printf("%-16s %6d | %7.1f %7.1f %7.1f     | %5d %5d %5d %5d%n", "all tool calls", server.size(),
-            pct(allClient, 50) / 1000.0, pct(allClient, 95) / 1000.0, pct(allClient, 99) / 1000.0,
-            pct(server, 50), pct(server, 95), pct(server, 99), server.stream().mapToLong(Long::longValue).max().orElse(0));
+        System.out.printf("%-16s %6d | %7.1f %7.1f %7.1f     | %s%n", "all tool calls", server.size(),
+            pct(allClient, 50) / 1000.0, pct(allClient, 95) / 1000.0, pct(allClient, 99) / 1000.0, inMs(server));
+    }
+
+    /** p50 / p95 / p99 / max of {@code micros}, in milliseconds. */
+    private static String inMs(List<Long> micros) {
+        return String.format("%6.2f %6.2f %6.2f %6.2f", pct(micros, 50) / 1000.0, pct(micros, 95) / 1000.0, pct(micros, 99) / 1000.0,
+            micros.stream().mapToLong(Long::longValue).max().orElse(0) / 1000.0);
     }
 
     private static long pct(List<Long> values, int p) {
