@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * its own index first (V12). And searches do not read a pending list of GIN entries (V12).
  */
 class TaskListPlanTest {
-    private final TaskListing listing = new TaskListing(null, null, Clock.systemUTC(), "plan-test", 1000);
+    private final TaskListing listing = new TaskListing(null, null, Clock.systemUTC(), new CursorKey("plan-test"), 1000);
 
     @Test
     void everySortKeyInEitherDirectionWalksAnIndex() throws Exception {
