@@ -167,7 +167,13 @@ class InboxTest implements TestPropertyProvider {
     }
 
     /** Sessions blocked on a lock: deliveries of the same event waiting for this one's uncommitted record. */
+    /**
+     * Backends waiting on a lock now. This runs inside the first delivery's transaction, where PostgreSQL reads
+     * pg_stat_activity once and keeps that snapshot: without clearing it, a first look taken before the other
+     * deliveries reached the lock would be all this wait ever saw.
+     */
     private long waitingOnALock() {
+        sql.list("select pg_stat_clear_snapshot()", List.of(), rs -> 0);
         return sql.one("select count(*) from pg_stat_activity where wait_event_type = 'Lock'", List.of(),
             rs -> rs.getLong(1)).orElseThrow();
     }
