@@ -102,15 +102,17 @@ public class Assistant {
      * the rules' own question (which task, or "show all?"): that answer is theirs to read.
      */
     public AssistantReply turn(UUID userId, UUID conversationId, String text, Engine first) {
-        Conversation before = tx.executeWrite(s -> {
+        Claimed claimed = tx.executeWrite(s -> {
             conversations.recordWithoutWaitingForDisk();
-            return conversationId == null
-                ? conversations.start(userId, text, clock.instant()) : conversations.claim(userId, conversationId, clock.instant());
+            User user = accounts.get(userId);
+            return new Claimed(user, conversationId == null
+                ? conversations.start(userId, text, clock.instant()) : conversations.claim(userId, conversationId, clock.instant()));
         });
+        User user = claimed.user();
+        Conversation before = claimed.conversation();
         Answer answer;
         String engine = ENGINE;
         try {
-            User user = accounts.get(userId);
             boolean waiting = before.pendingCandidates() != null || before.pendingOffer() != null;
             Optional<Done> done = first == null || waiting ? Optional.empty() : first.answer(user, text.strip());
             answer = done.isPresent() ? Answer.of(done.get(), new Wording(user.zone())) : new Turn(user, before).respond(text.strip());
@@ -127,14 +129,16 @@ public class Assistant {
             answer.question(), answer.choices(), engine);
         tx.executeWrite(s -> {
             conversations.recordWithoutWaitingForDisk();
-            Instant now = clock.instant();
-            conversations.append(before.id(), "user", text, null, now);
-            conversations.append(before.id(), "assistant", answer.reply(), reply, now);
-            conversations.save(conversations.lock(userId, before.id())
-                .next(answer.lastTask(), answer.pendingText(), answer.pendingCandidates(), answer.pendingOffer(), now));
+            conversations.record(before.id(), text, reply,
+                new Conversations.After(answer.lastTask(), answer.pendingText(), answer.pendingCandidates(), answer.pendingOffer()),
+                clock.instant());
             return null;
         });
         return reply;
+    }
+
+    /** A turn's claim on its conversation, and the user it is for (read in the claim's transaction). */
+    private record Claimed(User user, Conversation conversation) {
     }
 
     /** What a turn answers, and what the conversation remembers after it. */

@@ -43,12 +43,13 @@ public class Conversations {
     /** A conversation's state: the task of its last turn, and what it waits for (a pick among candidates, or a yes). */
     record Conversation(UUID id, UUID userId, String title, UUID lastTaskId, String pendingText, List<UUID> pendingCandidates,
                         String pendingOffer, Instant createdAt, Instant updatedAt) {
+    }
 
-        /** After a turn: the task it was about (if any; else the one before) and what it waits for now (or nothing). */
-        Conversation next(UUID lastTask, String text, List<UUID> candidates, String offer, Instant now) {
-            return new Conversation(id, userId, title, lastTask == null ? lastTaskId : lastTask, text, candidates, offer,
-                createdAt, now);
-        }
+    /**
+     * What a conversation remembers after a turn: the task it was about (null: the one before stays) and what it waits
+     * for now (all null: nothing).
+     */
+    record After(UUID lastTask, String pendingText, List<UUID> pendingCandidates, String pendingOffer) {
     }
 
     @Serdeable
@@ -112,18 +113,22 @@ public class Conversations {
             Conversations::read).orElseThrow(() -> KadenceException.notFound("conversation"));
     }
 
-    void save(Conversation c) {
+    /**
+     * Records turn of conversation {@code id} — what the user said, what was answered — with what the conversation
+     * remembers after it, and ends the turn's claim: one statement, so a turn's record costs one round trip.
+     */
+    void record(UUID id, String said, AssistantReply answered, After after, Instant now) {
         sql.update("""
-            update assistant_conversations set last_task_id = ?, pending_text = ?, pending_candidates = ?, pending_offer = ?,
-            updated_at = ?, turn_started_at = null where id = ?""",
-            List.of(Sql.uuid(c.lastTaskId()), Sql.text(c.pendingText()),
-                c.pendingCandidates() == null ? new Sql.Null(Types.OTHER) : c.pendingCandidates().toArray(UUID[]::new),
-                Sql.text(c.pendingOffer()), c.updatedAt(), c.id()));
-    }
-
-    void append(UUID conversationId, String role, String text, AssistantReply reply, Instant now) {
-        sql.update("insert into assistant_messages (conversation_id, role, text, reply, created_at) values (?, ?, ?, ?, ?)",
-            List.of(conversationId, role, text, Sql.text(reply == null ? null : write(reply)), now));
+            with said as (
+                insert into assistant_messages (conversation_id, role, text, reply, created_at)
+                values (?, 'user', ?, null, ?), (?, 'assistant', ?, ?, ?))
+            update assistant_conversations set last_task_id = coalesce(?, last_task_id), pending_text = ?,
+                pending_candidates = ?, pending_offer = ?, updated_at = ?, turn_started_at = null
+            where id = ?""",
+            List.of(id, said, now, id, answered.reply(), write(answered), now,
+                Sql.uuid(after.lastTask()), Sql.text(after.pendingText()),
+                after.pendingCandidates() == null ? new Sql.Null(Types.OTHER) : after.pendingCandidates().toArray(UUID[]::new),
+                Sql.text(after.pendingOffer()), now, id));
     }
 
     /** The user's conversations, most recent first. */
