@@ -294,6 +294,7 @@ test('the assistant conversation', async () => {
   await eventually('a reply', async () => (await replies.count()) === 1);
   assert.equal(await message.inputValue(), '', 'the message box is empty again');
   assert.match(await replies.first().textContent(), /standup/i);
+  assert.equal(await replies.first().getByTestId('assistant-engine').textContent(), "Answered by Kadence's rules");
   await eventually('the standup is in the list behind', async () =>
     (await rows().locator('.task-title').allTextContents()).some((t) => /^standup$/i.test(t)));
 

@@ -86,6 +86,11 @@ export function AssistantDrawer({ assistant, zone, onClose, onOpenTask }: Props)
           <li key={i} className={`turn turn-${turn.role}`} data-testid="assistant-turn" data-role={turn.role}>
             <span className="visually-hidden">{turn.role === 'user' ? 'You said:' : 'Assistant:'} </span>
             <p className="turn-text">{turn.text}</p>
+            {turn.role === 'assistant' && turn.answeredBy && (
+              <p className="turn-engine" data-testid="assistant-engine">
+                Answered by {turn.answeredBy}
+              </p>
+            )}
             {turn.role === 'assistant' && turn.done.length > 0 && (
               <ul className="assistant-done">
                 {turn.done.map((line, j) => (

@@ -30,6 +30,12 @@ describe('a reply as a turn', () => {
     expect(turnOfReply(reply({ needs_clarification: false, choices }), 'at')).toMatchObject({ choicesOpen: false });
   });
 
+  it('says which engine answered', () => {
+    expect(turnOfReply(reply({ engine: 'llm' }), 'at')).toMatchObject({ answeredBy: 'the language model' });
+    expect(turnOfReply(reply({ engine: 'rules' }), 'at')).toMatchObject({ answeredBy: "Kadence's rules" });
+    expect(turnOfReply(reply({ engine: 'something new' }), 'at')).toMatchObject({ answeredBy: null });
+  });
+
   it('reads a sparse reply without failing', () => {
     const sparse = { conversation_id: 'c1', reply: 'Hm?' } as AssistantReply;
     expect(turnOfReply(sparse, 'at')).toMatchObject({ done: [], tasks: [], choices: [], choicesOpen: false });

@@ -17,7 +17,11 @@ export type Turn =
       choices: AssistantChoice[];
       /** Whether the choices can still be clicked (the conversation waits for this answer). */
       choicesOpen: boolean;
+      /** Who answered, in words ("Kadence's rules", "the language model"); null when the reply does not say. */
+      answeredBy: string | null;
     };
+
+const ENGINE_WORDS: Record<string, string> = { rules: "Kadence's rules", llm: 'the language model' };
 
 const ACTION_WORDS: Record<string, string> = {
   'task.created': 'Created',
@@ -50,6 +54,7 @@ export function turnOfReply(reply: AssistantReply, at: string): Turn {
     tasks: (reply.tasks ?? []).map(normalizeTask),
     choices,
     choicesOpen: Boolean(reply.needs_clarification) && choices.length > 0,
+    answeredBy: ENGINE_WORDS[reply.engine] ?? null,
   };
 }
 
@@ -66,7 +71,7 @@ export function turnsOfConversation(conversation: Conversation): Turn[] {
     message.role === 'assistant' && message.reply
       ? turnOfReply(message.reply, message.at)
       : message.role === 'assistant'
-        ? { role: 'assistant', text: message.text, at: message.at, done: [], tasks: [], choices: [], choicesOpen: false }
+        ? { role: 'assistant', text: message.text, at: message.at, done: [], tasks: [], choices: [], choicesOpen: false, answeredBy: null }
         : { role: 'user', text: message.text, at: message.at },
   );
   return closeEarlierChoices(turns);

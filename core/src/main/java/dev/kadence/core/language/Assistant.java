@@ -82,8 +82,18 @@ public class Assistant {
      * for a sentence, or empty when it did nothing — then the rules answer.
      */
     public interface Engine {
-        Optional<Done> answer(User user, String text);
+        Optional<Done> answer(User user, Earlier earlier, String text);
     }
+
+    /**
+     * What was said before in a conversation, for an {@link Engine} to read a sentence in: its last messages (oldest
+     * first, each role's text only) and the task the last turn was about ("it", "that"; null when none).
+     */
+    public record Earlier(List<Conversations.Message> messages, UUID lastTaskId) {
+    }
+
+    /** How many of a conversation's last messages an {@link Engine} is given: the last three exchanges. */
+    static final int EARLIER = 6;
 
     /**
      * What an {@link Engine} did: its actions in order (a deleted task's with the task as it was before), the tasks it
@@ -114,7 +124,9 @@ public class Assistant {
         String engine = ENGINE;
         try {
             boolean waiting = before.pendingCandidates() != null || before.pendingOffer() != null;
-            Optional<Done> done = first == null || waiting ? Optional.empty() : first.answer(user, text.strip());
+            Optional<Done> done = first == null || waiting ? Optional.empty()
+                : first.answer(user, new Earlier(tx.executeRead(s -> conversations.last(before.id(), EARLIER)), before.lastTaskId()),
+                    text.strip());
             answer = done.isPresent() ? Answer.of(done.get(), new Wording(user.zone())) : new Turn(user, before).respond(text.strip());
             engine = done.map(Done::engine).orElse(ENGINE);
         } catch (RuntimeException e) {

@@ -131,6 +131,13 @@ public class Conversations {
                 Sql.text(after.pendingOffer()), now, id));
     }
 
+    /** The last {@code n} messages of conversation {@code id}, oldest first, without the replies' details. */
+    List<Message> last(UUID id, int n) {
+        List<Message> newestFirst = sql.list("select role, text, created_at from assistant_messages where conversation_id = ? order by id desc limit ?",
+            List.of(id, n), rs -> new Message(rs.getString("role"), rs.getString("text"), Sql.instant(rs, "created_at"), null));
+        return newestFirst.reversed();
+    }
+
     /** The user's conversations, most recent first. */
     @Transactional
     public Page list(UUID userId, PageRequest page) {

@@ -3,6 +3,7 @@ package dev.kadence.assistant;
 import dev.kadence.core.error.KadenceException;
 import dev.kadence.core.language.Assistant;
 import dev.kadence.core.language.AssistantReply.Action;
+import dev.kadence.core.language.Conversations;
 import dev.kadence.core.reminder.ReminderView;
 import dev.kadence.core.task.TaskListing;
 import dev.kadence.core.task.TaskView;
@@ -70,14 +71,14 @@ class ModelEngine implements Assistant.Engine {
     }
 
     @Override
-    public Optional<Assistant.Done> answer(User user, String text) {
+    public Optional<Assistant.Done> answer(User user, Assistant.Earlier earlier, String text) {
         if (!turns.take(user.id())) {
             LOG.info("the language model's turns of user {} for this hour are used up; the rules answer", user.id());
             return Optional.empty();
         }
         Turn turn = new Turn(user);
         try {
-            return turn.run(text);
+            return turn.run(earlier, text);
         } catch (ChatCompletions.Failure | Refused e) {
             if (!turn.changed) {
                 LOG.warn("the language model did not answer usefully ({}); the rules answer", e.getMessage());
@@ -101,8 +102,12 @@ class ModelEngine implements Assistant.Engine {
             this.user = user;
         }
 
-        Optional<Assistant.Done> run(String text) throws ChatCompletions.Failure, Refused {
-            messages.add(Map.of("role", "system", "content", PROMPT + " The user's time zone is " + user.zone() + "."));
+        Optional<Assistant.Done> run(Assistant.Earlier earlier, String text) throws ChatCompletions.Failure, Refused {
+            messages.add(Map.of("role", "system", "content", PROMPT + " The user's time zone is " + user.zone() + "."
+                + aboutTask(earlier.lastTaskId())));
+            for (Conversations.Message m : earlier.messages()) {
+                messages.add(Map.of("role", m.role(), "content", m.text()));
+            }
             messages.add(Map.of("role", "user", "content", text));
             for (int round = 0; round < ROUNDS; round++) {
                 JsonNode message = model.complete(messages, functions());
@@ -123,6 +128,13 @@ class ModelEngine implements Assistant.Engine {
                 }
             }
             throw new Refused("no answer within " + ROUNDS + " rounds");
+        }
+
+        /** Which task "it" means, as the rules read it: the task the conversation's last turn was about, if it still is one. */
+        private String aboutTask(UUID id) {
+            TaskView task = id == null ? null : existing(id.toString());
+            return task == null ? "" : " The conversation is about the task '" + task.title() + "' (task_id " + task.id()
+                + "): \"it\" and \"that\" mean this task.";
         }
 
         /** What the turn changed (what it found on the way was the model's to read), and {@code said} after it. */

@@ -100,6 +100,29 @@ class LanguageModelTest extends AssistantTest {
     }
 
     @Test
+    void theModelReadsASentenceAfterWhatWasSaidBeforeInTheConversation() {
+        UUID user = fixtures.user("Europe/Berlin");
+        model = r -> toolCall("add_task", "{\"title\": \"Water the plants\"}");
+        ApiAnswer first = say(user, "water the plants");
+        String conversation = (String) first.json().get("conversation_id");
+        String task = (String) ((Map<?, ?>) ((List<?>) first.json().get("actions")).get(0)).get("task_id");
+        int before = fake.requests().size();
+        model = r -> toolCall("update_task", "{\"task_id\": \"" + task + "\", \"priority\": \"high\"}");
+
+        ApiAnswer second = say(user, Map.of("text", "make it high priority", "conversation_id", conversation));
+
+        assertThat(second.json()).as(second.body()).containsEntry("engine", "llm");
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> messages = (List<Map<String, Object>>) read(fake.requests().get(before).body()).get("messages");
+        assertThat(messages).extracting(m -> m.get("role")).containsExactly("system", "user", "assistant", "user");
+        assertThat(messages.get(0).get("content").toString()).contains("'Water the plants' (task_id " + task + ")");
+        assertThat(messages.subList(1, 4)).extracting(m -> m.get("content"))
+            .containsExactly("water the plants", "I've added 'Water the plants'.", "make it high priority");
+        assertThat(((Map<?, ?>) ((Map<?, ?>) ((List<?>) second.json().get("actions")).get(0)).get("task")).get("priority"))
+            .isEqualTo("high");
+    }
+
+    @Test
     void aWrongToolCallLetsTheRulesAnswerAndStoresNothingOfIt() {
         List<String> wrong = List.of(
             toolCall("make_coffee", "{}").body(),
