@@ -1,6 +1,7 @@
 package dev.kadence.core.event;
 
 import dev.kadence.core.db.Sql;
+import dev.kadence.core.web.PlatformHttp;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
 import io.cloudevents.http.HttpMessageFactory;
@@ -15,6 +16,7 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.net.URI;
+
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -216,7 +218,7 @@ public class OutboxRelay {
 
     private synchronized HttpClient client() {
         if (client == null) {
-            client = HttpClient.newBuilder()
+            client = PlatformHttp.builder(settings.urls())
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(settings.connectTimeout())
                 .build();

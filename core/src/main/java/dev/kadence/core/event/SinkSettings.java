@@ -5,6 +5,8 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.bind.annotation.Bindable;
 
 import java.net.URI;
+import java.util.List;
+import java.util.stream.Stream;
 import java.time.Duration;
 
 /**
@@ -43,5 +45,10 @@ public record SinkSettings(
             throw new IllegalStateException("no KafkaSink for topic " + topic + ": set kadence.sinks." + topic);
         }
         return URI.create(url.strip());
+    }
+
+    /** The KafkaSinks that are set. */
+    public List<URI> urls() {
+        return Stream.of(taskEvents, taskUpdates, reminders).filter(u -> u != null && !u.isBlank()).map(u -> URI.create(u.strip())).toList();
     }
 }

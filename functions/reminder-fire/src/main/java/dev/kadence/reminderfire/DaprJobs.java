@@ -3,6 +3,7 @@ package dev.kadence.reminderfire;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.kadence.core.error.ErrorCode;
 import dev.kadence.core.error.KadenceException;
+import dev.kadence.core.web.PlatformHttp;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
@@ -17,6 +18,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
@@ -31,13 +33,14 @@ class DaprJobs {
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._~-]{1,200}");
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+    private final HttpClient http;
     private final JsonMapper json;
     private final DaprSettings settings;
 
     DaprJobs(JsonMapper json, DaprSettings settings) {
         this.json = json;
         this.settings = settings;
+        this.http = PlatformHttp.builder(List.of(settings.address())).connectTimeout(TIMEOUT).build();
     }
 
     @Serdeable
