@@ -160,6 +160,16 @@ async function everyView(page, check) {
   await check('Completed');
   await openView(page, 'All', 'All tasks');
   await check('All');
+  const toggle = page.getByRole('button', { name: 'Show filters' });
+  const folded = await toggle.isVisible();
+  if (folded) await toggle.click();
+  await page.getByRole('checkbox', { name: 'High' }).check();
+  await page.getByRole('button', { name: 'More filters' }).click();
+  await page.getByLabel('Sort by').waitFor();
+  await check('the filters (a chip on, More filters open)');
+  await page.getByRole('button', { name: 'Fewer filters' }).click();
+  await page.getByRole('button', { name: 'Clear filters' }).click();
+  if (folded) await page.getByRole('button', { name: /^Hide filters/ }).click();
   await row(page, 'Review pull requests').getByRole('link', { name: 'Tasks tagged code' }).click();
   await page.getByRole('heading', { name: '#code', level: 1 }).waitFor();
   await check('a tag\'s view');
@@ -249,11 +259,39 @@ test('on a phone, more than eight rows to a screen, 44 px targets, nothing off t
   await editor.waitFor({ state: 'detached' });
 
   await phone.getByRole('button', { name: 'Show filters' }).click();
+  for (const name of ['To do', 'In progress', 'Done', 'High', 'Medium', 'Low', 'Overdue']) {
+    await assertTarget(phone.getByRole('checkbox', { name }), `the ${name} chip`);
+  }
   for (const field of await phone.locator('#task-filters').locator('input:visible, select:visible, button:visible').all()) {
     const fieldBox = await field.boundingBox();
     assert.ok(fieldBox.x >= 0 && fieldBox.x + fieldBox.width <= PHONE.width, `a filter inside the screen: ${JSON.stringify(fieldBox)}`);
   }
   await phone.getByRole('button', { name: 'Hide filters' }).click();
+});
+
+test('the filters are a compact bar: chips, tags and Overdue in a line, More filters for the rest', async () => {
+  await desktop.goto(`${BASE}/?view=all`);
+  await rows(desktop).first().waitFor();
+  const bar = desktop.locator('.filter-bar');
+  const chip = await desktop.getByRole('checkbox', { name: 'High' }).boundingBox();
+  const barBox = await bar.boundingBox();
+  assert.ok(barBox.height < 2 * chip.height, `one line at 1280 px: ${JSON.stringify(barBox)}`);
+  assert.equal(await desktop.getByLabel('Sort by').count(), 0, 'the sort is behind More filters');
+
+  await desktop.getByRole('checkbox', { name: 'High' }).check();
+  await eventually('only high priority', async () => new URL(desktop.url()).searchParams.get('priority') === 'high'
+    && (await rows(desktop).locator('[data-testid="priority"]').allTextContents()).every((p) => p === 'High'));
+  const more = desktop.getByRole('button', { name: 'More filters' });
+  assert.equal(await more.getAttribute('aria-expanded'), 'false');
+  await more.click();
+  await desktop.getByLabel('Sort by').selectOption({ label: 'Priority' });
+  await eventually('sorted in the URL', async () => new URL(desktop.url()).searchParams.get('sort_by') === 'priority');
+  await desktop.reload();
+  assert.equal(await desktop.getByRole('button', { name: 'Fewer filters' }).getAttribute('aria-expanded'), 'true',
+    'open by itself when one of its filters is set');
+  assert.ok(await desktop.getByRole('checkbox', { name: 'High' }).isChecked());
+  await desktop.getByRole('button', { name: 'Clear filters' }).click();
+  await eventually('no priority', async () => new URL(desktop.url()).searchParams.get('priority') === null);
 });
 
 /** Drags the row to the right by `dx` px with the pointer, as a finger swipes. */
