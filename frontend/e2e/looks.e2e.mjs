@@ -214,13 +214,16 @@ for (const [device, width] of [['desktop', 1280], ['phone', PHONE.width]]) {
         assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), `${what}: nothing wider than the screen`);
       });
     }
-    for (const path of ['/login', '/signup']) {
-      const visitor = await newPage(browser, violations, { viewport: page.viewportSize(), colorScheme: 'dark' });
-      await visitor.goto(`${BASE}${path}`);
-      await visitor.getByRole('heading', { level: 1 }).waitFor();
-      await assertAccessible(visitor, path);
-      await visitor.context().close();
+    const visitor = await newPage(browser, violations, { viewport: page.viewportSize() });
+    for (const scheme of ['light', 'dark']) {
+      await visitor.emulateMedia({ colorScheme: scheme });
+      for (const path of ['/login', '/signup']) {
+        await visitor.goto(`${BASE}${path}`);
+        await visitor.getByRole('heading', { level: 1 }).waitFor();
+        await assertAccessible(visitor, path);
+      }
     }
+    await visitor.context().close();
   });
 }
 
@@ -294,7 +297,7 @@ test('the filters are a compact bar: chips, tags and Overdue in a line, More fil
   await eventually('no priority', async () => new URL(desktop.url()).searchParams.get('priority') === null);
 });
 
-/** Drags the row to the right by `dx` px with the pointer, as a finger swipes. */
+/** Drags the row to the right by `dx` px with a mouse. */
 async function swipe(page, locator, dx) {
   const box = await locator.boundingBox();
   const y = box.y + box.height / 2;
@@ -305,7 +308,21 @@ async function swipe(page, locator, dx) {
   await page.mouse.up();
 }
 
-test('on a phone, a swipe right completes a task, with Undo; a short one does nothing', async () => {
+/** The same with a finger: touch events, as a phone's screen sends them (the context has touch). */
+async function swipeByTouch(page, locator, dx) {
+  const box = await locator.boundingBox();
+  const y = box.y + box.height / 2;
+  const x = box.x + box.width * 0.3;
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y }] });
+  for (let step = 1; step <= 8; step++) {
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x: x + (dx * step) / 8, y: y + step / 2 }] });
+  }
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  await cdp.detach();
+}
+
+test('on a phone, a swipe right (mouse or finger) completes a task, with Undo; a short one does nothing', async () => {
   await openView(phone, 'All', 'All tasks');
   const plants = row(phone, 'Water the plants');
   await swipe(phone, plants, 40);
@@ -317,6 +334,12 @@ test('on a phone, a swipe right completes a task, with Undo; a short one does no
   const toast = phone.getByRole('status').filter({ hasText: 'Completed "Water the plants"' });
   await toast.getByRole('button', { name: 'Undo' }).click();
   await plants.waitFor();
+
+  const bank = row(phone, 'Call the bank');
+  await swipeByTouch(phone, bank, 150);
+  await eventually('a finger\'s swipe completes it too', async () => (await bank.count()) === 0);
+  await phone.getByRole('status').filter({ hasText: 'Completed "Call the bank"' }).getByRole('button', { name: 'Undo' }).click();
+  await bank.waitFor();
 });
 
 for (const [device, width] of [['desktop', 1280], ['phone', PHONE.width]]) {
