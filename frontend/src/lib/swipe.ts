@@ -6,7 +6,7 @@
 import { useRef, type PointerEvent as ReactPointerEvent } from 'react';
 
 /** Pixels a pointer moves before it is a drag at all: a tap or a click stays one. */
-export const SLOP_PX = 10;
+const SLOP_PX = 10;
 const DONE_PX = 96;
 
 export type SwipePhase = 'undecided' | 'swiping' | 'scrolling';

@@ -63,7 +63,11 @@ export function startTheme() {
 
 /** The stored choice and the theme in effect, kept current. */
 export function useTheme(): { choice: ThemeChoice; theme: Theme; systemDark: boolean } {
-  const read = () => ({ choice: storedChoice(), theme: resolveTheme(storedChoice(), systemDark()), systemDark: systemDark() });
+  const read = () => {
+    const choice = storedChoice();
+    const dark = systemDark();
+    return { choice, theme: resolveTheme(choice, dark), systemDark: dark };
+  };
   const [state, setState] = useState(read);
   useEffect(() => {
     const update = () => setState(read);
