@@ -17,9 +17,12 @@ export function launchBrowser() {
   });
 }
 
-/** A page in its own context; what Chromium refused under the CSP or Permissions-Policy goes to `violations`. */
-export async function newPage(browser, violations = []) {
-  const context = await browser.newContext({ timezoneId: ZONE, locale: 'en-GB', viewport: { width: 1280, height: 860 } });
+/**
+ * A page in its own context (`options` for the context: a phone's viewport, a colour scheme); what Chromium refused
+ * under the CSP or Permissions-Policy goes to `violations`.
+ */
+export async function newPage(browser, violations = [], options = {}) {
+  const context = await browser.newContext({ timezoneId: ZONE, locale: 'en-GB', viewport: { width: 1280, height: 860 }, ...options });
   // Each violation is an event in the page (and a console error Chromium writes itself); both are recorded.
   await context.addInitScript(() => document.addEventListener('securitypolicyviolation', (e) => console.error(
     `securitypolicyviolation: ${e.effectiveDirective} blocked ${e.blockedURI || 'inline'} at ${e.sourceFile}:${e.lineNumber}`)));

@@ -143,6 +143,7 @@ test('search and combined filters, kept in the URL', async () => {
 });
 
 test('sort by priority', async () => {
+  await page.getByRole('button', { name: 'More filters' }).click();
   await page.getByLabel('Sort by').selectOption({ label: 'Priority' });
   await page.getByLabel('Order').selectOption({ label: 'Descending' });
   const rank = { High: 3, Medium: 2, Low: 1 };

@@ -20,7 +20,7 @@ interface Props {
 export function AssistantDrawer({ assistant, zone, onClose, onOpenTask }: Props) {
   const id = useId();
   const input = useRef<HTMLInputElement>(null);
-  const log = useRef<HTMLOListElement>(null);
+  const log = useRef<HTMLDivElement>(null);
   const [text, setText] = useState('');
   const { turns, status, sending, error, conversations, conversationId } = assistant;
 
@@ -74,69 +74,71 @@ export function AssistantDrawer({ assistant, zone, onClose, onOpenTask }: Props)
           New conversation
         </button>
       </div>
-      <ol className="assistant-log" ref={log} role="log" aria-label="Conversation" aria-busy={status === 'loading'}>
-        {turns.length === 0 && status !== 'loading' && (
-          <li className="assistant-empty hint">
-            Ask in your own words: “Every Monday at 9 AM add a standup task”, “What is due this week?”, “Complete the
-            standup”, “Show me all tasks”.
-          </li>
-        )}
-        {status === 'loading' && <li className="hint">Loading the conversation…</li>}
-        {turns.map((turn, i) => (
-          <li key={i} className={`turn turn-${turn.role}`} data-testid="assistant-turn" data-role={turn.role}>
-            <span className="visually-hidden">{turn.role === 'user' ? 'You said:' : 'Assistant:'} </span>
-            <p className="turn-text">{turn.text}</p>
-            {turn.role === 'assistant' && turn.answeredBy && (
-              <p className="turn-engine" data-testid="assistant-engine">
-                Answered by {turn.answeredBy}
-              </p>
-            )}
-            {turn.role === 'assistant' && turn.done.length > 0 && (
-              <ul className="assistant-done">
-                {turn.done.map((line, j) => (
-                  <li key={j}>✓ {line}</li>
-                ))}
-              </ul>
-            )}
-            {turn.role === 'assistant' && turn.tasks.length > 0 && (
-              <ul className="assistant-tasks" aria-label="Tasks found">
-                {turn.tasks.map((task) => (
-                  <li key={task.id}>
-                    <button
-                      type="button"
-                      className="assistant-task"
-                      data-testid="assistant-task"
-                      onClick={() => onOpenTask(task)}
-                    >
-                      <span className="assistant-task-title">{task.title}</span>
-                      <span className="assistant-task-meta">
-                        {task.status === 'done' ? 'Done' : PRIORITY_LABELS[task.priority]}
-                        {task.due_at && ` · ${formatInZone(task.due_at, zone, now)}`}
-                        {task.recurrence && ` · ↻ ${task.recurrence.summary}`}
-                      </span>
-                      <span className="visually-hidden"> (open)</span>
+      <div className="assistant-log" ref={log} role="log" aria-label="Conversation" aria-busy={status === 'loading'}>
+        <ol className="assistant-turns">
+          {turns.length === 0 && status !== 'loading' && (
+            <li className="assistant-empty hint">
+              Ask in your own words: “Every Monday at 9 AM add a standup task”, “What is due this week?”, “Complete the
+              standup”, “Show me all tasks”.
+            </li>
+          )}
+          {status === 'loading' && <li className="hint">Loading the conversation…</li>}
+          {turns.map((turn, i) => (
+            <li key={i} className={`turn turn-${turn.role}`} data-testid="assistant-turn" data-role={turn.role}>
+              <span className="visually-hidden">{turn.role === 'user' ? 'You said:' : 'Assistant:'} </span>
+              <p className="turn-text">{turn.text}</p>
+              {turn.role === 'assistant' && turn.answeredBy && (
+                <p className="turn-engine" data-testid="assistant-engine">
+                  Answered by {turn.answeredBy}
+                </p>
+              )}
+              {turn.role === 'assistant' && turn.done.length > 0 && (
+                <ul className="assistant-done">
+                  {turn.done.map((line, j) => (
+                    <li key={j}>✓ {line}</li>
+                  ))}
+                </ul>
+              )}
+              {turn.role === 'assistant' && turn.tasks.length > 0 && (
+                <ul className="assistant-tasks" aria-label="Tasks found">
+                  {turn.tasks.map((task) => (
+                    <li key={task.id}>
+                      <button
+                        type="button"
+                        className="assistant-task"
+                        data-testid="assistant-task"
+                        onClick={() => onOpenTask(task)}
+                      >
+                        <span className="assistant-task-title">{task.title}</span>
+                        <span className="assistant-task-meta">
+                          {task.status === 'done' ? 'Done' : PRIORITY_LABELS[task.priority]}
+                          {task.due_at && ` · ${formatInZone(task.due_at, zone, now)}`}
+                          {task.recurrence && ` · ↻ ${task.recurrence.summary}`}
+                        </span>
+                        <span className="visually-hidden"> (open)</span>
+                      </button>
+                    </li>
+                  ))}
+                </ul>
+              )}
+              {turn.role === 'assistant' && turn.choicesOpen && (
+                <div className="button-row assistant-choices" role="group" aria-label="Answer with">
+                  {turn.choices.map((choice) => (
+                    <button key={choice.reply + choice.label} type="button" disabled={sending} onClick={() => void send(choice.reply, choice.label)}>
+                      {choice.label}
                     </button>
-                  </li>
-                ))}
-              </ul>
-            )}
-            {turn.role === 'assistant' && turn.choicesOpen && (
-              <div className="button-row assistant-choices" role="group" aria-label="Answer with">
-                {turn.choices.map((choice) => (
-                  <button key={choice.reply + choice.label} type="button" disabled={sending} onClick={() => void send(choice.reply, choice.label)}>
-                    {choice.label}
-                  </button>
-                ))}
-              </div>
-            )}
-          </li>
-        ))}
-        {sending && (
-          <li className="turn turn-assistant" aria-hidden="true">
-            <p className="hint">Thinking…</p>
-          </li>
-        )}
-      </ol>
+                  ))}
+                </div>
+              )}
+            </li>
+          ))}
+          {sending && (
+            <li className="turn turn-assistant" aria-hidden="true">
+              <p className="hint">Thinking…</p>
+            </li>
+          )}
+        </ol>
+      </div>
       {error && (
         <p className="form-error" role="alert">
           {error}

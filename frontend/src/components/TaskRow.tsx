@@ -1,6 +1,7 @@
-/** One task in the list: what it is, when it is due, how it repeats, and the one-click actions. */
+/** One task in the list: what it is, when it is due, how it repeats, and the one-click actions (or a swipe right). */
 import type { Task } from '../api/types';
 import { Link } from '../lib/router';
+import { useSwipeRight } from '../lib/swipe';
 import { tagViewHref } from '../lib/views';
 import { formatInZone } from '../lib/zonedTime';
 import { PRIORITY_LABELS, STATUS_LABELS } from './labels';
@@ -22,6 +23,7 @@ export function isOverdue(task: Task, now: number): boolean {
 export function TaskRow({ task, zone, now, selected = false, onToggleDone, onEdit }: Props) {
   const done = task.status === 'done';
   const overdue = isOverdue(task, now);
+  const swipe = useSwipeRight(() => onToggleDone(task));
   return (
     <li
       data-testid="task-row"
@@ -29,6 +31,7 @@ export function TaskRow({ task, zone, now, selected = false, onToggleDone, onEdi
       className={`task-row${done ? ' done' : ''}${selected ? ' selected' : ''}`}
       tabIndex={-1}
       aria-current={selected || undefined}
+      {...swipe}
     >
       <button
         type="button"

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  hasMoreFilters,
   DEFAULT_FILTERS,
   clearFilters,
   describeEmptyView,
@@ -125,5 +126,17 @@ describe('what the view narrows', () => {
     );
     expect(describeEmptyView({ ...DEFAULT_FILTERS, dueTo: '2026-11-30' })).toBe('No tasks due until 2026-11-30');
     expect(describeEmptyView(DEFAULT_FILTERS)).toBe('No tasks');
+  });
+});
+
+describe('the bar and its expander', () => {
+  it('opens "More filters" for what only it shows', () => {
+    expect(hasMoreFilters(DEFAULT_FILTERS)).toBe(false);
+    expect(hasMoreFilters({ ...DEFAULT_FILTERS, priorities: ['high'], overdue: true, tags: ['work'] })).toBe(false);
+    expect(hasMoreFilters({ ...DEFAULT_FILTERS, tags: ['work'], tagMode: 'all' })).toBe(true);
+    expect(hasMoreFilters({ ...DEFAULT_FILTERS, tagMode: 'all' })).toBe(false);
+    expect(hasMoreFilters({ ...DEFAULT_FILTERS, dueFrom: '2026-12-01' })).toBe(true);
+    expect(hasMoreFilters({ ...DEFAULT_FILTERS, completedTo: '2026-12-01' })).toBe(true);
+    expect(hasMoreFilters({ ...DEFAULT_FILTERS, sortBy: 'priority', order: 'desc' })).toBe(true);
   });
 });

@@ -143,6 +143,13 @@ export function hasActiveFilters(filters: Filters): boolean {
   return serializeFilters(clearFilters(filters)) !== serializeFilters(effective);
 }
 
+/** Whether a filter behind the bar's "More filters" is set (a tag match of "all", a date range, another sort). */
+export function hasMoreFilters(filters: Filters): boolean {
+  const { tagMode, dueFrom, dueTo, completedFrom, completedTo, sortBy, order } = filters;
+  const more = { tagMode: filters.tags.length ? tagMode : 'any', dueFrom, dueTo, completedFrom, completedTo, sortBy, order };
+  return Object.entries(more).some(([key, value]) => value !== DEFAULT_FILTERS[key as keyof typeof more]);
+}
+
 /** Keeps the sort of a view and drops everything that narrows it. */
 export function clearFilters(filters: Filters): Filters {
   return { ...DEFAULT_FILTERS, sortBy: filters.sortBy, order: filters.order };

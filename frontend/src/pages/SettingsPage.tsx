@@ -1,10 +1,14 @@
-/** The account's settings: the time zone every date is shown and typed in, browser notifications, the calendar feed. */
+/**
+ * The account's settings: the time zone every date is shown and typed in, the theme (this browser's), browser
+ * notifications, the calendar feed.
+ */
 import { useState, type FormEvent } from 'react';
 import { ApiError, messageOf } from '../api/client';
 import { updateTimezone } from '../api/endpoints';
 import type { User } from '../api/types';
 import { CalendarFeedSettings } from '../components/CalendarFeedSettings';
 import { FieldError } from '../components/FieldError';
+import { ThemeSettings } from '../components/ThemeControls';
 import { TimezoneInput } from '../components/TimezoneInput';
 import { askForBrowserNotifications, browserPermission, type BrowserPermission } from '../lib/browserNotifications';
 import { Link } from '../lib/router';
@@ -66,6 +70,8 @@ export function SettingsPage({ user, onUserChange }: Props) {
           {saved}
         </p>
       </form>
+      <h2>Appearance</h2>
+      <ThemeSettings />
       <h2>Browser notifications</h2>
       {permission === 'granted' && <p>Reminders also appear as browser notifications.</p>}
       {permission === 'denied' && <p>Blocked in this browser’s settings; reminders still appear inside Kadence.</p>}

@@ -8,6 +8,7 @@ import { getMe } from '../api/endpoints';
 import type { Notification, User } from '../api/types';
 import { AssistantDrawer } from '../components/AssistantDrawer';
 import { NotificationCenter } from '../components/NotificationCenter';
+import { ThemeToggle } from '../components/ThemeControls';
 import { ToastProvider, useToast } from '../components/Toasts';
 import { taskChangeOf } from '../lib/assistant';
 import { showBrowserNotification } from '../lib/browserNotifications';
@@ -103,9 +104,14 @@ function SignedInShell({ onSignOut }: Props) {
             <span className="assistant-button-label">Assistant</span>
           </button>
           <NotificationCenter notifications={notifications} zone={user.timezone} />
-          <Link href="/settings">Settings</Link>
-          <button type="button" onClick={onSignOut}>
-            Sign out
+          <ThemeToggle />
+          <Link href="/settings" className="settings-link">
+            <GearIcon />
+            <span className="settings-label">Settings</span>
+          </Link>
+          <button type="button" className="sign-out" onClick={onSignOut}>
+            <SignOutIcon />
+            <span className="sign-out-label">Sign out</span>
           </button>
         </nav>
       </header>
@@ -149,6 +155,23 @@ function ChatIcon() {
   return (
     <svg aria-hidden="true" width="20" height="20" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2">
       <path d="M21 12a8 8 0 0 1-11.6 7.1L4 20.5l1.4-4.6A8 8 0 1 1 21 12Z" strokeLinejoin="round" />
+    </svg>
+  );
+}
+
+function GearIcon() {
+  return (
+    <svg aria-hidden="true" width="20" height="20" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2">
+      <circle cx="12" cy="12" r="3" />
+      <path d="M19.4 15a1.7 1.7 0 0 0 .3 1.8l.1.1a2 2 0 1 1-2.8 2.8l-.1-.1a1.7 1.7 0 0 0-1.8-.3 1.7 1.7 0 0 0-1 1.5V21a2 2 0 1 1-4 0v-.1a1.7 1.7 0 0 0-1.1-1.5 1.7 1.7 0 0 0-1.8.3l-.1.1a2 2 0 1 1-2.8-2.8l.1-.1a1.7 1.7 0 0 0 .3-1.8 1.7 1.7 0 0 0-1.5-1H3a2 2 0 1 1 0-4h.1a1.7 1.7 0 0 0 1.5-1.1 1.7 1.7 0 0 0-.3-1.8l-.1-.1a2 2 0 1 1 2.8-2.8l.1.1a1.7 1.7 0 0 0 1.8.3H9a1.7 1.7 0 0 0 1-1.5V3a2 2 0 1 1 4 0v.1a1.7 1.7 0 0 0 1 1.5 1.7 1.7 0 0 0 1.8-.3l.1-.1a2 2 0 1 1 2.8 2.8l-.1.1a1.7 1.7 0 0 0-.3 1.8V9a1.7 1.7 0 0 0 1.5 1H21a2 2 0 1 1 0 4h-.1a1.7 1.7 0 0 0-1.5 1Z" />
+    </svg>
+  );
+}
+
+function SignOutIcon() {
+  return (
+    <svg aria-hidden="true" className="narrow-only" width="20" height="20" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
+      <path d="M9 21H5a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2h4M16 17l5-5-5-5M21 12H9" />
     </svg>
   );
 }

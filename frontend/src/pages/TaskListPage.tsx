@@ -141,6 +141,8 @@ export function TaskListPage({ zone, openTaskId }: Props) {
     );
   }, [openTaskId, showToast]);
 
+  const newTask = () => setEditing({ task: null, fromUrl: false });
+
   const closeEditor = () => {
     if (editing?.fromUrl) navigate(`/${search}`);
     setEditing(null);
@@ -219,7 +221,7 @@ export function TaskListPage({ zone, openTaskId }: Props) {
             means={(text, value) => text.trim() === value}
           />
         </div>
-        <button type="button" className="primary" onClick={() => setEditing({ task: null, fromUrl: false })}>
+        <button type="button" className="primary new-task" onClick={newTask}>
           New task
         </button>
       </div>
@@ -290,6 +292,10 @@ export function TaskListPage({ zone, openTaskId }: Props) {
           </button>
         )}
       </section>
+      {/* On a phone, in reach of the thumb instead of the toolbar's (only one of the two shows). */}
+      <button type="button" className="primary fab" aria-label="New task" onClick={newTask}>
+        <span aria-hidden="true">+</span>
+      </button>
       {editing && (
         <TaskEditor
           key={editing.task?.id ?? 'new'}
