@@ -81,7 +81,7 @@ export function TimezoneInput({ value, onChange, error, field = 'timezone', hint
         }}
         {...describedBy(field, error, hintId)}
       />
-      <ul id={listId} role="listbox" aria-label="Time zones" className="combobox-options" hidden={!showing}>
+      <ul id={listId} role="listbox" aria-label="Suggested zones" className="combobox-options" hidden={!showing}>
         {showing &&
           matches.map((match, index) => (
             <li

@@ -8,7 +8,7 @@ import { FieldError } from '../components/FieldError';
 import { TimezoneInput } from '../components/TimezoneInput';
 import { askForBrowserNotifications, browserPermission, type BrowserPermission } from '../lib/browserNotifications';
 import { Link } from '../lib/router';
-import { browserZone } from '../lib/zonedTime';
+import { browserZone, isKnownZone } from '../lib/zonedTime';
 import { resolveZone } from '../lib/zoneSearch';
 
 interface Props {
@@ -42,7 +42,7 @@ export function SettingsPage({ user, onUserChange }: Props) {
     event.preventDefault();
     const zone = resolveZone(timezone) ?? timezone.trim();
     setTimezone(zone);
-    if (zone !== user.timezone && seriesCount > 0) {
+    if (zone !== user.timezone && seriesCount > 0 && isKnownZone(zone)) {
       setAsking(zone);
       return;
     }
