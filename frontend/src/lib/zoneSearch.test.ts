@@ -38,6 +38,8 @@ describe('finding a time zone by what people call it', () => {
   it('labels options with the city and the IANA name, and the abbreviation that found it', () => {
     expect(searchZones('New York', zones)[0].label).toBe('New York (America/New_York)');
     expect(searchZones('IST', zones)[0].label).toBe('Kolkata (Asia/Kolkata), IST');
+    expect(searchZones('New Zealand', zones)[0].label).toBe('Auckland (Pacific/Auckland), New Zealand');
+    expect(searchZones('India', zones)[0].label).toBe('Kolkata (Asia/Kolkata), India');
     expect(cityOf('America/Argentina/Buenos_Aires')).toBe('Buenos Aires');
   });
 

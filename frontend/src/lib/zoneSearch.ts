@@ -11,8 +11,8 @@ export interface ZoneMatch {
   label: string;
 }
 
-/** Abbreviations, other city names and single-zone countries → the zone they name. Abbreviations name the usual one. */
-const ALIASES: Record<string, string> = {
+/** Abbreviations → the zone they usually name (IST is India's here, not Ireland's or Israel's). */
+const ABBREVIATIONS: Record<string, string> = {
   utc: 'UTC', gmt: 'Europe/London', bst: 'Europe/London', ist: 'Asia/Kolkata', cet: 'Europe/Berlin',
   cest: 'Europe/Berlin', wet: 'Europe/Lisbon', west: 'Europe/Lisbon', eet: 'Europe/Athens', eest: 'Europe/Athens',
   msk: 'Europe/Moscow', est: 'America/New_York', edt: 'America/New_York', cst: 'America/Chicago',
@@ -20,6 +20,10 @@ const ALIASES: Record<string, string> = {
   pdt: 'America/Los_Angeles', akst: 'America/Anchorage', hst: 'Pacific/Honolulu', jst: 'Asia/Tokyo',
   kst: 'Asia/Seoul', sgt: 'Asia/Singapore', hkt: 'Asia/Hong_Kong', pkt: 'Asia/Karachi', aest: 'Australia/Sydney',
   aedt: 'Australia/Sydney', nzst: 'Pacific/Auckland', nzdt: 'Pacific/Auckland', brt: 'America/Sao_Paulo',
+};
+
+/** Other names of cities, and countries with one zone → that zone. */
+const NAMES: Record<string, string> = {
   kolkata: 'Asia/Kolkata', mumbai: 'Asia/Kolkata', bombay: 'Asia/Kolkata', delhi: 'Asia/Kolkata',
   'new delhi': 'Asia/Kolkata', bangalore: 'Asia/Kolkata', bengaluru: 'Asia/Kolkata', kyiv: 'Europe/Kyiv',
   'ho chi minh city': 'Asia/Ho_Chi_Minh', beijing: 'Asia/Shanghai', 'san francisco': 'America/Los_Angeles',
@@ -37,7 +41,15 @@ const ALIASES: Record<string, string> = {
   uae: 'Asia/Dubai', singapore: 'Asia/Singapore', portugal: 'Europe/Lisbon', ukraine: 'Europe/Kyiv',
 };
 
+const ALIASES: Record<string, string> = { ...NAMES, ...ABBREVIATIONS };
+
 const normalize = (text: string) => text.trim().toLowerCase().replace(/[_\s]+/g, ' ');
+
+/** How an alias is written: "IST", "New Delhi", "UAE". */
+function aliasText(alias: string): string {
+  if (alias in ABBREVIATIONS || alias === 'uk' || alias === 'uae') return alias.toUpperCase();
+  return alias.replace(/\b[a-z]/g, (letter) => letter.toUpperCase());
+}
 
 /** "America/Argentina/Buenos_Aires" → "Buenos Aires". */
 export function cityOf(zone: string): string {
@@ -47,7 +59,7 @@ export function cityOf(zone: string): string {
 function labelOf(zone: string, alias?: string): string {
   const city = cityOf(zone);
   const name = city === zone ? zone : `${city} (${zone})`;
-  return alias && normalize(alias) !== normalize(city) ? `${name}, ${alias.length <= 5 ? alias.toUpperCase() : alias}` : name;
+  return alias && alias !== normalize(city) ? `${name}, ${aliasText(alias)}` : name;
 }
 
 /** How well `zone` (or an alias of it) fits `query`: lower is better, null for not at all. */

@@ -65,9 +65,10 @@ function SignedInShell({ onSignOut }: Props) {
     (notification: Notification) => {
       if (!notifications.receive(notification)) return;
       const link = notification.link || `/tasks/${notification.task_id}`;
+      const message = notificationText(notification, zoneRef.current);
       showToast({
         kind: 'notification',
-        message: notificationText(notification, zoneRef.current),
+        message,
         link: { label: 'Open task', href: link, onOpen: () => void notifications.markRead(notification.id) },
         extra: (dismiss) => (
           <SnoozeMenu
@@ -79,7 +80,7 @@ function SignedInShell({ onSignOut }: Props) {
           />
         ),
       });
-      showBrowserNotification(notification.title, notification.message, notification.id, () => navigate(link));
+      showBrowserNotification(notification.title, message, notification.id, () => navigate(link));
     },
     [notifications.receive, notifications.markRead, notifications.snooze, showToast],
   );
