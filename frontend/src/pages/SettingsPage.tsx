@@ -122,7 +122,7 @@ export function SettingsPage({ user, onUserChange }: Props) {
           Enable browser notifications
         </button>
       )}
-      <CalendarFeedSettings />
+      <CalendarFeedSettings zone={user.timezone} />
     </main>
   );
 }
