@@ -80,7 +80,10 @@ function SignedInShell({ onSignOut }: Props) {
           />
         ),
       });
-      showBrowserNotification(notification.title, message, notification.id, () => navigate(link));
+      showBrowserNotification(notification.title, message, notification.id, () => {
+        void notifications.markRead(notification.id);
+        navigate(link);
+      });
     },
     [notifications.receive, notifications.markRead, notifications.snooze, showToast],
   );
