@@ -31,7 +31,11 @@ export const logIn = (email: string, password: string) =>
 /** Revokes the current token on the server, in every function (204). */
 export const logOut = () => request<void>('POST', '/auth/logout');
 export const getMe = () => request<User>('GET', '/me');
-export const updateTimezone = (timezone: string) => request<User>('PATCH', '/me', { timezone });
+/** With `moveSeries`, the repeating tasks in the old zone move to the new one at the same wall time. */
+export const updateTimezone = (timezone: string, moveSeries = false) =>
+  request<User>('PATCH', '/me', moveSeries ? { timezone, move_series: true } : { timezone });
+/** How many repeating tasks are in the account's zone: what a zone change can take along. */
+export const seriesInZone = () => request<{ timezone: string; count: number }>('GET', '/me/series-in-zone');
 
 export const getCalendarFeed = () => request<CalendarFeed>('GET', '/calendar/feed');
 export const createCalendarFeed = () => request<CreatedCalendarFeed>('POST', '/calendar/feed');
@@ -62,6 +66,13 @@ export const previewRecurrence = (
 export const listNotifications = (cursor?: string | null) =>
   request<NotificationPage>('GET', `/notifications?limit=20${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
 export const markNotificationRead = (id: string) => request<Notification>('POST', `/notifications/${id}/read`);
+export const markAllNotificationsRead = () => request<{ marked: number }>('POST', '/notifications/read-all');
+export type SnoozePreset = '10m' | '1h' | 'tomorrow_morning';
+/** A new reminder of the notification's task at that time; the notification is marked read. */
+export const snoozeNotification = (id: string, preset: SnoozePreset) =>
+  request<{ notification: Notification; reminder: { id: string; at: string } }>(
+    'POST', `/notifications/${id}/snooze`, { preset },
+  );
 export const createStreamTicket = () =>
   request<{ ticket: string; expires_at: string }>('POST', '/notifications/stream-tickets');
 

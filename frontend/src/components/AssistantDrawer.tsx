@@ -6,7 +6,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { Task } from '../api/types';
 import type { AssistantState } from '../lib/useAssistant';
-import { formatInZone } from '../lib/zonedTime';
+import { formatInZone, summaryForUser } from '../lib/zonedTime';
 import { PRIORITY_LABELS } from './labels';
 import { Modal } from './Modal';
 
@@ -113,7 +113,7 @@ export function AssistantDrawer({ assistant, zone, onClose, onOpenTask }: Props)
                         <span className="assistant-task-meta">
                           {task.status === 'done' ? 'Done' : PRIORITY_LABELS[task.priority]}
                           {task.due_at && ` · ${formatInZone(task.due_at, zone, now)}`}
-                          {task.recurrence && ` · ↻ ${task.recurrence.summary}`}
+                          {task.recurrence && ` · ↻ ${summaryForUser(task.recurrence.summary, task.recurrence.timezone, zone)}`}
                         </span>
                         <span className="visually-hidden"> (open)</span>
                       </button>

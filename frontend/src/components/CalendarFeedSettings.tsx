@@ -3,8 +3,9 @@ import { useEffect, useState } from 'react';
 import { messageOf } from '../api/client';
 import { createCalendarFeed, getCalendarFeed, revokeCalendarFeed } from '../api/endpoints';
 import type { CalendarFeed } from '../api/types';
+import { formatInZone } from '../lib/zonedTime';
 
-export function CalendarFeedSettings() {
+export function CalendarFeedSettings({ zone }: { zone: string }) {
   const [feed, setFeed] = useState<CalendarFeed | null>(null);
   const [url, setUrl] = useState('');
   const [status, setStatus] = useState('');
@@ -63,7 +64,7 @@ export function CalendarFeedSettings() {
           </button>
         </div>
       )}
-      {feed?.exists && !url && <p>A feed URL exists (made {new Date(feed.created_at ?? '').toLocaleString()}).</p>}
+      {feed?.exists && !url && <p>A feed URL exists (made {feed.created_at ? formatInZone(feed.created_at, zone) : 'earlier'}).</p>}
       {feed && (
         <p>
           <button type="button" onClick={create} disabled={busy}>

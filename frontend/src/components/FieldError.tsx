@@ -1,3 +1,5 @@
+import { plainMessage } from '../lib/fieldWords';
+
 /**
  * A field's error message, placed next to the field and referenced by its aria-describedby. The server's messages
  * continue the field's name ("must have at least 8 characters"), so they are read after `label`.
@@ -11,7 +13,8 @@ export function FieldError({ field, message, label }: { field: string; message: 
   );
 }
 
-export function asSentence(message: string, label?: string): string {
+export function asSentence(raw: string, label?: string): string {
+  const message = plainMessage(raw);
   const continuesName = /^[a-z]/.test(message);
   if (!continuesName) return message;
   return label ? `${label} ${message}` : message.charAt(0).toUpperCase() + message.slice(1);

@@ -2,8 +2,10 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { askForBrowserNotifications, browserPermission, type BrowserPermission } from '../lib/browserNotifications';
 import { Link } from '../lib/router';
+import { notificationText } from '../lib/notificationText';
 import type { NotificationsState } from '../lib/useNotifications';
 import { formatInZone } from '../lib/zonedTime';
+import { SnoozeMenu } from './SnoozeMenu';
 
 interface Props {
   notifications: NotificationsState;
@@ -66,6 +68,7 @@ export function NotificationCenter({ notifications, zone }: Props) {
 
 function NotificationPanel({ notifications, zone, onNavigate }: Props & { onNavigate: () => void }) {
   const [permission, setPermission] = useState<BrowserPermission>(browserPermission);
+  const [snoozed, setSnoozed] = useState('');
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
 
@@ -80,6 +83,14 @@ function NotificationPanel({ notifications, zone, onNavigate }: Props & { onNavi
         </button>
       )}
       {permission === 'denied' && <p className="hint">Browser notifications are blocked in this browser’s settings.</p>}
+      {notifications.unreadCount > 0 && (
+        <button type="button" className="link-button" onClick={() => void notifications.markAllRead()}>
+          Mark all read
+        </button>
+      )}
+      <p role="status" className="hint">
+        {snoozed}
+      </p>
       {notifications.error && (
         <p className="form-error" role="alert">
           {notifications.error}
@@ -93,20 +104,35 @@ function NotificationPanel({ notifications, zone, onNavigate }: Props & { onNavi
             <li key={item.id} data-testid="notification" className={item.read ? 'read' : 'unread'}>
               <p className="notification-message">
                 {!item.read && <span className="visually-hidden">Unread: </span>}
-                {item.message}
+                {notificationText(item, zone)}
               </p>
               <p className="notification-meta">
                 <time dateTime={item.fire_at ?? item.created_at}>{formatInZone(item.fire_at ?? item.created_at, zone)}</time>
                 {' · '}
-                <Link href={item.link || `/tasks/${item.task_id}`} onClick={onNavigate}>
+                <Link
+                  href={item.link || `/tasks/${item.task_id}`}
+                  onClick={() => {
+                    if (!item.read) void notifications.markRead(item.id);
+                    onNavigate();
+                  }}
+                >
                   Open task<span className="visually-hidden"> {item.title}</span>
                 </Link>
               </p>
-              {!item.read && (
-                <button type="button" onClick={() => void notifications.markRead(item.id)}>
-                  Mark as read
-                </button>
-              )}
+              <div className="choice-row">
+                {!item.read && (
+                  <button type="button" onClick={() => void notifications.markRead(item.id)}>
+                    Mark as read
+                  </button>
+                )}
+                <SnoozeMenu
+                  title={item.title}
+                  onSnooze={async (preset) => {
+                    const until = await notifications.snooze(item.id, preset);
+                    if (until) setSnoozed(`Snoozed “${item.title}” until ${formatInZone(until, zone)}.`);
+                  }}
+                />
+              </div>
             </li>
           ))}
         </ul>

@@ -11,7 +11,7 @@ import type { QuickAddReading, Task } from '../api/types';
 import { chipDescription, highlightSegments, readingChips } from '../lib/quickAdd';
 import { useDebouncedValue } from '../lib/useDebounced';
 import { useRecurrencePreview, type PreviewState } from '../lib/useRecurrencePreview';
-import { formatInZone } from '../lib/zonedTime';
+import { formatInZone, summaryForUser } from '../lib/zonedTime';
 
 const PARSE_DELAY_MS = 250;
 
@@ -64,7 +64,7 @@ export const QuickAddBar = forwardRef<QuickAddHandle, Props>(function QuickAddBa
     timezone: recurrence?.timezone ?? zone,
     dueAt: reading?.task.due_at ?? null,
   });
-  const summary = preview.kind === 'ready' ? preview.preview.summary : undefined;
+  const summary = preview.kind === 'ready' ? summaryForUser(preview.preview.summary, preview.preview.timezone ?? zone, zone) : undefined;
   const now = Date.now();
   const chips = reading && text.trim() ? readingChips(reading, zone, now, summary) : [];
   const segments = highlightSegments(text, reading ? parsed!.text : null, reading?.recognised ?? []);
@@ -191,7 +191,7 @@ function Occurrences({ state, zone, now }: { state: PreviewState; zone: string; 
   const next = state.preview.next_occurrences.slice(0, 3);
   return (
     <p className="qa-occurrences" data-testid="quick-add-occurrences">
-      Repeats {state.preview.summary}
+      Repeats {summaryForUser(state.preview.summary, state.preview.timezone ?? zone, zone)}
       {next.length > 0 && ': next '}
       {next.map((instant, i) => (
         <span key={instant}>

@@ -91,7 +91,7 @@ export function RecurrenceFields({ form, onChange, start, ruleError }: Props) {
             onChange={(event) => set({ customRule: event.target.value })}
             {...describedBy('recurrence.rule', ruleError)}
           />
-          <p className="hint">An RFC 5545 RRULE, e.g. FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=-1 (last workday).</p>
+          <p className="hint">A repeat rule in iCalendar (RRULE) form, e.g. FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=-1 (the last workday).</p>
         </div>
       )}
 

@@ -10,8 +10,9 @@ import type { Task } from '../api/types';
 import { buildRule, startDateOf, type RecurrenceForm } from '../lib/recurrence';
 import { createBody, formFromTask, isUnchanged, patchBody, taskInputOf, type TaskForm } from '../lib/taskForm';
 import { useRecurrencePreview, type PreviewState } from '../lib/useRecurrencePreview';
-import { formatInZone, localInputToRfc3339 } from '../lib/zonedTime';
+import { formatInZone, localInputToRfc3339, summaryForUser } from '../lib/zonedTime';
 import { describedBy, FieldError } from './FieldError';
+import { fieldErrorInWords } from '../lib/fieldWords';
 import { PRIORITY_LABELS, STATUS_LABELS } from './labels';
 import { Modal } from './Modal';
 import { RecurrenceFields } from './RecurrenceFields';
@@ -75,7 +76,7 @@ export function TaskEditor({ task, zone, onClose, onSaved, onDeleted }: Props) {
       setErrors(fieldErrors);
       const unplaced = Object.entries(fieldErrors).filter(([field]) => !isPlacedField(field));
       const placedAll = Object.keys(fieldErrors).length > 0 && unplaced.length === 0;
-      setGeneral(placedAll ? 'Please correct the highlighted fields.' : [messageOf(error), ...unplaced.map(([f, m]) => `${f}: ${m}`)].join(' '));
+      setGeneral(placedAll ? 'Please correct the highlighted fields.' : [messageOf(error), ...unplaced.map(([field, message]) => fieldErrorInWords(field, message))].join(' '));
     } finally {
       setPending(null);
     }
@@ -284,7 +285,9 @@ function PreviewPanel({ state, zone }: { state: PreviewState; zone: string }) {
       {state.kind === 'unavailable' && <p>The preview is not available right now. You can still save.</p>}
       {state.kind === 'ready' && (
         <>
-          <p className="preview-summary">Repeats {state.preview.summary}</p>
+          <p className="preview-summary">
+            Repeats {summaryForUser(state.preview.summary, state.preview.timezone ?? zone, zone)}
+          </p>
           {state.preview.next_occurrences.length > 0 ? (
             <>
               <p className="hint">Next occurrences:</p>

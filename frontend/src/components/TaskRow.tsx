@@ -3,7 +3,7 @@ import type { Task } from '../api/types';
 import { Link } from '../lib/router';
 import { useSwipeRight } from '../lib/swipe';
 import { tagViewHref } from '../lib/views';
-import { formatInZone } from '../lib/zonedTime';
+import { formatInZone, summaryForUser } from '../lib/zonedTime';
 import { PRIORITY_LABELS, STATUS_LABELS } from './labels';
 
 interface Props {
@@ -60,7 +60,7 @@ export function TaskRow({ task, zone, now, selected = false, onToggleDone, onEdi
               {overdue && <strong> · overdue</strong>}
             </span>
           )}
-          {task.recurrence && <RecurrenceBadge task={task} />}
+          {task.recurrence && <RecurrenceBadge task={task} zone={zone} />}
           {task.tags.length > 0 && (
             <ul className="tags">
               {task.tags.map((tag) => (
@@ -82,14 +82,14 @@ export function TaskRow({ task, zone, now, selected = false, onToggleDone, onEdi
   );
 }
 
-function RecurrenceBadge({ task }: { task: Task }) {
+function RecurrenceBadge({ task, zone }: { task: Task; zone: string }) {
   const recurrence = task.recurrence!;
   const ended = recurrence.status !== 'active';
   return (
     <span className={`recurrence${ended ? ' ended' : ''}`} data-testid="recurrence">
       <span aria-hidden="true">↻ </span>
       <span className="visually-hidden">Repeats </span>
-      {recurrence.summary}
+      {summaryForUser(recurrence.summary, recurrence.timezone, zone)}
       {ended && ` (${recurrence.status})`}
       {recurrence.missed_count > 0 && <strong className="missed"> · missed {recurrence.missed_count}</strong>}
     </span>

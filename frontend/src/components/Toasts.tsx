@@ -9,7 +9,9 @@ export interface ToastInput {
   message: string;
   kind: 'undo' | 'notification' | 'info' | 'error';
   action?: { label: string; run: () => void };
-  link?: { label: string; href: string };
+  link?: { label: string; href: string; onOpen?: () => void };
+  /** More controls after the message (a notification's snooze choices); `dismiss` closes the toast. */
+  extra?: (dismiss: () => void) => ReactNode;
 }
 
 interface Toast extends ToastInput {
@@ -72,10 +74,17 @@ function ToastView({ toast, onDismiss }: { toast: Toast; onDismiss: () => void }
     >
       <span className="toast-message">{toast.message}</span>
       {toast.link && (
-        <Link href={toast.link.href} onClick={onDismiss}>
+        <Link
+          href={toast.link.href}
+          onClick={() => {
+            toast.link?.onOpen?.();
+            onDismiss();
+          }}
+        >
           {toast.link.label}
         </Link>
       )}
+      {toast.extra?.(onDismiss)}
       {toast.action && (
         <button
           type="button"

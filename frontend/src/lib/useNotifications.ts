@@ -1,7 +1,13 @@
 /** The notification centre's state: the newest notifications, paging, the unread count, and live arrivals. */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { messageOf } from '../api/client';
-import { listNotifications, markNotificationRead } from '../api/endpoints';
+import {
+  listNotifications,
+  markAllNotificationsRead,
+  markNotificationRead,
+  snoozeNotification,
+  type SnoozePreset,
+} from '../api/endpoints';
 import type { Notification } from '../api/types';
 
 export interface NotificationsState {
@@ -11,6 +17,9 @@ export interface NotificationsState {
   error: string;
   loadMore: () => Promise<void>;
   markRead: (id: string) => Promise<void>;
+  markAllRead: () => Promise<void>;
+  /** A new reminder at the preset's time, the notification read; resolves to that time (null when it failed). */
+  snooze: (id: string, preset: SnoozePreset) => Promise<string | null>;
   /**
    * Takes a notification from the live stream: a new one is added, a known one updated (the stream repeats a
    * notification when it is read, here or in another tab). True only for a new unread one, the kind worth a toast.
@@ -78,6 +87,34 @@ export function useNotifications(): NotificationsState {
     [update],
   );
 
+  const markAllRead = useCallback(async () => {
+    try {
+      await markAllNotificationsRead();
+      const now = new Date().toISOString();
+      readById.current.forEach((_, id) => readById.current.set(id, true));
+      setItems((current) => current.map((item) => (item.read ? item : { ...item, read: true, read_at: now })));
+      setUnreadCount(0);
+      setError('');
+    } catch (failure) {
+      setError(messageOf(failure));
+    }
+  }, []);
+
+  const snooze = useCallback(
+    async (id: string, preset: SnoozePreset) => {
+      try {
+        const snoozed = await snoozeNotification(id, preset);
+        update(snoozed.notification);
+        setError('');
+        return snoozed.reminder.at;
+      } catch (failure) {
+        setError(messageOf(failure));
+        return null;
+      }
+    },
+    [update],
+  );
+
   const receive = useCallback(
     (notification: Notification) => {
       if (readById.current.has(notification.id)) {
@@ -92,5 +129,5 @@ export function useNotifications(): NotificationsState {
     [update],
   );
 
-  return { items, unreadCount, nextCursor, error, loadMore, markRead, receive };
+  return { items, unreadCount, nextCursor, error, loadMore, markRead, markAllRead, snooze, receive };
 }

@@ -1,12 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import {
   dateInZone,
+  formatClock,
   formatInZone,
+  hourCycleOf,
   instantOfWallTime,
   isKnownZone,
   localInputToRfc3339,
   parseLocalInput,
   rfc3339ToLocalInput,
+  summaryForUser,
   toRfc3339,
 } from './zonedTime';
 
@@ -85,6 +88,33 @@ describe('RFC 3339 instant to wall time in a zone', () => {
     const now = Date.parse('2026-06-01T00:00:00Z');
     expect(formatInZone('2026-11-27T08:30:00Z', 'Europe/Berlin', now)).toBe('Fri 27 Nov, 09:30');
     expect(formatInZone('2027-01-01T08:30:00Z', 'UTC', now)).toBe('Fri 1 Jan 2027, 08:30');
+  });
+});
+
+describe('12- and 24-hour clocks', () => {
+  it('follows the locale: en-US on a 12-hour clock, en-GB and de-DE on a 24-hour one', () => {
+    expect(hourCycleOf('en-US')).toBe('h12');
+    expect(hourCycleOf('en-GB')).toBe('h23');
+    expect(hourCycleOf('de-DE')).toBe('h23');
+    expect(hourCycleOf('not a locale!')).toBe('h23');
+  });
+
+  it('writes times on either clock, midnight and noon included', () => {
+    expect(formatClock(9, 5, 'h12')).toBe('9:05 AM');
+    expect(formatClock(0, 5, 'h12')).toBe('12:05 AM');
+    expect(formatClock(12, 0, 'h12')).toBe('12:00 PM');
+    expect(formatClock(23, 30, 'h12')).toBe('11:30 PM');
+    expect(formatClock(9, 5, 'h23')).toBe('09:05');
+    const now = Date.parse('2026-06-01T00:00:00Z');
+    expect(formatInZone('2026-11-27T18:30:00Z', 'America/New_York', now, 'h12')).toBe('Fri 27 Nov, 1:30 PM');
+  });
+
+  it('reads a series summary with the user’s clock, and its zone only when it is not the user’s', () => {
+    const summary = 'every Monday at 09:00 and 17:30, America/New_York';
+    expect(summaryForUser(summary, 'America/New_York', 'America/New_York', 'h12')).toBe('every Monday at 9:00 AM and 5:30 PM');
+    expect(summaryForUser(summary, 'America/New_York', 'Europe/Berlin', 'h23')).toBe(summary);
+    expect(summaryForUser('every day at 08:00, UTC, until 2027-01-01 08:00', 'UTC', 'UTC', 'h12'))
+      .toBe('every day at 8:00 AM, until 2027-01-01 8:00 AM');
   });
 });
 

@@ -165,14 +165,55 @@ function nameFormatter(zone: string): Intl.DateTimeFormat {
   return formatter;
 }
 
+/** 12-hour clocks ("9:30 AM") or 24-hour ones ("09:30"), as the user's locale writes times. */
+export type HourCycle = 'h12' | 'h23';
+
+/** How `locale` writes times: en-US 12-hour, en-GB and de-DE 24-hour; 24-hour for a tag the runtime does not know. */
+export function hourCycleOf(locale: string): HourCycle {
+  try {
+    const cycle = new Intl.DateTimeFormat(locale, { hour: 'numeric' }).resolvedOptions().hourCycle;
+    return cycle === 'h11' || cycle === 'h12' ? 'h12' : 'h23';
+  } catch {
+    return 'h23';
+  }
+}
+
+let userHourCycle: HourCycle = 'h23';
+
+/** The signed-in user's clock, from their locale; every time the app shows follows it. */
+export function setUserHourCycle(cycle: HourCycle): void {
+  userHourCycle = cycle;
+}
+
+export function currentHourCycle(): HourCycle {
+  return userHourCycle;
+}
+
+/** "09:30" on a 24-hour clock, "9:30 AM" on a 12-hour one (12:05 AM is five past midnight). */
+export function formatClock(hour: number, minute: number, cycle: HourCycle = userHourCycle): string {
+  if (cycle === 'h23') return `${pad(hour)}:${pad(minute)}`;
+  return `${hour % 12 === 0 ? 12 : hour % 12}:${pad(minute)} ${hour < 12 ? 'AM' : 'PM'}`;
+}
+
 /** "Fri 27 Nov, 09:30" in `zone`; the year is added when it is not the current one ("Fri 1 Jan 2027, 08:30"). */
-export function formatInZone(iso: string, zone: string, now: number = Date.now()): string {
+export function formatInZone(iso: string, zone: string, now: number = Date.now(), cycle: HourCycle = userHourCycle): string {
   const instant = Date.parse(iso);
   const wall = wallTimeAt(instant, zone);
   const names: Record<string, string> = {};
   for (const part of nameFormatter(zone).formatToParts(instant)) names[part.type] = part.value;
   const year = wall.year === wallTimeAt(now, zone).year ? '' : ` ${wall.year}`;
-  return `${names.weekday} ${wall.day} ${names.month}${year}, ${pad(wall.hour)}:${pad(wall.minute)}`;
+  return `${names.weekday} ${wall.day} ${names.month}${year}, ${formatClock(wall.hour, wall.minute, cycle)}`;
+}
+
+/**
+ * A series' summary from the server ("every Monday at 09:00, America/New_York") as this user reads it: times on their
+ * clock, and the zone left out when it is their own.
+ */
+export function summaryForUser(summary: string, seriesZone: string, userZone: string, cycle: HourCycle = userHourCycle): string {
+  const ownZone = seriesZone === userZone ? summary.replace(`, ${seriesZone}`, '') : summary;
+  return ownZone.replace(/\b([01]\d|2[0-3]):([0-5]\d)\b/g, (_, hour: string, minute: string) =>
+    formatClock(Number(hour), Number(minute), cycle),
+  );
 }
 
 /** The zone the browser is in, for a new account's default. */

@@ -6,6 +6,7 @@ import { describedBy, FieldError } from '../components/FieldError';
 import { TimezoneInput } from '../components/TimezoneInput';
 import { Link } from '../lib/router';
 import { browserZone } from '../lib/zonedTime';
+import { resolveZone } from '../lib/zoneSearch';
 
 const AUTH_FIELDS = ['email', 'password', 'timezone'];
 
@@ -101,14 +102,18 @@ export function LoginPage({ onSignedIn }: AuthProps) {
 
 export function SignupPage({ onSignedIn }: AuthProps) {
   const [timezone, setTimezone] = useState(browserZone);
-  const form = useAuthForm((email, password) => signUp(email, password, timezone.trim()), onSignedIn);
+  const form = useAuthForm((email, password) => signUp(email, password, resolveZone(timezone) ?? timezone.trim()), onSignedIn);
   return (
     <AuthLayout title="Create your account">
       <form className="stack" onSubmit={form.submit} noValidate>
         <AuthFormHead form={form} passwordAutocomplete="new-password" />
         <div className="field">
-          <TimezoneInput value={timezone} onChange={setTimezone} error={form.fieldErrors.timezone} />
-          <p className="hint">Due dates and reminders are shown in this zone. Detected from your browser.</p>
+          <TimezoneInput
+            value={timezone}
+            onChange={setTimezone}
+            error={form.fieldErrors.timezone}
+            hint="Due dates and reminders are shown in this zone, detected from your browser. Type a city to change it."
+          />
           <FieldError field="timezone" message={form.fieldErrors.timezone} label="Time zone" />
         </div>
         <button type="submit" className="primary" disabled={form.busy}>

@@ -2,9 +2,9 @@
  * The account's settings: the time zone every date is shown and typed in, the theme (this browser's), browser
  * notifications, the calendar feed.
  */
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { ApiError, messageOf } from '../api/client';
-import { updateTimezone } from '../api/endpoints';
+import { seriesInZone, updateTimezone } from '../api/endpoints';
 import type { User } from '../api/types';
 import { CalendarFeedSettings } from '../components/CalendarFeedSettings';
 import { FieldError } from '../components/FieldError';
@@ -12,7 +12,8 @@ import { ThemeSettings } from '../components/ThemeControls';
 import { TimezoneInput } from '../components/TimezoneInput';
 import { askForBrowserNotifications, browserPermission, type BrowserPermission } from '../lib/browserNotifications';
 import { Link } from '../lib/router';
-import { browserZone } from '../lib/zonedTime';
+import { browserZone, isKnownZone } from '../lib/zonedTime';
+import { resolveZone } from '../lib/zoneSearch';
 
 interface Props {
   user: User;
@@ -25,18 +26,44 @@ export function SettingsPage({ user, onUserChange }: Props) {
   const [saved, setSaved] = useState('');
   const [busy, setBusy] = useState(false);
   const [permission, setPermission] = useState<BrowserPermission>(browserPermission);
+  // The repeating tasks in the account's zone, and the zone the user is asked about moving them to.
+  const [seriesCount, setSeriesCount] = useState(0);
+  const [asking, setAsking] = useState<string | null>(null);
+  const question = useRef<HTMLParagraphElement>(null);
   const detected = browserZone();
+
+  useEffect(() => {
+    seriesInZone().then(
+      (answer) => setSeriesCount(answer.timezone === user.timezone ? answer.count : 0),
+      () => setSeriesCount(0),
+    );
+  }, [user.timezone]);
+  useEffect(() => {
+    if (asking) question.current?.focus();
+  }, [asking]);
 
   async function save(event: FormEvent) {
     event.preventDefault();
+    const zone = resolveZone(timezone) ?? timezone.trim();
+    setTimezone(zone);
+    if (zone !== user.timezone && seriesCount > 0 && isKnownZone(zone)) {
+      setAsking(zone);
+      return;
+    }
+    await change(zone, false);
+  }
+
+  async function change(zone: string, moveSeries: boolean) {
+    setAsking(null);
     setBusy(true);
     setError('');
     setSaved('');
     try {
-      const updated = await updateTimezone(timezone.trim());
+      const updated = await updateTimezone(zone, moveSeries);
       onUserChange(updated);
       setTimezone(updated.timezone);
-      setSaved(`Saved. Dates are now shown in ${updated.timezone}.`);
+      const moved = moveSeries ? ` Your repeating tasks moved with it.` : '';
+      setSaved(`Saved. Dates are now shown in ${updated.timezone}.${moved}`);
     } catch (failure) {
       setError(failure instanceof ApiError && failure.fieldErrors.timezone ? failure.fieldErrors.timezone : messageOf(failure));
     } finally {
@@ -61,11 +88,31 @@ export function SettingsPage({ user, onUserChange }: Props) {
             </button>
           )}
         </div>
-        <div>
-          <button type="submit" className="primary" disabled={busy}>
-            Save
-          </button>
-        </div>
+        {asking ? (
+          <div className="move-series" role="group" aria-labelledby="move-series-question">
+            <p id="move-series-question" tabIndex={-1} ref={question}>
+              Also move your {seriesCount} repeating {seriesCount === 1 ? 'task' : 'tasks'} to {asking}? They keep
+              their times of day: 09:00 stays 09:00 in {asking}.
+            </p>
+            <div className="choice-row">
+              <button type="button" className="primary" onClick={() => void change(asking, true)}>
+                Move {seriesCount === 1 ? 'it' : 'them'} too
+              </button>
+              <button type="button" onClick={() => void change(asking, false)}>
+                Keep {seriesCount === 1 ? 'it' : 'them'} in {user.timezone}
+              </button>
+              <button type="button" className="link-button" onClick={() => setAsking(null)}>
+                Cancel
+              </button>
+            </div>
+          </div>
+        ) : (
+          <div>
+            <button type="submit" className="primary" disabled={busy}>
+              Save
+            </button>
+          </div>
+        )}
         <p role="status" className="success">
           {saved}
         </p>
@@ -81,7 +128,7 @@ export function SettingsPage({ user, onUserChange }: Props) {
           Enable browser notifications
         </button>
       )}
-      <CalendarFeedSettings />
+      <CalendarFeedSettings zone={user.timezone} />
     </main>
   );
 }

@@ -2,22 +2,25 @@
  * Everything behind sign-in: the header, the live stream (notifications and task changes), and the pages. The user's
  * time zone comes from /me and is the zone every date is shown and typed in.
  */
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { messageOf } from '../api/client';
 import { getMe } from '../api/endpoints';
 import type { Notification, User } from '../api/types';
 import { AssistantDrawer } from '../components/AssistantDrawer';
 import { NotificationCenter } from '../components/NotificationCenter';
 import { ThemeToggle } from '../components/ThemeControls';
+import { SnoozeMenu } from '../components/SnoozeMenu';
 import { ToastProvider, useToast } from '../components/Toasts';
 import { taskChangeOf } from '../lib/assistant';
 import { showBrowserNotification } from '../lib/browserNotifications';
 import { openLiveStream } from '../lib/liveStream';
+import { notificationText } from '../lib/notificationText';
 import { Link, navigate, Redirect, useLocation } from '../lib/router';
 import { createTaskChanges, TaskChangesContext } from '../lib/taskChanges';
 import { useShortcut } from '../lib/shortcuts';
 import { useAssistant } from '../lib/useAssistant';
 import { useNotifications } from '../lib/useNotifications';
+import { hourCycleOf, setUserHourCycle } from '../lib/zonedTime';
 import { SettingsPage } from './SettingsPage';
 import { TASK_LIST_ID, TaskListPage } from './TaskListPage';
 
@@ -36,6 +39,13 @@ export function SignedInApp(props: Props) {
 function SignedInShell({ onSignOut }: Props) {
   const { pathname, search } = useLocation();
   const [user, setUser] = useState<User | null>(null);
+  // The zone for toasts, read when a notification arrives, so the live stream is not reopened when it changes.
+  const zoneRef = useRef('UTC');
+  const adopt = useCallback((signedIn: User) => {
+    setUserHourCycle(hourCycleOf(signedIn.locale));
+    zoneRef.current = signedIn.timezone;
+    setUser(signedIn);
+  }, []);
   const [loadError, setLoadError] = useState('');
   const notifications = useNotifications();
   const taskChanges = useMemo(createTaskChanges, []);
@@ -49,17 +59,34 @@ function SignedInShell({ onSignOut }: Props) {
   useShortcut('a', () => setAssistantOpen(true));
 
   useEffect(() => {
-    getMe().then(setUser, (error) => setLoadError(messageOf(error)));
-  }, []);
+    getMe().then(adopt, (error) => setLoadError(messageOf(error)));
+  }, [adopt]);
 
   const announce = useCallback(
     (notification: Notification) => {
       if (!notifications.receive(notification)) return;
       const link = notification.link || `/tasks/${notification.task_id}`;
-      showToast({ kind: 'notification', message: notification.message, link: { label: 'Open task', href: link } });
-      showBrowserNotification(notification.title, notification.message, notification.id, () => navigate(link));
+      const message = notificationText(notification, zoneRef.current);
+      showToast({
+        kind: 'notification',
+        message,
+        link: { label: 'Open task', href: link, onOpen: () => void notifications.markRead(notification.id) },
+        extra: (dismiss) => (
+          <SnoozeMenu
+            title={notification.title}
+            onSnooze={(preset) => {
+              dismiss();
+              void notifications.snooze(notification.id, preset);
+            }}
+          />
+        ),
+      });
+      showBrowserNotification(notification.title, message, notification.id, () => {
+        void notifications.markRead(notification.id);
+        navigate(link);
+      });
     },
-    [notifications.receive, showToast],
+    [notifications.receive, notifications.markRead, notifications.snooze, showToast],
   );
 
   useEffect(
@@ -116,7 +143,7 @@ function SignedInShell({ onSignOut }: Props) {
         </nav>
       </header>
       {pathname === '/settings' ? (
-        <SettingsPage user={user} onUserChange={setUser} />
+        <SettingsPage user={user} onUserChange={adopt} />
       ) : (
         <TaskListPage zone={user.timezone} openTaskId={editingTaskId} />
       )}

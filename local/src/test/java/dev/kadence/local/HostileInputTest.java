@@ -160,6 +160,8 @@ class HostileInputTest extends PlatformPerClass {
             field("POST", "/api/v1/auth/login", null, "password", "{\"email\": \"" + loginEmail + "\", \"password\": %s}"),
             field("PATCH", "/api/v1/me", tokenA, "timezone", "{\"timezone\": %s}"),
             field("PATCH", "/api/v1/me", tokenA, "locale", "{\"locale\": %s}"),
+            field("POST", "/api/v1/notifications/" + uuid + "/snooze", tokenA, "preset", "{\"preset\": %s}"),
+            field("POST", "/api/v1/notifications/" + uuid + "/snooze", tokenA, "until", "{\"until\": %s}"),
             field("POST", "/api/v1/tasks", tokenA, "title", "{\"title\": %s}"),
             field("POST", "/api/v1/tasks", tokenA, "description", "{\"title\": \"t\", \"description\": %s}"),
             field("POST", "/api/v1/tasks", tokenA, "priority", "{\"title\": \"t\", \"priority\": %s}"),
@@ -253,6 +255,17 @@ class HostileInputTest extends PlatformPerClass {
         api("signup: password as an array", "POST", "/api/v1/auth/signup").json("{\"email\": \"n@example.com\", \"password\": []}").expect(400, "password", "not_a_string");
         api("login: email as an object", "POST", "/api/v1/auth/login").json("{\"email\": {}, \"password\": \"x\"}").expect(400, "email", "not_a_string");
         api("PATCH /me: timezone null", "PATCH", "/api/v1/me").token(tokenA).json("{\"timezone\": null}").expect(400, "timezone", "required");
+        api("PATCH /me: move_series as a string", "PATCH", "/api/v1/me").token(tokenA)
+            .json("{\"timezone\": \"Europe/Lisbon\", \"move_series\": \"yes\"}").expect(400, "move_series", "not_a_boolean");
+        api("PATCH /me: move_series with an unknown zone", "PATCH", "/api/v1/me").token(tokenA)
+            .json("{\"timezone\": \"New York\", \"move_series\": true}").expect(400, "timezone", "invalid_timezone");
+        api("snooze: a preset nobody offers", "POST", "/api/v1/notifications/" + notificationB + "/snooze").token(tokenB)
+            .json("{\"preset\": \"forever\"}").expect(400, "preset", "invalid_preset");
+        api("snooze: until in the past", "POST", "/api/v1/notifications/" + notificationB + "/snooze").token(tokenB)
+            .json("{\"until\": \"2001-01-01T00:00:00Z\"}").expect(400, "until", "not_in_future");
+        api("snooze: until and a preset", "POST", "/api/v1/notifications/" + notificationB + "/snooze").token(tokenB)
+            .json("{\"until\": \"2031-01-01T00:00:00Z\", \"preset\": \"1h\"}").expect(400, "until", "conflicting_fields");
+        api("snooze: nothing", "POST", "/api/v1/notifications/" + notificationB + "/snooze").token(tokenB).json("{}").expect(400, "until", "required");
         api("POST /tags: name null", "POST", "/api/v1/tags").token(tokenA).json("{\"name\": null}").expect(400, "name", "required");
         api("quick add: text as a number", "POST", "/api/v1/quick-add/parse").token(tokenA).json("{\"text\": 5}").expect(400, "text", "not_a_string");
         api("assistant: conversation_id as a number", "POST", "/api/v1/assistant/messages").token(tokenA)
@@ -367,9 +380,10 @@ class HostileInputTest extends PlatformPerClass {
             new String[] {"DELETE", "/api/v1/tasks/%s/recurrence", null}, new String[] {"PATCH", "/api/v1/tags/%s", "{\"name\": \"mine now\"}"},
             new String[] {"DELETE", "/api/v1/tags/%s", null}, new String[] {"DELETE", "/api/v1/reminders/%s", null},
             new String[] {"GET", "/api/v1/series/%s/history", null}, new String[] {"POST", "/api/v1/notifications/%s/read", null},
-            new String[] {"GET", "/api/v1/assistant/conversations/%s", null}, new String[] {"GET", "/api/v1/tasks/%s/activity", null});
+            new String[] {"GET", "/api/v1/assistant/conversations/%s", null}, new String[] {"GET", "/api/v1/tasks/%s/activity", null},
+            new String[] {"POST", "/api/v1/notifications/%s/snooze", "{\"preset\": \"1h\"}"});
         List<String> othersIds = List.of(taskB, taskB, taskB, taskB, taskB, taskB, taskB, tagB, tagB, reminderB, seriesB, notificationB,
-            conversationB, taskB);
+            conversationB, taskB, notificationB);
         for (int i = 0; i < byId.size(); i++) {
             String[] e = byId.get(i);
             String what = e[0] + " " + e[1].replace("%s", "{id}");

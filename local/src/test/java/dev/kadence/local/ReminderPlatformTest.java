@@ -74,6 +74,25 @@ class ReminderPlatformTest extends PlatformPerClass {
     }
 
     @Test
+    void aSnoozedNotificationIsOnTheStreamAgainAtItsSnoozeTimeThroughTheSameReminderPath() {
+        try (SseStream stream = stream(token)) {
+            JsonNode task = create(token, "{\"title\":\"Call Ana\",\"reminders\":[{\"at\":\"" + Instant.now().plusSeconds(2) + "\"}]}");
+            SseStream.Event first = stream.next("notification", id(task), Duration.ofSeconds(10));
+            assertNotNull(first, "the reminder reached the stream");
+            Instant until = Instant.now().plusSeconds(3).truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
+
+            HttpResponse<String> snoozed = http("POST", api("/notifications/" + tree(first.data()).get("id").asText() + "/snooze"),
+                token, "{\"until\":\"" + until + "\"}");
+            assertEquals(200, snoozed.statusCode(), snoozed.body());
+            SseStream.Event again = stream.next("notification", until.toString(), Duration.ofSeconds(10));
+
+            assertNotNull(again, "the snoozed reminder reached the stream");
+            assertFalse(again.receivedAt().isBefore(until), "arrived at " + again.receivedAt() + ", before its time " + until);
+            assertEquals(2, notificationsOf(task));
+        }
+    }
+
+    @Test
     void aTaskCompletedBeforeItsReminderPutsNothingOnTheStreamAndTheReminderIsSuppressed() {
         try (SseStream stream = stream(token)) {
             Instant at = Instant.now().plusSeconds(2);

@@ -65,14 +65,15 @@ public final class AccountRequests {
         return new Credentials(email, password);
     }
 
-    /** {@code {timezone?, locale?}}: a field that is present must not be null. */
+    /** {@code {timezone?, locale?, move_series?}}: a field that is present must not be null. */
     public static ProfileChange profileChange(JsonNode json) {
         Violations violations = new Violations();
         Body body = Body.of(json, violations);
         ZoneId timezone = Zones.parse("timezone", present(body, "timezone", violations), violations);
         Locale locale = Locales.parse("locale", present(body, "locale", violations), violations);
+        boolean moveSeries = body.bool("move_series");
         violations.throwIfAny();
-        return new ProfileChange(timezone, locale);
+        return new ProfileChange(timezone, locale, moveSeries);
     }
 
     /** The string in {@code field}, null when absent; present as null is a violation. */

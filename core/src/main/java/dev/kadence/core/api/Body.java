@@ -54,6 +54,19 @@ public final class Body {
         return value == null || value.isNull() ? null : value;
     }
 
+    /** The field's true or false; absent or null is false. */
+    public boolean bool(String field) {
+        JsonNode value = raw(field);
+        if (value == null) {
+            return false;
+        }
+        if (!value.isBoolean()) {
+            violations.add(name(field), "not_a_boolean", "must be true or false");
+            return false;
+        }
+        return value.getBooleanValue();
+    }
+
     public String string(String field) {
         JsonNode value = raw(field);
         if (value == null) {

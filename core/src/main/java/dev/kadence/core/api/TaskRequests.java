@@ -58,7 +58,7 @@ public final class TaskRequests {
         RecurrenceSpec spec = recurrence(body.as("recurrence"), v);
         Instant due = Times.instant("due_at", body.string("due_at"), v);
         if (due == null && !v.has("due_at")) {
-            v.add("due_at", "required_for_recurrence", "a recurring task needs a due_at: its first occurrence");
+            v.add("due_at", "required_for_recurrence", "A repeating task needs a due date: its first occurrence");
         }
         v.throwIfAny();
         return new RecurrencePreviews.Request(spec, due);

@@ -42,6 +42,12 @@ class NotificationStore {
             List.of(now, id, userId), NotificationStore::read);
     }
 
+    /** Marks every unread notification of the user read: those it marked. */
+    List<Notification> markAllRead(UUID userId, Instant now) {
+        return sql.list("update notifications set read_at = ? where user_id = ? and read_at is null returning *",
+            List.of(now, userId), NotificationStore::read);
+    }
+
     /** Up to {@code limit} of the user's notifications older than {@code after} (null: from the newest). */
     List<Notification> page(UUID userId, boolean unreadOnly, Position after, int limit) {
         StringBuilder q = new StringBuilder("select * from notifications where user_id = ?");

@@ -102,8 +102,21 @@ public class Notifications {
     public NotificationView read(UUID userId, UUID id) {
         Optional<Notification> readNow = store.markRead(userId, id, clock.instant());
         readNow.ifPresent(n -> stream.append(userId, StreamEvents.NOTIFICATION, NotificationView.of(n)));   // other browsers too
-        return NotificationView.of(readNow.or(() -> store.find(userId, id))
-            .orElseThrow(() -> KadenceException.notFound("notification")));
+        return NotificationView.of(readNow.orElseGet(() -> get(userId, id)));
+    }
+
+    /** Marks every unread notification of the user read, each on the user's stream; answers how many. */
+    @Transactional
+    public int readAll(UUID userId) {
+        List<Notification> marked = store.markAllRead(userId, clock.instant());
+        marked.forEach(n -> stream.append(userId, StreamEvents.NOTIFICATION, NotificationView.of(n)));
+        return marked.size();
+    }
+
+    /** One of the user's notifications; 404 for another's. */
+    @Transactional
+    public Notification get(UUID userId, UUID id) {
+        return store.find(userId, id).orElseThrow(() -> KadenceException.notFound("notification"));
     }
 
     private static String encode(Notification last) {

@@ -41,7 +41,7 @@ public final class Rules {
         try {
             rule = new RecurrenceRule(body.toUpperCase(Locale.ROOT), RecurrenceRule.RfcMode.RFC5545_STRICT);
         } catch (InvalidRecurrenceRuleException | IllegalArgumentException e) {
-            violations.add(field, "invalid_rule", "is not a valid RFC 5545 RRULE (" + e.getMessage() + ")");
+            violations.add(field, "invalid_rule", unreadable(body.toUpperCase(Locale.ROOT)));
             return null;
         }
         RuleLimits.Breach breach = RuleLimits.check(rule);
@@ -50,6 +50,43 @@ public final class Rules {
             return null;
         }
         return rule.toString();
+    }
+
+    /**
+     * Why a rule does not parse, in words: the part that is at fault, found by parsing each part alone after a FREQ
+     * (lib-recur's own messages name its internals). The rule is at most {@link RuleLimits#MAX_LENGTH} long.
+     */
+    static String unreadable(String body) {
+        String example = " (for example FREQ=WEEKLY;BYDAY=MO,FR)";
+        String[] parts = body.split(";");
+        String freq = null;
+        for (String part : parts) {
+            int eq = part.indexOf('=');
+            if (eq <= 0 || eq == part.length() - 1) {
+                return "can’t be read: “" + part.strip() + "” should be a NAME=VALUE pair" + example;
+            }
+            if (part.startsWith("FREQ=")) {
+                freq = part;
+            }
+        }
+        if (freq == null || !parses(freq)) {
+            return "needs a frequency: FREQ=DAILY, WEEKLY, MONTHLY or YEARLY" + example;
+        }
+        for (String part : parts) {
+            if (!part.equals(freq) && !parses(freq + ";" + part)) {
+                return "can’t be read: “" + part + "” is not a value Kadence understands" + example;
+            }
+        }
+        return "can’t be read: its parts don’t fit together" + example;
+    }
+
+    private static boolean parses(String rule) {
+        try {
+            new RecurrenceRule(rule, RecurrenceRule.RfcMode.RFC5545_STRICT);
+            return true;
+        } catch (InvalidRecurrenceRuleException | IllegalArgumentException e) {
+            return false;
+        }
     }
 
     /**

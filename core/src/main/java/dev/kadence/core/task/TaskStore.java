@@ -92,6 +92,22 @@ public class TaskStore {
             order by due_at, id limit ?""", List.of(userId, limit), TaskStore::read);
     }
 
+    /** The open instances of the user's active series in {@code zone}, locked, by series and instance. */
+    List<Task> lockOpenInstancesInZone(UUID userId, String zone) {
+        return sql.list("""
+            select t.* from tasks t join series s on s.id = t.series_id
+            where t.user_id = ? and s.status = 'active' and s.timezone = ? and t.status <> 'done' and t.due_at is not null
+            order by t.series_id, t.series_instance for update of t""", List.of(userId, zone), TaskStore::read);
+    }
+
+    /** How many of the user's active series in {@code zone} have an open instance. */
+    int countOpenSeriesInZone(UUID userId, String zone) {
+        return sql.one("""
+            select count(distinct s.id) from tasks t join series s on s.id = t.series_id
+            where t.user_id = ? and s.status = 'active' and s.timezone = ? and t.status <> 'done'""",
+            List.of(userId, zone), rs -> rs.getInt(1)).orElse(0);
+    }
+
     /** The series' open instances after instance {@code instance}, locked. */
     List<Task> lockOpenInstancesAfter(UUID seriesId, int instance) {
         return sql.list("""

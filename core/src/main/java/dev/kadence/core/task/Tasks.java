@@ -153,13 +153,13 @@ public class Tasks {
         Violations v = new Violations();
         for (int i = 0; i < wanted.size(); i++) {
             if (wanted.get(i).beforeDue() != null && after.dueAt() == null) {
-                v.add("reminders[" + i + "].before_due", "due_at_required", "a reminder before the due time needs a due_at");
+                v.add("reminders[" + i + "].before_due", "due_at_required", "A reminder before the due time needs a due date");
             }
         }
         if (recurrence != null) {
             recurrence = recurrence.inZone(currentSeries != null ? currentSeries.zone() : accounts.get(userId).zone());
             if (after.dueAt() == null) {
-                v.add("due_at", "required_for_recurrence", "a recurring task needs a due_at: its first occurrence");
+                v.add("due_at", "required_for_recurrence", "A repeating task needs a due date: its first occurrence");
             } else {
                 Rules.checkOccurs("recurrence.rule", recurrence.rule(), after.dueAt(), recurrence.zone(), v);
             }

@@ -17,7 +17,7 @@ public final class Zones {
             return null;
         }
         if (!IANA.contains(value)) {
-            violations.add(field, "invalid_timezone", "must be an IANA time zone such as Europe/Berlin or UTC");
+            violations.add(field, "invalid_timezone", "isn’t one Kadence knows: use a name such as America/New_York, Europe/Lisbon or UTC");
             return null;
         }
         return ZoneId.of(value);

@@ -61,4 +61,22 @@ class RulesTest {
     void rulesAreParsedAndChecked(String rule, String expected) {
         assertThat(problems(rule)).isEqualTo(expected == null ? List.of() : List.of(expected));
     }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "EVERY FRIDAY           | can’t be read: “EVERY FRIDAY” should be a NAME=VALUE pair (for example FREQ=WEEKLY;BYDAY=MO,FR)",
+        "FREQ=WEEKLY;BYDAY      | can’t be read: “BYDAY” should be a NAME=VALUE pair (for example FREQ=WEEKLY;BYDAY=MO,FR)",
+        "FREQ=FORTNIGHTLY       | needs a frequency: FREQ=DAILY, WEEKLY, MONTHLY or YEARLY (for example FREQ=WEEKLY;BYDAY=MO,FR)",
+        "BYDAY=MO               | needs a frequency: FREQ=DAILY, WEEKLY, MONTHLY or YEARLY (for example FREQ=WEEKLY;BYDAY=MO,FR)",
+        "FREQ=WEEKLY;BYDAY=XX   | can’t be read: “BYDAY=XX” is not a value Kadence understands (for example FREQ=WEEKLY;BYDAY=MO,FR)",
+        "FREQ=DAILY;BYHOUR=25   | can’t be read: “BYHOUR=25” is not a value Kadence understands (for example FREQ=WEEKLY;BYDAY=MO,FR)"})
+    void anUnreadableRuleIsExplainedInWords(String rule, String message) {
+        Violations v = new Violations();
+        Rules.parse("rule", rule, v);
+        KadenceException e = catchThrowableOfType(KadenceException.class, v::throwIfAny);
+        assertThat(e.errors()).singleElement().satisfies(error -> {
+            assertThat(error.code()).isEqualTo("invalid_rule");
+            assertThat(error.message()).isEqualTo(message);
+        });
+    }
 }

@@ -1,25 +1,30 @@
 package dev.kadence.notify;
 
 import dev.kadence.core.api.QueryParameters;
+import dev.kadence.core.api.SnoozeRequests;
 import dev.kadence.core.error.ErrorCode;
 import dev.kadence.core.error.KadenceException;
 import dev.kadence.core.notification.NotificationView;
 import dev.kadence.core.notification.Notifications;
 import dev.kadence.core.notification.StreamTickets;
+import dev.kadence.core.task.Snoozes;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.sse.Event;
+import io.micronaut.json.tree.JsonNode;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.serde.annotation.Serdeable;
 import org.reactivestreams.Publisher;
 
 import java.util.UUID;
@@ -35,11 +40,17 @@ class NotificationController {
     private final Notifications notifications;
     private final StreamTickets tickets;
     private final LiveStreams streams;
+    private final Snoozes snoozes;
 
-    NotificationController(Notifications notifications, StreamTickets tickets, LiveStreams streams) {
+    NotificationController(Notifications notifications, StreamTickets tickets, LiveStreams streams, Snoozes snoozes) {
         this.notifications = notifications;
         this.tickets = tickets;
         this.streams = streams;
+        this.snoozes = snoozes;
+    }
+
+    @Serdeable
+    record ReadAll(int marked) {
     }
 
     @Get
@@ -51,13 +62,31 @@ class NotificationController {
 
     @Post("/{id}/read")
     NotificationView read(Authentication auth, String id) {
-        UUID notification;
+        return notifications.read(caller(auth), notificationId(id));
+    }
+
+    /** Marks every unread notification read; answers how many were. */
+    @Post("/read-all")
+    ReadAll readAll(Authentication auth) {
+        return new ReadAll(notifications.readAll(caller(auth)));
+    }
+
+    /**
+     * {@code {until}} or {@code {preset: 10m|1h|tomorrow_morning}}: a new reminder of the notification's task at that
+     * time, and the notification marked read.
+     */
+    @Post("/{id}/snooze")
+    Snoozes.Snoozed snooze(Authentication auth, String id, @Body JsonNode body) {
+        UUID notification = notificationId(id);
+        return snoozes.snooze(caller(auth), notification, SnoozeRequests.snooze(body));
+    }
+
+    private static UUID notificationId(String id) {
         try {
-            notification = UUID.fromString(id);
+            return UUID.fromString(id);
         } catch (IllegalArgumentException e) {
             throw KadenceException.notFound("notification");
         }
-        return notifications.read(caller(auth), notification);
     }
 
     /** A ticket that opens one stream within 30 seconds: {@code GET /stream?ticket=…}. */

@@ -256,6 +256,79 @@ class NotificationsTest implements TestPropertyProvider {
     }
 
     @Test
+    void readAllMarksEveryUnreadNotificationOfTheCallerAndNoneOfAnother() {
+        UUID user = user("UTC");
+        UUID other = user("UTC");
+        notified(user, "Mine 1");
+        notified(user, "Mine 2");
+        notified(other, "Theirs");
+
+        HttpResponse<String> all = send(user, "POST", "/api/v1/notifications/read-all");
+
+        assertThat(all.statusCode()).as(all.body()).isEqualTo(200);
+        assertThat(tree(all.body()).get("marked").asInt()).isEqualTo(2);
+        assertThat(get(user, "/api/v1/notifications").get("unread_count").asLong()).isZero();
+        assertThat(get(other, "/api/v1/notifications").get("unread_count").asLong()).isEqualTo(1);
+        assertThat(tree(send(user, "POST", "/api/v1/notifications/read-all").body()).get("marked").asInt()).isZero();
+    }
+
+    @Test
+    void snoozingAddsAPendingReminderThroughTheTaskUpdateMarksTheNotificationReadAndFiresAgain() {
+        UUID user = user("Europe/Berlin");
+        TaskView task = notified(user, "Weekly report");
+        String id = get(user, "/api/v1/notifications").get("items").get(0).get("id").asText();
+        Instant now = clock.instant();
+
+        HttpResponse<String> snoozed = post(user, "/api/v1/notifications/" + id + "/snooze", "{\"preset\": \"1h\"}");
+
+        assertThat(snoozed.statusCode()).as(snoozed.body()).isEqualTo(200);
+        JsonNode answer = tree(snoozed.body());
+        assertThat(answer.get("notification").get("read").asBoolean()).isTrue();
+        Instant until = now.plus(Duration.ofHours(1));
+        assertThat(answer.get("reminder").get("at").asText()).isEqualTo(until.toString());
+        assertThat(answer.get("reminder").get("status").asText()).isEqualTo("pending");
+        probe.settle();
+        assertThat(probe.records(Topics.TASK_EVENTS, EventTypes.TASK_UPDATED, task.id().toString())).last()
+            .satisfies(r -> assertThat(new String(r.value(), StandardCharsets.UTF_8)).contains("\"at\":\"" + until + "\""));
+
+        fire(UUID.fromString(answer.get("reminder").get("id").asText()), until);
+        relay(reminderDue(task, until));
+        JsonNode page = get(user, "/api/v1/notifications");
+        assertThat(page.get("items")).hasSize(2);
+        assertThat(page.get("unread_count").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void tomorrowMorningIsNineOClockTomorrowInTheUsersZone() {
+        UUID user = user("America/New_York");
+        notified(user, "Call Ana");
+        String id = get(user, "/api/v1/notifications").get("items").get(0).get("id").asText();
+        clock.set(Instant.parse("2027-01-09T03:30:00Z"));           // 22:30 on the 8th in New York
+
+        HttpResponse<String> snoozed = post(user, "/api/v1/notifications/" + id + "/snooze", "{\"preset\": \"tomorrow_morning\"}");
+
+        assertThat(tree(snoozed.body()).get("reminder").get("at").asText()).isEqualTo("2027-01-09T14:00:00Z");
+    }
+
+    @Test
+    void aBadSnoozeIsA400AndAnotherUsersNotificationA404AndNothingChanges() {
+        UUID owner = user("UTC");
+        TaskView task = notified(owner, "Private");
+        String id = get(owner, "/api/v1/notifications").get("items").get(0).get("id").asText();
+        String path = "/api/v1/notifications/" + id + "/snooze";
+
+        assertProblem(post(user("UTC"), path, "{\"preset\": \"1h\"}"), 404, "not_found");
+        assertProblem(post(owner, "/api/v1/notifications/nope/snooze", "{\"preset\": \"1h\"}"), 404, "not_found");
+        for (String body : List.of("{}", "{\"preset\": \"5m\"}", "{\"until\": \"2020-01-01T00:00:00Z\"}",
+            "{\"until\": \"2040-01-01T00:00:00Z\"}", "{\"until\": \"2027-01-09T00:00:00Z\", \"preset\": \"1h\"}",
+            "{\"until\": 5}", "[]")) {
+            assertProblem(post(owner, path, body), 400, "validation_failed");
+        }
+        assertThat(count("select count(*) from reminders where task_id = '" + task.id() + "'")).isEqualTo(1);
+        assertThat(get(owner, "/api/v1/notifications").get("unread_count").asLong()).isEqualTo(1);
+    }
+
+    @Test
     void aUsersStreamCarriesTheirNotificationsAndTaskChangesAndNothingOfAnotherUser() {
         UUID a = user("UTC");
         UUID b = user("UTC");
@@ -420,9 +493,25 @@ class NotificationsTest implements TestPropertyProvider {
         return tree(response.body());
     }
 
+    /** A task of {@code user} whose absolute reminder has fired and been delivered: one unread notification. */
+    private TaskView notified(UUID user, String title) {
+        TaskView task = create(user, "{\"title\": \"" + title + "\", \"reminders\": [{\"at\": \"" + FIFTEEN_BEFORE + "\"}]}");
+        fire(task.reminders().get(0).id(), FIFTEEN_BEFORE);
+        assertThat(relay(reminderDue(task)).statusCode()).isEqualTo(200);
+        return task;
+    }
+
+    private HttpResponse<String> post(UUID user, String path, String json) {
+        return send(user, "POST", path, HttpRequest.BodyPublishers.ofString(json));
+    }
+
     private HttpResponse<String> send(UUID user, String method, String path) {
+        return send(user, method, path, HttpRequest.BodyPublishers.noBody());
+    }
+
+    private HttpResponse<String> send(UUID user, String method, String path, HttpRequest.BodyPublisher body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(10))
-            .method(method, HttpRequest.BodyPublishers.noBody());
+            .header("Content-Type", "application/json").method(method, body);
         if (user != null) {
             request.header("Authorization", "Bearer " + token(user));
         }

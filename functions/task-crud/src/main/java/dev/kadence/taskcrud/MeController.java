@@ -1,6 +1,7 @@
 package dev.kadence.taskcrud;
 
 import dev.kadence.core.api.AccountRequests;
+import dev.kadence.core.task.ZoneChanges;
 import dev.kadence.core.user.Accounts;
 import dev.kadence.core.user.UserView;
 import io.micronaut.http.annotation.Body;
@@ -13,6 +14,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
@@ -22,9 +24,16 @@ import io.swagger.v3.oas.annotations.parameters.RequestBody;
 @ExecuteOn(TaskExecutors.BLOCKING)
 class MeController {
     private final Accounts accounts;
+    private final ZoneChanges zoneChanges;
 
-    MeController(Accounts accounts) {
+    MeController(Accounts accounts, ZoneChanges zoneChanges) {
         this.accounts = accounts;
+        this.zoneChanges = zoneChanges;
+    }
+
+    /** The user's zone and how many repeating tasks are in it: what {@code move_series} would move. */
+    @Serdeable
+    record SeriesInZone(String timezone, int count) {
     }
 
     @Get
@@ -34,6 +43,12 @@ class MeController {
 
     @Patch
     UserView update(Authentication auth, @RequestBody(content = @Content(schema = @Schema(implementation = RequestBodies.Profile.class))) @Body JsonNode body) {
-        return UserView.of(accounts.update(Ids.caller(auth), AccountRequests.profileChange(body)));
+        return UserView.of(zoneChanges.update(Ids.caller(auth), AccountRequests.profileChange(body)));
+    }
+
+    @Get("/series-in-zone")
+    SeriesInZone seriesInZone(Authentication auth) {
+        UserView me = me(auth);
+        return new SeriesInZone(me.timezone(), zoneChanges.seriesInAccountZone(me.id()));
     }
 }

@@ -33,7 +33,9 @@ final class RequestBodies {
     record Profile(@Schema(description = "IANA time zone; absent keeps it, null is refused", example = "America/New_York")
                    @Nullable String timezone,
                    @Schema(description = "BCP 47 language tag (en-US writes dates month first); absent keeps it, null is refused", example = "en-US")
-                   @Nullable String locale) {
+                   @Nullable String locale,
+                   @Schema(description = "with a new timezone: also move the open repeating tasks in the old zone to it, at the same wall time", example = "true")
+                   @Nullable Boolean moveSeries) {
     }
 
     @Schema(name = "TagRequest")

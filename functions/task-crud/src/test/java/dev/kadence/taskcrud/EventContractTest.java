@@ -151,6 +151,19 @@ class EventContractTest extends ApiTest {
     }
 
     @Test
+    void movingTheAccountsSeriesToANewZonePublishesEachMovedTaskAsUpdated() {
+        User user = signup();
+        String id = createTask(user, Map.of("title", "Standup", "due_at", "2030-01-07T09:00:00+01:00",
+            "recurrence", Map.of("rule", "FREQ=WEEKLY;BYDAY=MO"))).id();
+        Map<String, Object> data = published(EventTypes.TASK_UPDATED, "updated", user, () -> {
+            call("PATCH", "/api/v1/me", user, Map.of("timezone", "Europe/Lisbon", "move_series", true));
+            return id;
+        });
+        assertThat(task(data)).containsEntry("due_at", "2030-01-07T09:00:00Z");
+        assertThat(task(data).get("recurrence")).asString().contains("Europe/Lisbon");
+    }
+
+    @Test
     void aChangeThatChangesNothingPublishesNothing() {
         User user = signup();
         String id = createTask(user, Map.of("title", "same", "priority", "low")).id();
