@@ -70,6 +70,9 @@ public class Channels {
         if (!found) {
             throw KadenceException.notFound("channel");
         }
+        if (!paused) {
+            deliveries.becameDue();
+        }
         return view(userId, id);
     }
 

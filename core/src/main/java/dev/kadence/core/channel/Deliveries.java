@@ -40,6 +40,11 @@ public class Deliveries {
         }
     }
 
+    /** Deliveries became due inside this transaction (a channel resumed): the relay runs after commit. */
+    void becameDue() {
+        written.publishEvent(new DeliveriesWritten());
+    }
+
     Delivery enqueueTest(Channel channel, String title, String message, Instant now) {
         Delivery d = deliveries.enqueueTest(channel, title, message, now);
         written.publishEvent(new DeliveriesWritten());
