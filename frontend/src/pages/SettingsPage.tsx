@@ -1,9 +1,13 @@
-/** The account's settings: the time zone every date is shown and typed in, browser notifications, the calendar feed. */
+/**
+ * The account's settings: the time zone every date is shown and typed in, browser notifications, notification channels,
+ * the calendar feed.
+ */
 import { useState, type FormEvent } from 'react';
 import { ApiError, messageOf } from '../api/client';
 import { updateTimezone } from '../api/endpoints';
 import type { User } from '../api/types';
 import { CalendarFeedSettings } from '../components/CalendarFeedSettings';
+import { ChannelSettings } from '../components/ChannelSettings';
 import { FieldError } from '../components/FieldError';
 import { TimezoneInput } from '../components/TimezoneInput';
 import { askForBrowserNotifications, browserPermission, type BrowserPermission } from '../lib/browserNotifications';
@@ -75,6 +79,7 @@ export function SettingsPage({ user, onUserChange }: Props) {
           Enable browser notifications
         </button>
       )}
+      <ChannelSettings />
       <CalendarFeedSettings />
     </main>
   );
