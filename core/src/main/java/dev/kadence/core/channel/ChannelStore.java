@@ -43,6 +43,10 @@ class ChannelStore {
         return sql.list(WITH_NEXT_ATTEMPT + " where c.user_id = ? order by c.created_at, c.id", List.of(userId), ChannelStore::listed);
     }
 
+    int count(UUID userId) {
+        return sql.one("select count(*) from channels where user_id = ?", List.of(userId), rs -> rs.getInt(1)).orElse(0);
+    }
+
     Optional<Listed> find(UUID userId, UUID id) {
         return sql.one(WITH_NEXT_ATTEMPT + " where c.id = ? and c.user_id = ?", List.of(id, userId), ChannelStore::listed);
     }

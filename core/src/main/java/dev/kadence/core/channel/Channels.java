@@ -21,6 +21,8 @@ import java.util.UUID;
 @Singleton
 public class Channels {
     public static final int RECENT_DELIVERIES = 50;
+    /** Each reminder fans out to every channel, so a user has a few, not thousands. */
+    public static final int MAX_CHANNELS = 20;
     static final String TEST_TITLE = "Kadence test message";
     static final String TEST_MESSAGE = "This channel works: Kadence will send your reminders here.";
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -50,6 +52,9 @@ public class Channels {
             });
         } else if (!emailConfigured) {
             throw KadenceException.invalid("type", "email_unavailable", "this deployment has no SMTP server configured for email");
+        }
+        if (channels.count(userId) >= MAX_CHANNELS) {
+            throw new KadenceException(ErrorCode.CONFLICT, "at most " + MAX_CHANNELS + " channels: delete one first");
         }
         String secret = draft.type() == ChannelType.WEBHOOK ? secret() : null;
         Channel c = new Channel(UUID.randomUUID(), userId, draft.type(), draft.url(), draft.format(), secret,

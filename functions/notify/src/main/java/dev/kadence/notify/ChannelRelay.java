@@ -7,6 +7,7 @@ import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.transaction.annotation.TransactionalEventListener;
 import jakarta.annotation.PreDestroy;
+import jakarta.inject.Provider;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,7 +39,7 @@ class ChannelRelay {
 
     private final Deliveries deliveries;
     private final WebhookSender webhooks;
-    private final EmailSender email;
+    private final Provider<EmailSender> email;     // the mail classes load with the first email
     private final Clock clock;
     private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "channel-relay");
@@ -48,7 +49,7 @@ class ChannelRelay {
     private final AtomicBoolean queued = new AtomicBoolean();
     private ScheduledFuture<?> timer;
 
-    ChannelRelay(Deliveries deliveries, WebhookSender webhooks, EmailSender email, Clock clock) {
+    ChannelRelay(Deliveries deliveries, WebhookSender webhooks, Provider<EmailSender> email, Clock clock) {
         this.deliveries = deliveries;
         this.webhooks = webhooks;
         this.email = email;
@@ -103,7 +104,7 @@ class ChannelRelay {
             if (claimed.channel().type() == ChannelType.WEBHOOK) {
                 webhooks.send(claimed.channel(), claimed.delivery());
             } else {
-                email.send(claimed.channel(), claimed.delivery());
+                email.get().send(claimed.channel(), claimed.delivery());
             }
         } catch (DeliveryFailed e) {
             LOG.info("channels: delivery {} to channel {} failed (attempt {}): {}", claimed.delivery().id(),

@@ -307,6 +307,13 @@ class ChannelsTest implements TestPropertyProvider {
         assertThat(call(user, "PATCH", "/api/v1/channels/" + channel, "{}").statusCode()).isEqualTo(400);
         assertThat(fixtures.count("select count(*) from channels where user_id = ?", user)).isEqualTo(1);
         assertThat(list(user).get(0).get("status").asText()).isEqualTo("active");
+        for (int i = 1; i < 20; i++) {
+            created(user, webhook("/ok" + i, "slack"));
+        }
+        HttpResponse<String> tooMany = call(user, "POST", "/api/v1/channels", webhook("/one-more", "slack"));
+        assertThat(tooMany.statusCode()).isEqualTo(409);
+        assertThat(tree(tooMany.body()).get("code").asText()).isEqualTo("conflict");
+        assertThat(fixtures.count("select count(*) from channels where user_id = ?", user)).isEqualTo(20);
     }
 
     @Test
