@@ -461,7 +461,7 @@ test('settings: a webhook channel gets the test message, signed with the secret 
     await section.getByRole('button', { name: 'Add channel' }).click();
     const secret = await section.getByLabel(/Signing secret/).inputValue();
     assert.match(secret, /^whsec_/);
-    await section.getByText(/Webhook http:\/\/127\.0\.0\.1:\d+\/kadence \(Kadence JSON \(signed\)\)/).waitFor();
+    await section.getByText(/Webhook http:\/\/127\.0\.0\.1:\d+\/kadence · Kadence JSON \(signed\)/).waitFor();
 
     await section.getByRole('button', { name: 'Send test' }).click();
     await section.getByText('Test message: Delivered.').waitFor({ timeout: 15_000 });

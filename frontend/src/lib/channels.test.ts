@@ -43,7 +43,7 @@ describe('the add-channel form', () => {
 
 describe('a channel in the list', () => {
   it('says where it delivers', () => {
-    expect(channelTarget(channel({}))).toBe('Webhook https://hooks.example.com/k (Slack / Discord)');
+    expect(channelTarget(channel({}))).toBe('Webhook https://hooks.example.com/k · Slack / Discord');
     expect(channelTarget(channel({ type: 'email', url: null, format: null, address: 'ada@example.com' }))).toBe('Email to ada@example.com');
   });
 

@@ -49,7 +49,7 @@ export function channelDraft(form: ChannelForm): ChannelDraft {
 export function channelTarget(channel: Channel): string {
   if (channel.type === 'email') return `Email to ${channel.address}`;
   const format = FORMATS.find((f) => f.value === channel.format)?.label ?? channel.format;
-  return `Webhook ${channel.url} (${format})`;
+  return `Webhook ${channel.url} · ${format}`;
 }
 
 /** In a few words, how long until `at`: "in 5 min", "in 2 h", "now". */

@@ -237,9 +237,7 @@ class ChannelsTest implements TestPropertyProvider {
     @Test
     void aDeliveryInterruptedBetweenSendingAndRecordingGoesAgainWithTheSameId() {
         UUID user = fixtures.user("UTC");
-        Map<String, Object> properties = new HashMap<>(getProperties());
-        properties.put("micronaut.server.port", "-1");
-        ApplicationContext first = ApplicationContext.run(EmbeddedServer.class, properties).getApplicationContext();
+        ApplicationContext first = anotherInstance(Map.of());
         String firstUrl = first.getBean(EmbeddedServer.class).getURL().toString();
         receiver.close();
         receiver = RecordingServer.start(request -> {
@@ -267,6 +265,23 @@ class ChannelsTest implements TestPropertyProvider {
         assertThat(delivered.get("attempts").asInt()).isEqualTo(2);
         sweep();
         assertThat(receiver.requests()).hasSize(2);
+    }
+
+    /** What a webhook's name resolves to may change after it was made: the target is checked again before each request. */
+    @Test
+    void aTargetNoLongerAllowedWhenItIsSentIsNotCalled() {
+        UUID user = fixtures.user("UTC");
+        String channel = created(user, webhook("/loopback", "slack")).get("id").asText();
+        try (ApplicationContext strict = anotherInstance(Map.of("kadence.channels.allow-loopback", "false"))) {
+            String strictUrl = strict.getBean(EmbeddedServer.class).getURL().toString();
+            assertThat(Http.call("POST", URI.create(strictUrl + "/api/v1/channels/" + channel + "/test"), token(user), null).statusCode())
+                .isEqualTo(202);
+            Waits.await("the refused attempt recorded", WAIT, () -> !get(user, "/api/v1/channels/" + channel + "/deliveries")
+                .get("items").get(0).get("last_error").isNull());
+        }
+        assertThat(channel(user, channel, 1).get("last_error").asText())
+            .isEqualTo("the webhook URL is not allowed: must not point at this server (127.0.0.1)");
+        assertThat(receiver.requests()).isEmpty();
     }
 
     @Test
@@ -331,6 +346,13 @@ class ChannelsTest implements TestPropertyProvider {
         assertThat(Http.call("POST", URI.create(url("/channel-sweep")), null, null).statusCode()).isEqualTo(401);
         assertThat(call(owner, "DELETE", "/api/v1/channels/" + channel, null).statusCode()).isEqualTo(204);
         assertThat(list(owner)).isEmpty();
+    }
+
+    /** A second notify on the same database, with {@code overrides} to this one's configuration (and its own clock). */
+    private ApplicationContext anotherInstance(Map<String, String> overrides) {
+        Map<String, Object> properties = new HashMap<>(getProperties());
+        properties.putAll(overrides);
+        return ApplicationContext.run(EmbeddedServer.class, properties).getApplicationContext();
     }
 
     private String webhook(String path, String format) {
