@@ -7,7 +7,9 @@
 // README's screenshots are taken here; default ../local/target/screenshots).
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { createHmac } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { join, resolve } from 'node:path';
 import * as shared from './browser.mjs';
 import { BASE, eventually, isFocused, launchBrowser, PASSWORD, signUp, ZONE } from './browser.mjs';
@@ -435,6 +437,52 @@ test('Escape while the server has the save keeps the editor open until it answer
   } finally {
     answer();
     await page.unroute('**/api/v1/tasks');
+  }
+});
+
+test('settings: a webhook channel gets the test message, signed with the secret shown once', async () => {
+  // The user's endpoint, on this machine (the local platform lets webhooks call loopback).
+  const received = [];
+  const receiver = createServer((req, res) => {
+    let body = '';
+    req.on('data', (chunk) => { body += chunk; });
+    req.on('end', () => {
+      received.push({ headers: req.headers, body });
+      res.writeHead(204).end();
+    });
+  });
+  await new Promise((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+  try {
+    await page.getByRole('link', { name: 'Settings' }).click();
+    const section = page.getByRole('region', { name: 'Notification channels' });
+    await section.getByLabel('Webhook URL').fill('not a url');
+    await section.getByRole('button', { name: 'Add channel' }).click();
+    await section.getByTestId('error-url').waitFor();
+    await section.getByLabel('Webhook URL').fill(`http://127.0.0.1:${receiver.address().port}/kadence`);
+    await section.getByLabel('Format').selectOption('kadence');
+    await section.getByRole('button', { name: 'Add channel' }).click();
+    const secret = await section.getByLabel(/Signing secret/).inputValue();
+    assert.match(secret, /^whsec_/);
+    await section.getByText(/Webhook http:\/\/127\.0\.0\.1:\d+\/kadence · Kadence JSON \(signed\)/).waitFor();
+
+    await section.getByRole('button', { name: 'Send test' }).click();
+    await section.getByText('Test message: Delivered.').waitFor({ timeout: 15_000 });
+    assert.equal(received.length, 1);
+    const { headers, body } = received[0];
+    const [, t, v1] = /^t=(\d+),v1=([0-9a-f]{64})$/.exec(headers['kadence-signature']);
+    assert.equal(v1, createHmac('sha256', secret).update(`${t}.${body}`).digest('hex'));
+    assert.equal(JSON.parse(body).type, 'test');
+    assert.equal(JSON.parse(body).id, headers['kadence-delivery']);
+    await page.screenshot({ path: join(SHOTS, 'channels.png') });
+
+    await section.getByRole('button', { name: 'Pause' }).click();
+    await section.getByText(/^Paused: paused by you/).waitFor();
+    await section.getByRole('button', { name: 'Resume' }).click();
+    await section.getByRole('button', { name: 'Delete' }).click();
+    await section.getByText('No channels yet.').waitFor();
+    await page.getByRole('link', { name: /Back to tasks/ }).click();
+  } finally {
+    receiver.close();
   }
 });
 

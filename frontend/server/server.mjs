@@ -1,5 +1,5 @@
 // The front door, in a cluster and on a laptop: serves the web app's build (dist/) and passes the API through to the
-// functions — /api/v1/notifications… to notify; /api/v1/quick-add…, /api/v1/assistant… and /mcp to assistant; the
+// functions — /api/v1/notifications… and /api/v1/channels… to notify; /api/v1/quick-add…, /api/v1/assistant… and /mcp to assistant; the
 // rest of /api/v1 to task-crud — streaming responses as they come, so Server-Sent Events are not held back. The chart runs it as the webapp Service (frontend/Dockerfile); the local
 // platform runs it as a child process (local/…/FrontDoorProcess.java). No dependencies: Node's http module only.
 //
@@ -157,6 +157,7 @@ export function originHeaders(headers, peer, trusted) {
 /** Which function owns which paths: a path goes to the first whose prefix it is (whole segments), else the web app. */
 const ROUTES = [
   ['/api/v1/notifications', 'notify'],
+  ['/api/v1/channels', 'notify'],
   ['/api/v1/quick-add', 'assistant'],
   ['/api/v1/assistant', 'assistant'],
   ['/mcp', 'assistant'],
@@ -501,7 +502,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   }
   const address = server.address();
   console.log(`kadence front door on ${address.address}:${address.port} serving ${root}`
-    + ` (/api/v1 → ${upstreams['task-crud']}, /api/v1/notifications → ${upstreams.notify},`
+    + ` (/api/v1 → ${upstreams['task-crud']}, /api/v1/notifications, /api/v1/channels → ${upstreams.notify},`
     + ` /api/v1/quick-add, /api/v1/assistant, /mcp → ${upstreams.assistant})`);
   const stop = () => stopServer(server).then(() => process.exit(0));
   process.once('SIGTERM', stop);

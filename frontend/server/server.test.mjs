@@ -114,10 +114,13 @@ function runServer(env) {
   return { child, listening, exited };
 }
 
-test('routes notifications to notify and the rest of the API to task-crud', () => {
+test('routes notifications and channels to notify and the rest of the API to task-crud', () => {
   assert.equal(route('/api/v1/notifications'), 'notify');
   assert.equal(route('/api/v1/notifications/stream'), 'notify');
   assert.equal(route('/api/v1/notificationsx'), 'task-crud');
+  assert.equal(route('/api/v1/channels'), 'notify');
+  assert.equal(route('/api/v1/channels/5f0c/test'), 'notify');
+  assert.equal(route('/api/v1/channelsx'), 'task-crud');
   assert.equal(route('/api/v1/tasks'), 'task-crud');
   assert.equal(route('/api/v2/tasks'), null);
   assert.equal(route('/settings'), null);

@@ -4,6 +4,9 @@ import { normalizeTask } from './normalize';
 import type {
   AssistantReply,
   CalendarFeed,
+  Channel,
+  ChannelDelivery,
+  ChannelInput,
   Conversation,
   ConversationSummary,
   CreatedCalendarFeed,
@@ -40,6 +43,14 @@ export const seriesInZone = () => request<{ timezone: string; count: number }>('
 export const getCalendarFeed = () => request<CalendarFeed>('GET', '/calendar/feed');
 export const createCalendarFeed = () => request<CreatedCalendarFeed>('POST', '/calendar/feed');
 export const revokeCalendarFeed = () => request<void>('DELETE', '/calendar/feed');
+
+export const listChannels = () => request<{ items: Channel[] }>('GET', '/channels');
+export const createChannel = (input: ChannelInput) => request<Channel>('POST', '/channels', input);
+export const setChannelPaused = (id: string, paused: boolean) => request<Channel>('PATCH', `/channels/${id}`, { paused });
+export const deleteChannel = (id: string) => request<void>('DELETE', `/channels/${id}`);
+export const testChannel = (id: string) => request<ChannelDelivery>('POST', `/channels/${id}/test`);
+export const listChannelDeliveries = (id: string) =>
+  request<{ items: ChannelDelivery[] }>('GET', `/channels/${id}/deliveries`);
 
 export const listTags = () => request<{ items: Tag[] }>('GET', '/tags');
 

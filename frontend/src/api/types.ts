@@ -210,3 +210,39 @@ export interface CreatedCalendarFeed {
   path: string;
   created_at: string;
 }
+
+export type ChannelType = 'webhook' | 'email';
+export type WebhookFormat = 'kadence' | 'ntfy' | 'slack';
+
+export type ChannelInput = { type: 'webhook'; url: string; format: WebhookFormat } | { type: 'email'; address: string };
+
+/** A notification channel; `secret` only in the answer that made a webhook (its signing key, shown once). */
+export interface Channel {
+  id: string;
+  type: ChannelType;
+  url: string | null;
+  format: WebhookFormat | null;
+  address: string | null;
+  status: 'active' | 'paused';
+  paused_at: string | null;
+  paused_reason: string | null;
+  consecutive_failures: number;
+  last_error: string | null;
+  last_success_at: string | null;
+  next_attempt_at: string | null;
+  created_at: string;
+  secret: string | null;
+}
+
+export interface ChannelDelivery {
+  id: string;
+  notification_id: string | null;
+  test: boolean;
+  title: string;
+  status: 'pending' | 'sending' | 'delivered' | 'failed';
+  attempts: number;
+  next_attempt_at: string | null;
+  last_error: string | null;
+  delivered_at: string | null;
+  created_at: string;
+}

@@ -4,28 +4,16 @@ import { messageOf } from '../api/client';
 import { createCalendarFeed, getCalendarFeed, revokeCalendarFeed } from '../api/endpoints';
 import type { CalendarFeed } from '../api/types';
 import { formatInZone } from '../lib/zonedTime';
+import { useAction } from '../lib/useAction';
 
 export function CalendarFeedSettings({ zone }: { zone: string }) {
   const [feed, setFeed] = useState<CalendarFeed | null>(null);
   const [url, setUrl] = useState('');
-  const [status, setStatus] = useState('');
-  const [busy, setBusy] = useState(false);
+  const { busy, status, setStatus, act } = useAction();
 
   useEffect(() => {
     getCalendarFeed().then(setFeed, (failure) => setStatus(messageOf(failure)));
   }, []);
-
-  async function act(work: () => Promise<void>) {
-    setBusy(true);
-    setStatus('');
-    try {
-      await work();
-    } catch (failure) {
-      setStatus(messageOf(failure));
-    } finally {
-      setBusy(false);
-    }
-  }
 
   const create = () =>
     act(async () => {

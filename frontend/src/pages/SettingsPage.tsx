@@ -1,12 +1,13 @@
 /**
  * The account's settings: the time zone every date is shown and typed in, the theme (this browser's), browser
- * notifications, the calendar feed.
+ * notifications, notification channels, the calendar feed.
  */
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { ApiError, messageOf } from '../api/client';
 import { seriesInZone, updateTimezone } from '../api/endpoints';
 import type { User } from '../api/types';
 import { CalendarFeedSettings } from '../components/CalendarFeedSettings';
+import { ChannelSettings } from '../components/ChannelSettings';
 import { FieldError } from '../components/FieldError';
 import { ThemeSettings } from '../components/ThemeControls';
 import { TimezoneInput } from '../components/TimezoneInput';
@@ -128,6 +129,7 @@ export function SettingsPage({ user, onUserChange }: Props) {
           Enable browser notifications
         </button>
       )}
+      <ChannelSettings />
       <CalendarFeedSettings zone={user.timezone} />
     </main>
   );

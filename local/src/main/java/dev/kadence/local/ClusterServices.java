@@ -132,7 +132,7 @@ final class ClusterServices {
             throw e;
         }
         progress.line(FrontDoorProcess.NAME, "http://localhost:" + settings.apiPort()
-            + " (/api/v1 → task-crud, /api/v1/notifications → notify, /api/v1/quick-add, /api/v1/assistant, /mcp → assistant)");
+            + " (/api/v1 → task-crud, /api/v1/notifications, /api/v1/channels → notify, /api/v1/quick-add, /api/v1/assistant, /mcp → assistant)");
     }
 
     /** A variable of one function's environment: what its platform must send it. */

@@ -14,6 +14,8 @@ final class KadenceFunctions {
     /** The token the Dapr sidecar sends (dapr-api-token) and the functions require on /job/… and /reminder-sweep. */
     static final String APP_API_TOKEN = "APP_API_TOKEN";
 
+    static final String CHANNELS_ALLOW_LOOPBACK = "KADENCE_CHANNELS_ALLOW_LOOPBACK";
+
     private KadenceFunctions() {
     }
 
@@ -32,7 +34,10 @@ final class KadenceFunctions {
                 // 127.0.0.1 only.
                 Map.entry(DELIVERY_TOKEN, token()),
                 Map.entry(APP_API_TOKEN, token()),
-                Map.entry("KADENCE_BIND_HOST", "127.0.0.1"));
+                Map.entry("KADENCE_BIND_HOST", "127.0.0.1"),
+                // notify's webhooks may call this laptop (a receiver you run next to it); SMTP settings and
+                // KADENCE_CHANNELS_ALLOW_PRIVATE pass through from your environment (docs/channels.md)
+                Map.entry(CHANNELS_ALLOW_LOOPBACK, System.getenv().getOrDefault(CHANNELS_ALLOW_LOOPBACK, "true")));
         List<FunctionSpec> functions = new java.util.ArrayList<>();
         for (int i = 0; i < NAMES.size(); i++) {
             String name = NAMES.get(i);

@@ -75,7 +75,7 @@ class HostileInputTest extends PlatformPerClass {
     /** Tables whose rows a rejected request must leave as they were: all of them but login_throttle. */
     private static final List<String> TABLES = List.of("users", "tags", "series", "tasks", "reminders", "outbox",
         "processed_events", "series_history", "due_signals", "notifications", "stream_events", "stream_tickets",
-        "assistant_conversations", "assistant_messages", "revoked_tokens");
+        "assistant_conversations", "assistant_messages", "revoked_tokens", "channels", "channel_deliveries");
     private static final List<String> TOPICS = List.of("task-events", "task-updates", "reminders");
 
     // Bad characters, as JSON string contents (escaped, so the body is valid JSON that decodes to them).
@@ -99,6 +99,7 @@ class HostileInputTest extends PlatformPerClass {
     private String reminderB;
     private String conversationB;
     private String notificationB;
+    private String channelB;
     private String loginEmail;
     private String jwtSecret;
 
@@ -136,6 +137,9 @@ class HostileInputTest extends PlatformPerClass {
                 .formatted(reminderB, taskB, userB, seriesB));
         assertEquals(200, delivered.statusCode(), delivered.body());
         notificationB = JSON.readTree(call("GET", "/api/v1/notifications", tokenB, null).body()).get("items").get(0).get("id").asText();
+        // B's channel, made after the notification: nothing is delivered to it while the table runs.
+        channelB = created(call("POST", "/api/v1/channels", tokenB,
+            "{\"type\": \"webhook\", \"url\": \"http://127.0.0.1:9/hook\", \"format\": \"kadence\"}")).get("id").asText();
 
         // The set-up's own events have been through every consumer before the table starts.
         await("the set-up's events are processed", Duration.ofSeconds(30), () -> stable(Duration.ofSeconds(2)));
@@ -190,7 +194,9 @@ class HostileInputTest extends PlatformPerClass {
             field("POST", "/api/v1/recurrence/preview", tokenA, "due_at", "{\"rule\": \"FREQ=DAILY\", \"due_at\": %s}"),
             field("POST", "/api/v1/quick-add/parse", tokenA, "text", "{\"text\": %s}"),
             field("POST", "/api/v1/assistant/messages", tokenA, "text", "{\"text\": %s}"),
-            field("POST", "/api/v1/assistant/messages", tokenA, "conversation_id", "{\"text\": \"show my tasks\", \"conversation_id\": %s}"));
+            field("POST", "/api/v1/assistant/messages", tokenA, "conversation_id", "{\"text\": \"show my tasks\", \"conversation_id\": %s}"),
+            field("POST", "/api/v1/channels", tokenA, "url", "{\"type\": \"webhook\", \"url\": %s}"),
+            field("POST", "/api/v1/channels", tokenA, "address", "{\"type\": \"email\", \"address\": %s}"));
         for (StringField f : fields) {
             BAD_CHARACTERS.forEach((what, text) -> api(f.method() + " " + f.path() + ": " + what + " in " + f.field(), f.method(), f.path())
                 .token(f.token()).json(f.body("\"" + text + "\"")).expect(400, f.field(), "invalid_character"));
@@ -293,6 +299,24 @@ class HostileInputTest extends PlatformPerClass {
             .expect(413, null, "payload_too_large");
         api("assistant: 300,000 values", "POST", "/api/v1/assistant/messages").token(tokenA)
             .json("{\"text\": [" + "0,".repeat(300_000) + "0]}").expect(413, null, "payload_too_large");
+        api("POST /channels: 300,000 values", "POST", "/api/v1/channels").token(tokenA)
+            .json("{\"type\": \"webhook\", \"url\": [" + "0,".repeat(300_000) + "0]}").expect(413, null, "payload_too_large");
+        // Webhooks the server must not call (the local platform allows loopback only), and what is not a channel.
+        Map<String, String[]> channels = orderedMap(
+            "{\"type\": \"webhook\", \"url\": \"http://10.0.0.7/hook\"}", new String[] {"url", "forbidden_target"},
+            "{\"type\": \"webhook\", \"url\": \"http://169.254.169.254/latest/meta-data/\"}", new String[] {"url", "forbidden_target"},
+            "{\"type\": \"webhook\", \"url\": \"http://[fd00::1]/\"}", new String[] {"url", "forbidden_target"},
+            "{\"type\": \"webhook\", \"url\": \"http://[::ffff:192.168.0.1]/\"}", new String[] {"url", "forbidden_target"},
+            "{\"type\": \"webhook\", \"url\": \"file:///etc/passwd\"}", new String[] {"url", "invalid_url"},
+            "{\"type\": \"webhook\", \"url\": \"http://user:secret@127.0.0.1/\"}", new String[] {"url", "invalid_url"},
+            "{\"type\": \"webhook\", \"url\": \"http://127.0.0.1/" + "a".repeat(2100) + "\"}", new String[] {"url", "too_long"},
+            "{\"type\": \"webhook\", \"url\": \"http://127.0.0.1/\", \"format\": \"teams\"}", new String[] {"format", "invalid_format"},
+            "{\"type\": \"email\", \"address\": \"<script>@example.com\"}", new String[] {"address", "invalid_email"},
+            "{\"type\": \"pager\"}", new String[] {"type", "invalid_type"});
+        channels.forEach((body, expected) -> api("POST /channels: " + body.substring(0, Math.min(80, body.length())), "POST", "/api/v1/channels")
+            .token(tokenA).json(body).expect(400, expected[0], expected[1]));
+        api("PATCH /channels/{id}: paused is not a boolean", "PATCH", "/api/v1/channels/" + channelB).token(tokenB)
+            .json("{\"paused\": \"yes\"}").expect(400, "paused", "not_a_boolean");
         api("POST /tasks: a tag of 51 characters", "POST", "/api/v1/tasks").token(tokenA)
             .json("{\"title\": \"t\", \"tags\": [\"" + "t".repeat(51) + "\"]}").expect(400, "tags", "too_long");
         api("POST /tasks: 11 reminders", "POST", "/api/v1/tasks").token(tokenA)
@@ -381,9 +405,11 @@ class HostileInputTest extends PlatformPerClass {
             new String[] {"DELETE", "/api/v1/tags/%s", null}, new String[] {"DELETE", "/api/v1/reminders/%s", null},
             new String[] {"GET", "/api/v1/series/%s/history", null}, new String[] {"POST", "/api/v1/notifications/%s/read", null},
             new String[] {"GET", "/api/v1/assistant/conversations/%s", null}, new String[] {"GET", "/api/v1/tasks/%s/activity", null},
-            new String[] {"POST", "/api/v1/notifications/%s/snooze", "{\"preset\": \"1h\"}"});
+            new String[] {"POST", "/api/v1/notifications/%s/snooze", "{\"preset\": \"1h\"}"},
+            new String[] {"PATCH", "/api/v1/channels/%s", "{\"paused\": true}"}, new String[] {"DELETE", "/api/v1/channels/%s", null},
+            new String[] {"POST", "/api/v1/channels/%s/test", null}, new String[] {"GET", "/api/v1/channels/%s/deliveries", null});
         List<String> othersIds = List.of(taskB, taskB, taskB, taskB, taskB, taskB, taskB, tagB, tagB, reminderB, seriesB, notificationB,
-            conversationB, taskB, notificationB);
+            conversationB, taskB, notificationB, channelB, channelB, channelB, channelB);
         for (int i = 0; i < byId.size(); i++) {
             String[] e = byId.get(i);
             String what = e[0] + " " + e[1].replace("%s", "{id}");

@@ -33,7 +33,7 @@ public final class AccountRequests {
     public static Signup signup(JsonNode json) {
         Violations violations = new Violations();
         Body body = Body.of(json, violations);
-        String email = normalizeEmail(body.string("email"), violations);
+        String email = normalizeEmail("email", body.string("email"), violations);
         String password = body.string("password");
         if (password == null && !violations.has("password")) {
             violations.add("password", "required", "is required");
@@ -85,16 +85,17 @@ public final class AccountRequests {
         return text;
     }
 
-    private static String normalizeEmail(String raw, Violations violations) {
+    /** The trimmed, lower-cased address in {@code field}, or null with the violation. */
+    static String normalizeEmail(String field, String raw, Violations violations) {
         if (raw == null) {
-            if (!violations.has("email")) {
-                violations.add("email", "required", "is required");
+            if (!violations.has(field)) {
+                violations.add(field, "required", "is required");
             }
             return null;
         }
         String email = raw.trim().toLowerCase(Locale.ROOT);
         if (email.length() > 254 || !EMAIL.matcher(email).matches()) {
-            violations.add("email", "invalid_email", "must be an email address");
+            violations.add(field, "invalid_email", "must be an email address");
             return null;
         }
         return email;

@@ -1,5 +1,6 @@
 package dev.kadence.core.notification;
 
+import dev.kadence.core.channel.Deliveries;
 import dev.kadence.core.error.KadenceException;
 import dev.kadence.core.event.EventIds;
 import dev.kadence.core.event.EventTypes;
@@ -25,7 +26,7 @@ import java.util.UUID;
 /**
  * The user's notifications: one per firing of a reminder ({@code reminder.due}), stored unless the task was finished
  * or deleted since it fired, listed newest first, marked read; every new or read notification also goes on the user's
- * stream.
+ * stream, and every new one, in the same transaction, to each of the user's active channels ({@link Deliveries}).
  */
 @Singleton
 public class Notifications {
@@ -37,15 +38,17 @@ public class Notifications {
     private final TaskStore tasks;
     private final ReminderStore reminders;
     private final UserStore users;
+    private final Deliveries channels;
     private final Clock clock;
 
     Notifications(NotificationStore store, StreamEvents stream, TaskStore tasks, ReminderStore reminders,
-                  UserStore users, Clock clock) {
+                  UserStore users, Deliveries channels, Clock clock) {
         this.store = store;
         this.stream = stream;
         this.tasks = tasks;
         this.reminders = reminders;
         this.users = users;
+        this.channels = channels;
         this.clock = clock;
     }
 
@@ -75,7 +78,9 @@ public class Notifications {
             return Delivery.ALREADY_DELIVERED;
         }
         reminders.settle(due.reminderId(), due.fireAt(), ReminderStatus.DELIVERED, now);
-        stream.append(n.userId(), StreamEvents.NOTIFICATION, NotificationView.of(n));
+        NotificationView view = NotificationView.of(n);
+        stream.append(n.userId(), StreamEvents.NOTIFICATION, view);
+        channels.enqueue(n.userId(), n.id(), view.title(), view.message(), view.link(), now);
         return Delivery.DELIVERED;
     }
 

@@ -16,13 +16,14 @@ import org.slf4j.LoggerFactory;
 import java.util.List;
 
 /**
- * Only the platform delivers: {@code /events} (the KafkaSources) needs the delivery token, reminder-fire's
+ * Only the platform delivers: {@code /events} (the KafkaSources) and notify's {@code /channel-sweep} (a PingSource)
+ * need the delivery token, reminder-fire's
  * {@code /job/…} and {@code /reminder-sweep} (the Dapr sidecar) need Dapr's app token. Anything else is a 401
  * problem+json before the request reaches a controller, so nothing is processed or stored. A KafkaSource does not
  * retry a 401, so every refusal is logged and counted ({@code kadence_deliveries_refused_total{endpoint}}): a
  * misconfigured token shows there, not as silently lost events.
  */
-@ServerFilter({"/events", "/job/**", "/reminder-sweep"})
+@ServerFilter({"/events", "/channel-sweep", "/job/**", "/reminder-sweep"})
 final class PlatformOnly implements Ordered {
     private static final Logger LOG = LoggerFactory.getLogger(PlatformOnly.class);
 
@@ -42,7 +43,7 @@ final class PlatformOnly implements Ordered {
     @RequestFilter
     @Nullable
     HttpResponse<?> check(HttpRequest<?> request) {
-        boolean events = request.getPath().equals("/events");
+        boolean events = request.getPath().equals("/events") || request.getPath().equals("/channel-sweep");
         boolean accepted = events
             ? credentials.deliveryAccepts(request.getHeaders().get(PlatformCredentials.DELIVERY_HEADER))
             : credentials.daprAccepts(request.getHeaders().get(PlatformCredentials.DAPR_HEADER));
