@@ -1,15 +1,19 @@
 /**
  * Everything behind sign-in: the header, the live stream (notifications and task changes), and the pages. The user's
- * time zone comes from /me and is the zone every date is shown and typed in.
+ * time zone comes from /me and is the zone every date is shown and typed in; until /me answers, the app's shell
+ * shows (header, views) with the loading state, or "Can't reach Kadence" and Retry when it does not answer.
  */
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { messageOf } from '../api/client';
 import { getMe } from '../api/endpoints';
 import type { Notification, User } from '../api/types';
 import { AssistantDrawer } from '../components/AssistantDrawer';
 import { NotificationCenter } from '../components/NotificationCenter';
+import { Spinner } from '../components/Spinner';
 import { ToastProvider, useToast } from '../components/Toasts';
+import { ViewNav } from '../components/ViewNav';
 import { taskChangeOf } from '../lib/assistant';
+import { heldDeletes } from '../lib/delayedDeletes';
 import { showBrowserNotification } from '../lib/browserNotifications';
 import { openLiveStream } from '../lib/liveStream';
 import { Link, navigate, Redirect, useLocation } from '../lib/router';
@@ -17,6 +21,7 @@ import { createTaskChanges, TaskChangesContext } from '../lib/taskChanges';
 import { useShortcut } from '../lib/shortcuts';
 import { useAssistant } from '../lib/useAssistant';
 import { useNotifications } from '../lib/useNotifications';
+import { parseView } from '../lib/views';
 import { SettingsPage } from './SettingsPage';
 import { TASK_LIST_ID, TaskListPage } from './TaskListPage';
 
@@ -47,8 +52,17 @@ function SignedInShell({ onSignOut }: Props) {
   });
   useShortcut('a', () => setAssistantOpen(true));
 
+  const [attempt, setAttempt] = useState(0);
   useEffect(() => {
-    getMe().then(setUser, (error) => setLoadError(messageOf(error)));
+    setLoadError('');
+    getMe().then(setUser, (error) => setLoadError(messageOf(error) || "Can't reach Kadence."));
+  }, [attempt]);
+
+  // Deletes held for Undo go out when the page is left (a reload, a closed tab), not lost with it.
+  useEffect(() => {
+    const flush = () => void heldDeletes.flush();
+    window.addEventListener('pagehide', flush);
+    return () => window.removeEventListener('pagehide', flush);
   }, []);
 
   const announce = useCallback(
@@ -68,15 +82,28 @@ function SignedInShell({ onSignOut }: Props) {
 
   if (!user) {
     return (
-      <main className="page">
-        {loadError ? (
-          <p className="form-error" role="alert">
-            {loadError} <button onClick={() => window.location.reload()}>Try again</button>
-          </p>
-        ) : (
-          <p className="hint">Loading…</p>
-        )}
-      </main>
+      <>
+        <AppHeader onSignOut={onSignOut} />
+        <main className="page">
+          {pathname !== '/settings' && <ViewNav view={parseView(search)} counts={{}} />}
+          <section className="load-failure" data-testid="app-loading" aria-live="polite">
+            {loadError ? (
+              <div role="alert">
+                <h1>Can't reach Kadence</h1>
+                <p>{loadError}</p>
+                <button type="button" className="primary" onClick={() => setAttempt((n) => n + 1)}>
+                  Retry
+                </button>
+              </div>
+            ) : (
+              <p className="hint">
+                <Spinner />
+                Loading your tasks…
+              </p>
+            )}
+          </section>
+        </main>
+      </>
     );
   }
 
@@ -86,29 +113,20 @@ function SignedInShell({ onSignOut }: Props) {
   return (
     <TaskChangesContext.Provider value={taskChanges}>
       {pathname !== '/settings' && <SkipToTasks />}
-      <header className="app-header">
-        <Link href="/" className="brand">
-          Kadence
-        </Link>
-        <nav className="header-actions" aria-label="Account">
-          <button
-            type="button"
-            className="assistant-button"
-            aria-haspopup="dialog"
-            aria-keyshortcuts="a"
-            title="Assistant (A)"
-            onClick={() => setAssistantOpen(true)}
-          >
-            <ChatIcon />
-            <span className="assistant-button-label">Assistant</span>
-          </button>
-          <NotificationCenter notifications={notifications} zone={user.timezone} />
-          <Link href="/settings">Settings</Link>
-          <button type="button" onClick={onSignOut}>
-            Sign out
-          </button>
-        </nav>
-      </header>
+      <AppHeader onSignOut={onSignOut}>
+        <button
+          type="button"
+          className="assistant-button"
+          aria-haspopup="dialog"
+          aria-keyshortcuts="a"
+          title="Assistant (A)"
+          onClick={() => setAssistantOpen(true)}
+        >
+          <ChatIcon />
+          <span className="assistant-button-label">Assistant</span>
+        </button>
+        <NotificationCenter notifications={notifications} zone={user.timezone} />
+      </AppHeader>
       {pathname === '/settings' ? (
         <SettingsPage user={user} onUserChange={setUser} />
       ) : (
@@ -126,6 +144,24 @@ function SignedInShell({ onSignOut }: Props) {
         />
       )}
     </TaskChangesContext.Provider>
+  );
+}
+
+/** The header: the brand, what needs the user loaded (`children`: the assistant, the bell), settings and sign out. */
+function AppHeader({ onSignOut, children }: { onSignOut: () => void; children?: ReactNode }) {
+  return (
+    <header className="app-header">
+      <Link href="/" className="brand">
+        Kadence
+      </Link>
+      <nav className="header-actions" aria-label="Account">
+        {children}
+        <Link href="/settings">Settings</Link>
+        <button type="button" onClick={onSignOut}>
+          Sign out
+        </button>
+      </nav>
+    </header>
   );
 }
 

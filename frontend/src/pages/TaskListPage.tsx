@@ -1,12 +1,12 @@
 /**
  * The task list: the view (Today, Upcoming, All, Completed) with search, filters and sort from the URL, the tasks of
- * that view (kept current by the live stream) with the views' counts, one-click complete/reopen with Undo, the
- * list's keyboard shortcuts, and the editor dialog.
+ * that view (kept current by the live stream) with the views' counts, one-click complete/reopen, edit and delete, each
+ * with Undo (and Ctrl+Z), the list's keyboard shortcuts, and the editor dialog.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { messageOf } from '../api/client';
-import { completeTask, deleteTask, getTask, reopenTask } from '../api/endpoints';
-import type { Task } from '../api/types';
+import { isTransient, messageOf } from '../api/client';
+import { completeTask, getTask, patchTask, reopenTask } from '../api/endpoints';
+import type { Task, TaskInput } from '../api/types';
 import { DebouncedInput } from '../components/DebouncedInput';
 import { FiltersPanel } from '../components/FiltersPanel';
 import { ConfirmDelete } from '../components/ConfirmDelete';
@@ -16,11 +16,13 @@ import { TaskEditor } from '../components/TaskEditor';
 import { TaskRow } from '../components/TaskRow';
 import { useToast } from '../components/Toasts';
 import { ViewNav } from '../components/ViewNav';
+import { heldDeletes } from '../lib/delayedDeletes';
 import { clearFilters, DEFAULT_FILTERS, describeEmptyView, hasActiveFilters, parseFilters, type Filters } from '../lib/filters';
 import { Link, navigate, useLocation } from '../lib/router';
 import { useTaskChanges } from '../lib/taskChanges';
 import { useShortcut } from '../lib/shortcuts';
 import { useTaskList } from '../lib/useTaskList';
+import { useUndo } from '../lib/useUndo';
 import { useViewCounts } from '../lib/useViewCounts';
 import { daySections, filterGroupsOf, parseView, serializeView, todaySections, VIEW_NAMES, viewFilters, type Section, type View } from '../lib/views';
 import { dateInZone } from '../lib/zonedTime';
@@ -81,6 +83,11 @@ export function TaskListPage({ zone, openTaskId }: Props) {
   const list = useTaskList(useMemo(() => viewFilters(view, filters, today), [view, filters, today]));
   const counts = useViewCounts(today, list.items);
   const showToast = useToast();
+  const undo = useUndo();
+  /** Tasks with a request in flight from their row: their buttons wait, so nothing is sent twice. */
+  const [busyIds, setBusyIds] = useState<ReadonlySet<string>>(new Set());
+  /** Deleted, and held for Undo before the delete is sent: not shown, whatever a refresh says. */
+  const [heldIds, setHeldIds] = useState<ReadonlySet<string>>(new Set());
   const [editing, setEditing] = useState<Editing | null>(null);
   const [deleting, setDeleting] = useState<Task | null>(null);
   const [showingShortcuts, setShowingShortcuts] = useState(false);
@@ -88,7 +95,8 @@ export function TaskListPage({ zone, openTaskId }: Props) {
   const [filtersOpen, setFiltersOpen] = useState(() => hasActiveFilters(filters));
   const quickAdd = useRef<QuickAddHandle>(null);
 
-  const sections = sectionsOf(view, list.items, zone, today, now);
+  const visible = heldIds.size ? list.items.filter((task) => !heldIds.has(task.id)) : list.items;
+  const sections = sectionsOf(view, visible, zone, today, now);
   const shown = sections.flatMap((section) => section.tasks);
   const selected = shown.find((task) => task.id === selectedId) ?? null;
 
@@ -158,45 +166,76 @@ export function TaskListPage({ zone, openTaskId }: Props) {
     }
   }
 
-  async function toggleDone(task: Task) {
-    const wasDone = task.status === 'done';
-    try {
-      list.replace(await (wasDone ? reopenTask(task.id) : completeTask(task.id)));
-      void list.refresh();
-      showToast({
-        kind: 'undo',
-        message: `${wasDone ? 'Reopened' : 'Completed'} "${task.title}"`,
-        action: { label: 'Undo', run: () => void undoToggle(task, wasDone) },
-      });
-    } catch (error) {
-      showToast({ kind: 'error', message: messageOf(error) });
-    }
-  }
+  const marked = (set: typeof setBusyIds, id: string, on: boolean) =>
+    set((ids) => {
+      const next = new Set(ids);
+      if (on) next.add(id);
+      else next.delete(id);
+      return next;
+    });
 
-  async function undoToggle(task: Task, wasDone: boolean) {
-    try {
-      list.replace(await (wasDone ? completeTask(task.id) : reopenTask(task.id)));
-      void list.refresh();
-    } catch (error) {
-      showToast({ kind: 'error', message: `Could not undo: ${messageOf(error)}` });
-    }
-  }
-
-  const removed = (task: Task) => {
-    list.remove(task.id);
+  /** Shows the task as the server now has it, and re-reads the view (it may have left it). */
+  const showChanged = (task: Task) => {
+    list.replace(task);
     void list.refresh();
-    showToast({ kind: 'info', message: `Deleted "${task.title}"` });
   };
 
-  async function confirmDelete(task: Task) {
-    setDeleting(null);
-    selectNeighbourOf(task);
+  async function toggleDone(task: Task) {
+    if (busyIds.has(task.id)) return;
+    const wasDone = task.status === 'done';
+    marked(setBusyIds, task.id, true);
     try {
-      await deleteTask(task.id);
-      removed(task);
+      showChanged(await (wasDone ? reopenTask(task.id) : completeTask(task.id)));
+      undo.offer({
+        label: `${wasDone ? 'Reopened' : 'Completed'} "${task.title}"`,
+        undo: async () => showChanged(await (wasDone ? completeTask(task.id) : reopenTask(task.id))),
+      });
     } catch (error) {
-      showToast({ kind: 'error', message: `Could not delete "${task.title}": ${messageOf(error)}` });
+      showToast({
+        kind: 'error',
+        message: `Could not ${wasDone ? 'reopen' : 'complete'} "${task.title}": ${messageOf(error)}`,
+        action: isTransient(error) ? { label: 'Retry', run: () => void toggleDone(task) } : undefined,
+      });
+    } finally {
+      marked(setBusyIds, task.id, false);
     }
+  }
+
+  function saved(task: Task, revert: TaskInput) {
+    undo.offer({ label: `Saved "${task.title}"`, undo: async () => showChanged(await patchTask(task.id, revert)) });
+  }
+
+  /** Hides the task and holds its delete for Undo; the delete is sent when the hold ends (lib/delayedDeletes). */
+  function deleteWithUndo(task: Task) {
+    selectNeighbourOf(task);
+    marked(setHeldIds, task.id, true);
+    const entry = {
+      label: `Deleted "${task.title}"`,
+      undo: async () => {
+        if (!heldDeletes.cancel(task.id)) throw new Error('it was deleted already');
+        marked(setHeldIds, task.id, false);
+      },
+    };
+    undo.offer(entry);
+    heldDeletes.hold(task.id, {
+      settled: (error) => {
+        undo.withdraw(entry);
+        if (!error) list.remove(task.id);
+        marked(setHeldIds, task.id, false);
+        if (error) {
+          showToast({
+            kind: 'error',
+            message: `Could not delete "${task.title}": ${messageOf(error)}`,
+            action: isTransient(error) ? { label: 'Retry', run: () => deleteWithUndo(task) } : undefined,
+          });
+        }
+      },
+    });
+  }
+
+  function confirmDelete(task: Task) {
+    setDeleting(null);
+    deleteWithUndo(task);
   }
 
   const active = hasActiveFilters(filters);
@@ -246,11 +285,11 @@ export function TaskListPage({ zone, openTaskId }: Props) {
       <FiltersPanel filters={filters} onChange={setFilters} open={filtersOpen} id="task-filters" groups={filterGroupsOf(view)} />
       {list.error && (
         <p className="form-error" role="alert">
-          {list.error} <button onClick={() => void list.refresh()}>Try again</button>
+          {list.error} <button onClick={() => void list.refresh()}>Retry</button>
         </p>
       )}
       <section aria-label="Task list" aria-busy={list.loading} id={TASK_LIST_ID} tabIndex={-1}>
-        {list.items.length === 0 && !list.loading && !list.error ? (
+        {visible.length === 0 && !list.loading && !list.error ? (
           <div className="empty-state" data-testid="empty-state">
             {active ? (
               <>
@@ -275,6 +314,7 @@ export function TaskListPage({ zone, openTaskId }: Props) {
                     zone={zone}
                     now={now}
                     selected={task.id === selectedId}
+                    busy={busyIds.has(task.id)}
                     onToggleDone={(t) => void toggleDone(t)}
                     onEdit={(t) => void openEditor(t)}
                   />
@@ -296,19 +336,19 @@ export function TaskListPage({ zone, openTaskId }: Props) {
           task={editing.task}
           zone={zone}
           onClose={closeEditor}
-          onSaved={(task, verb) => {
+          onSaved={(task, verb, revert) => {
             closeEditor();
-            list.replace(task);
-            void list.refresh();
-            showToast({ kind: 'info', message: `${verb} "${task.title}"` });
+            showChanged(task);
+            if (revert) saved(task, revert);
+            else showToast({ kind: 'info', message: `${verb} "${task.title}"` });
           }}
           onDeleted={(task) => {
             closeEditor();
-            removed(task);
+            deleteWithUndo(task);
           }}
         />
       )}
-      {deleting && <ConfirmDelete task={deleting} onConfirm={() => void confirmDelete(deleting)} onCancel={() => setDeleting(null)} />}
+      {deleting && <ConfirmDelete task={deleting} onConfirm={() => confirmDelete(deleting)} onCancel={() => setDeleting(null)} />}
       {showingShortcuts && <ShortcutsDialog onClose={() => setShowingShortcuts(false)} />}
     </main>
   );

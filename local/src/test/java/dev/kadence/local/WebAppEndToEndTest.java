@@ -30,7 +30,7 @@ class WebAppEndToEndTest extends PlatformPerClass {
 
         Path log = Files.createDirectories(Path.of("target")).resolve("webapp-e2e.log");
         ProcessBuilder node = new ProcessBuilder("node", "--test", "--test-reporter=spec", "--test-concurrency=1",
-                "e2e/webapp.e2e.mjs", "e2e/views.e2e.mjs")
+                "e2e/webapp.e2e.mjs", "e2e/views.e2e.mjs", "e2e/undo.e2e.mjs")
             .directory(frontend.toFile())
             .redirectErrorStream(true)
             .redirectOutput(log.toFile());
