@@ -12,6 +12,7 @@ import { FiltersPanel } from '../components/FiltersPanel';
 import { ConfirmDelete } from '../components/ConfirmDelete';
 import { QuickAddBar, type QuickAddHandle } from '../components/QuickAddBar';
 import { ShortcutsDialog } from '../components/ShortcutsDialog';
+import { Spinner } from '../components/Spinner';
 import { TaskEditor } from '../components/TaskEditor';
 import { TaskRow } from '../components/TaskRow';
 import { useToast } from '../components/Toasts';
@@ -323,7 +324,12 @@ export function TaskListPage({ zone, openTaskId }: Props) {
             </div>
           ))
         )}
-        {list.loading && <p className="hint">Loading…</p>}
+        {list.loading && (
+          <p className="hint">
+            <Spinner />
+            Loading…
+          </p>
+        )}
         {list.nextCursor && !list.loading && (
           <button type="button" className="load-more" onClick={() => void list.loadMore()}>
             Load more
