@@ -203,11 +203,13 @@ for (const viewport of WIDTHS) {
         await save.locator('[data-testid="spinner"]').waitFor();
         assert.ok(await save.isDisabled(), 'Save waits');
         await page.keyboard.press('Enter');
+        await page.keyboard.press('Escape');
+        assert.ok(await editor.isVisible(), 'Escape does not pretend to cancel a save the server may be making');
+        assert.equal(await page.getByRole('dialog', { name: 'Discard changes?' }).count(), 0);
         await editor.getByRole('alert').filter({ hasText: 'did not answer within 15 seconds. The change may still have been made.' })
           .waitFor({ timeout: REQUEST_TIMEOUT_MS + 5_000 });
         assert.ok(await editor.getByRole('button', { name: 'Save' }).isEnabled(), 'Save is back');
-        const retry = editor.getByRole('button', { name: 'Retry' });
-        await retry.focus();
+        await eventually('the keyboard is on Retry', () => isFocused(editor.getByRole('button', { name: 'Retry' })));
         await page.keyboard.press('Enter');
         await editor.waitFor({ state: 'detached' });
         await row(page, 'Unanswered').waitFor();
@@ -234,8 +236,7 @@ for (const viewport of WIDTHS) {
       } finally {
         await page.unroute('**/api/v1/me');
       }
-      const retry = page.getByRole('button', { name: 'Retry' });
-      await retry.focus();
+      await eventually('the keyboard is on Retry', () => isFocused(page.getByRole('button', { name: 'Retry' })));
       await page.keyboard.press('Enter');
       await page.getByRole('button', { name: 'New task' }).waitFor();
       assert.equal(await page.getByTestId('app-loading').count(), 0);

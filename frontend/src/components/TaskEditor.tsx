@@ -143,7 +143,8 @@ export function TaskEditor({ task, zone, onClose, onSaved, onDeleted }: Props) {
             <p className="form-error" role="alert">
               {general}{' '}
               {retry && !busy && (
-                <button type="button" onClick={retry}>
+                // The keyboard is where it was (Enter on Save, or in a field): it goes to Retry, the way on.
+                <button type="button" onClick={retry} autoFocus>
                   Retry
                 </button>
               )}

@@ -91,7 +91,8 @@ function SignedInShell({ onSignOut }: Props) {
               <div role="alert">
                 <h1>Can't reach Kadence</h1>
                 <p>{loadError}</p>
-                <button type="button" className="primary" onClick={() => setAttempt((n) => n + 1)}>
+                {/* Focused, so that Enter tries again: the page has nothing else to offer yet. */}
+                <button type="button" className="primary" onClick={() => setAttempt((n) => n + 1)} autoFocus>
                   Retry
                 </button>
               </div>
