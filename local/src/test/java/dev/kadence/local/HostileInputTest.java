@@ -367,9 +367,10 @@ class HostileInputTest extends PlatformPerClass {
             new String[] {"DELETE", "/api/v1/tasks/%s/recurrence", null}, new String[] {"PATCH", "/api/v1/tags/%s", "{\"name\": \"mine now\"}"},
             new String[] {"DELETE", "/api/v1/tags/%s", null}, new String[] {"DELETE", "/api/v1/reminders/%s", null},
             new String[] {"GET", "/api/v1/series/%s/history", null}, new String[] {"POST", "/api/v1/notifications/%s/read", null},
-            new String[] {"GET", "/api/v1/assistant/conversations/%s", null}, new String[] {"GET", "/api/v1/tasks/%s/activity", null});
+            new String[] {"GET", "/api/v1/assistant/conversations/%s", null}, new String[] {"GET", "/api/v1/tasks/%s/activity", null},
+            new String[] {"POST", "/api/v1/tasks/%s/restore", null});
         List<String> othersIds = List.of(taskB, taskB, taskB, taskB, taskB, taskB, taskB, tagB, tagB, reminderB, seriesB, notificationB,
-            conversationB, taskB);
+            conversationB, taskB, taskB);
         for (int i = 0; i < byId.size(); i++) {
             String[] e = byId.get(i);
             String what = e[0] + " " + e[1].replace("%s", "{id}");
