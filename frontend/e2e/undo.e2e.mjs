@@ -13,7 +13,6 @@ const WIDTHS = [
   { width: 375, height: 740 },
 ];
 const REQUEST_TIMEOUT_MS = 15_000; // src/api/client.ts
-const DELETE_DELAY_MS = 5_000; // src/lib/delayedDeletes.ts
 
 let browser;
 
@@ -115,9 +114,9 @@ for (const viewport of WIDTHS) {
       assert.equal(back.priority, 'high');
     });
 
-    test('a delete is held for Undo: undone, the task was never deleted; not undone, it is gone after the delay', async () => {
-      const kept = await create(page, { title: 'Keep me' });
-      const gone = await create(page, { title: 'Drop me' });
+    test('a delete goes to the trash: Undo (the toast\'s, or Ctrl+Z with the keyboard alone) restores it', async () => {
+      const kept = await create(page, { title: 'Keep me', tags: ['home'], due_at: '2030-03-01T09:00:00Z', reminders: [{ before_due: 'PT1H' }] });
+      await create(page, { title: 'Drop me' });
       await openAll(page);
 
       await select(page, 'Keep me');
@@ -127,33 +126,36 @@ for (const viewport of WIDTHS) {
       await page.keyboard.press('Shift+Tab');
       await page.keyboard.press('Enter');
       await undoToast(page, 'Deleted "Keep me"').waitFor();
-      assert.equal(await row(page, 'Keep me').count(), 0, 'gone from the list at once');
+      assert.equal(await row(page, 'Keep me').count(), 0, 'gone from the list');
+      assert.equal((await api(page, 'GET', `/tasks/${kept.id}`)).status, 404, 'deleted on the server');
+      assert.deepEqual((await api(page, 'GET', '/trash')).body.items.map((task) => task.title), ['Keep me']);
       await page.keyboard.press('Control+z');
       await row(page, 'Keep me').waitFor();
-      await page.waitForTimeout(DELETE_DELAY_MS + 1_000); // past the hold: an undone delete must never be sent
-      assert.equal((await api(page, 'GET', `/tasks/${kept.id}`)).status, 200, 'never deleted on the server');
+      const back = (await api(page, 'GET', `/tasks/${kept.id}`)).body;
+      assert.deepEqual([back.title, back.tags, back.reminders.length], ['Keep me', ['home'], 1], 'restored, reminder armed again');
 
       await page.getByRole('button', { name: 'Edit "Drop me"' }).click();
       await page.getByRole('dialog', { name: 'Edit task' }).getByRole('button', { name: 'Delete' }).click();
-      await undoToast(page, 'Deleted "Drop me"').waitFor();
-      assert.equal((await api(page, 'GET', `/tasks/${gone.id}`)).status, 200, 'held, not yet sent');
-      await eventually('sent once the hold is over', async () => (await api(page, 'GET', `/tasks/${gone.id}`)).status === 404, DELETE_DELAY_MS + 5_000);
-      await undoToast(page, 'Deleted "Drop me"').waitFor({ state: 'detached' });
-      await page.keyboard.press('Control+z');
-      await page.getByTestId('info-toast').filter({ hasText: 'Nothing to undo' }).waitFor();
+      await undoToast(page, 'Deleted "Drop me"').getByRole('button', { name: 'Undo' }).click();
+      await row(page, 'Drop me').waitFor();
+      await page.getByTestId('info-toast').filter({ hasText: 'Undone: Deleted "Drop me"' }).waitFor();
       await page.reload();
       await row(page, 'Keep me').waitFor();
-      assert.equal(await row(page, 'Drop me').count(), 0);
+      await row(page, 'Drop me').waitFor();
     });
 
-    test('a delete held when the page is left is sent, not lost', async () => {
-      const task = await create(page, { title: 'Leave and delete' });
+    test('a delete can be undone after its toast has gone', async () => {
+      const task = await create(page, { title: 'Late regret' });
       await openAll(page);
-      await page.getByRole('button', { name: 'Edit "Leave and delete"' }).click();
+      await page.getByRole('button', { name: 'Edit "Late regret"' }).click();
       await page.getByRole('dialog', { name: 'Edit task' }).getByRole('button', { name: 'Delete' }).click();
-      await undoToast(page, 'Deleted "Leave and delete"').waitFor();
-      await page.reload();
-      await eventually('deleted on the way out', async () => (await api(page, 'GET', `/tasks/${task.id}`)).status === 404, 3_000);
+      const toast = undoToast(page, 'Deleted "Late regret"');
+      await toast.waitFor();
+      await toast.getByRole('button', { name: 'Dismiss' }).click();
+      await page.getByRole('heading', { level: 1 }).click();
+      await page.keyboard.press('Control+z');
+      await row(page, 'Late regret').waitFor();
+      assert.equal((await api(page, 'GET', `/tasks/${task.id}`)).status, 200);
     });
 
     test('the complete button shows progress and sends once, however often it is pressed', async () => {

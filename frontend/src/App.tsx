@@ -2,7 +2,6 @@
 import { useEffect, useState } from 'react';
 import { clearToken, handleUnauthorized, storedToken } from './api/client';
 import { logOut } from './api/endpoints';
-import { heldDeletes } from './lib/delayedDeletes';
 import { LoginPage, SignupPage } from './pages/AuthPages';
 import { SignedInApp } from './pages/SignedInApp';
 import { navigate, Redirect, useLocation } from './lib/router';
@@ -21,7 +20,6 @@ export function App() {
   }, []);
 
   const signOut = async () => {
-    await heldDeletes.flush(); // with the token that may send them, before it is revoked
     try {
       await logOut(); // revokes the token on the server, so a copy of it is no good either
     } catch {

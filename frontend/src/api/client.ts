@@ -80,8 +80,6 @@ interface RequestOptions {
   authenticated?: boolean;
   signal?: AbortSignal;
   timeoutMs?: number;
-  /** Lets the request outlive the page (a delete sent as the tab closes). */
-  keepalive?: boolean;
 }
 
 async function problemOf(response: Response): Promise<Problem> {
@@ -115,7 +113,6 @@ export async function request<T>(method: string, path: string, body?: unknown, o
       headers,
       body: body === undefined ? undefined : JSON.stringify(body),
       signal: abort.signal,
-      keepalive: options.keepalive,
     });
     if (response.status === 401 && authenticated) {
       clearToken();

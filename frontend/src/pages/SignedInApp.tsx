@@ -13,7 +13,6 @@ import { Spinner } from '../components/Spinner';
 import { ToastProvider, useToast } from '../components/Toasts';
 import { ViewNav } from '../components/ViewNav';
 import { taskChangeOf } from '../lib/assistant';
-import { heldDeletes } from '../lib/delayedDeletes';
 import { showBrowserNotification } from '../lib/browserNotifications';
 import { openLiveStream } from '../lib/liveStream';
 import { Link, navigate, Redirect, useLocation } from '../lib/router';
@@ -57,13 +56,6 @@ function SignedInShell({ onSignOut }: Props) {
     setLoadError('');
     getMe().then(setUser, (error) => setLoadError(messageOf(error) || "Can't reach Kadence."));
   }, [attempt]);
-
-  // Deletes held for Undo go out when the page is left (a reload, a closed tab), not lost with it.
-  useEffect(() => {
-    const flush = () => void heldDeletes.flush();
-    window.addEventListener('pagehide', flush);
-    return () => window.removeEventListener('pagehide', flush);
-  }, []);
 
   const announce = useCallback(
     (notification: Notification) => {

@@ -5,7 +5,7 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { isTransient, messageOf } from '../api/client';
-import { completeTask, getTask, patchTask, reopenTask } from '../api/endpoints';
+import { completeTask, deleteTask, getTask, patchTask, reopenTask, restoreTask } from '../api/endpoints';
 import type { Task, TaskInput } from '../api/types';
 import { DebouncedInput } from '../components/DebouncedInput';
 import { FiltersPanel } from '../components/FiltersPanel';
@@ -17,7 +17,6 @@ import { TaskEditor } from '../components/TaskEditor';
 import { TaskRow } from '../components/TaskRow';
 import { useToast } from '../components/Toasts';
 import { ViewNav } from '../components/ViewNav';
-import { heldDeletes } from '../lib/delayedDeletes';
 import { clearFilters, DEFAULT_FILTERS, describeEmptyView, hasActiveFilters, parseFilters, type Filters } from '../lib/filters';
 import { Link, navigate, useLocation } from '../lib/router';
 import { useTaskChanges } from '../lib/taskChanges';
@@ -87,8 +86,6 @@ export function TaskListPage({ zone, openTaskId }: Props) {
   const undo = useUndo();
   /** Tasks with a request in flight from their row: their buttons wait, so nothing is sent twice. */
   const [busyIds, setBusyIds] = useState<ReadonlySet<string>>(new Set());
-  /** Deleted, and held for Undo before the delete is sent: not shown, whatever a refresh says. */
-  const [heldIds, setHeldIds] = useState<ReadonlySet<string>>(new Set());
   const [editing, setEditing] = useState<Editing | null>(null);
   const [deleting, setDeleting] = useState<Task | null>(null);
   const [showingShortcuts, setShowingShortcuts] = useState(false);
@@ -96,8 +93,7 @@ export function TaskListPage({ zone, openTaskId }: Props) {
   const [filtersOpen, setFiltersOpen] = useState(() => hasActiveFilters(filters));
   const quickAdd = useRef<QuickAddHandle>(null);
 
-  const visible = heldIds.size ? list.items.filter((task) => !heldIds.has(task.id)) : list.items;
-  const sections = sectionsOf(view, visible, zone, today, now);
+  const sections = sectionsOf(view, list.items, zone, today, now);
   const shown = sections.flatMap((section) => section.tasks);
   const selected = shown.find((task) => task.id === selectedId) ?? null;
 
@@ -167,8 +163,8 @@ export function TaskListPage({ zone, openTaskId }: Props) {
     }
   }
 
-  const marked = (set: typeof setBusyIds, id: string, on: boolean) =>
-    set((ids) => {
+  const marked = (id: string, on: boolean) =>
+    setBusyIds((ids) => {
       const next = new Set(ids);
       if (on) next.add(id);
       else next.delete(id);
@@ -184,7 +180,7 @@ export function TaskListPage({ zone, openTaskId }: Props) {
   async function toggleDone(task: Task) {
     if (busyIds.has(task.id)) return;
     const wasDone = task.status === 'done';
-    marked(setBusyIds, task.id, true);
+    marked(task.id, true);
     try {
       showChanged(await (wasDone ? reopenTask(task.id) : completeTask(task.id)));
       undo.offer({
@@ -198,7 +194,7 @@ export function TaskListPage({ zone, openTaskId }: Props) {
         action: isTransient(error) ? { label: 'Retry', run: () => void toggleDone(task) } : undefined,
       });
     } finally {
-      marked(setBusyIds, task.id, false);
+      marked(task.id, false);
     }
   }
 
@@ -206,37 +202,30 @@ export function TaskListPage({ zone, openTaskId }: Props) {
     undo.offer({ label: `Saved "${task.title}"`, undo: async () => showChanged(await patchTask(task.id, revert)) });
   }
 
-  /** Hides the task and holds its delete for Undo; the delete is sent when the hold ends (lib/delayedDeletes). */
-  function deleteWithUndo(task: Task) {
-    selectNeighbourOf(task);
-    marked(setHeldIds, task.id, true);
-    const entry = {
-      label: `Deleted "${task.title}"`,
-      undo: async () => {
-        if (!heldDeletes.cancel(task.id)) throw new Error('it was deleted already');
-        marked(setHeldIds, task.id, false);
-      },
-    };
-    undo.offer(entry);
-    heldDeletes.hold(task.id, {
-      settled: (error) => {
-        undo.withdraw(entry);
-        if (!error) list.remove(task.id);
-        marked(setHeldIds, task.id, false);
-        if (error) {
-          showToast({
-            kind: 'error',
-            message: `Could not delete "${task.title}": ${messageOf(error)}`,
-            action: isTransient(error) ? { label: 'Retry', run: () => deleteWithUndo(task) } : undefined,
-          });
-        }
-      },
-    });
+  /** Moves the task to the trash; Undo restores it. */
+  async function deleteWithUndo(task: Task) {
+    if (busyIds.has(task.id)) return;
+    marked(task.id, true);
+    try {
+      await deleteTask(task.id);
+      selectNeighbourOf(task);
+      list.remove(task.id);
+      void list.refresh();
+      undo.offer({ label: `Deleted "${task.title}"`, undo: async () => showChanged(await restoreTask(task.id)) });
+    } catch (error) {
+      showToast({
+        kind: 'error',
+        message: `Could not delete "${task.title}": ${messageOf(error)}`,
+        action: isTransient(error) ? { label: 'Retry', run: () => void deleteWithUndo(task) } : undefined,
+      });
+    } finally {
+      marked(task.id, false);
+    }
   }
 
   function confirmDelete(task: Task) {
     setDeleting(null);
-    deleteWithUndo(task);
+    void deleteWithUndo(task);
   }
 
   const active = hasActiveFilters(filters);
@@ -290,7 +279,7 @@ export function TaskListPage({ zone, openTaskId }: Props) {
         </p>
       )}
       <section aria-label="Task list" aria-busy={list.loading} id={TASK_LIST_ID} tabIndex={-1}>
-        {visible.length === 0 && !list.loading && !list.error ? (
+        {list.items.length === 0 && !list.loading && !list.error ? (
           <div className="empty-state" data-testid="empty-state">
             {active ? (
               <>
@@ -350,7 +339,7 @@ export function TaskListPage({ zone, openTaskId }: Props) {
           }}
           onDeleted={(task) => {
             closeEditor();
-            deleteWithUndo(task);
+            void deleteWithUndo(task);
           }}
         />
       )}
