@@ -70,6 +70,20 @@ class TrashTest extends ApiTest {
     }
 
     @Test
+    void theTrashKeepsThirtyDays() {
+        User user = signup();
+        String old = createTask(user, Map.of("title", "Long gone")).id();
+        String recent = createTask(user, Map.of("title", "Just gone")).id();
+        call("DELETE", "/api/v1/tasks/" + old, user, null);
+        sql.update("update task_trash set deleted_at = now() - interval '31 days' where task_id = ?", List.of(UUID.fromString(old)));
+
+        assertThat(call("POST", "/api/v1/tasks/" + old + "/restore", user, null).status()).isEqualTo(404);
+        call("DELETE", "/api/v1/tasks/" + recent, user, null);
+        assertThat(call("GET", "/api/v1/trash", user, null).items()).extracting(t -> t.get("title")).containsExactly("Just gone");
+        assertThat(count("select count(*) from task_trash where task_id = ?", UUID.fromString(old))).as("purged by the next delete").isZero();
+    }
+
+    @Test
     void anotherUsersTrashIsNotTheirs() {
         User alice = signup();
         User bob = signup();
