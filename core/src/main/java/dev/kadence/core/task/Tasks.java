@@ -114,6 +114,7 @@ public class Tasks {
                 history.record(s.id(), SeriesHistory.Kind.RESUMED, task.id(), null, now);
             });
         }
+        tags.ensure(userId, task.tags(), now);
         store.insert(task);
         for (ReminderSpec spec : trashed.reminders()) {
             Instant fireAt = spec.fireAt(task.dueAt());

@@ -70,6 +70,18 @@ class TrashTest extends ApiTest {
     }
 
     @Test
+    void aRestoredTasksTagsAreTheUsersTagsAgain() {
+        User user = signup();
+        String id = createTask(user, Map.of("title", "Tax return", "tags", List.of("paperwork"))).id();
+        call("DELETE", "/api/v1/tasks/" + id, user, null);
+        String tag = (String) call("GET", "/api/v1/tags", user, null).items().get(0).get("id");
+        assertThat(call("DELETE", "/api/v1/tags/" + tag, user, null).status()).isEqualTo(204);
+
+        assertThat(call("POST", "/api/v1/tasks/" + id + "/restore", user, null).json()).containsEntry("tags", List.of("paperwork"));
+        assertThat(call("GET", "/api/v1/tags", user, null).items()).extracting(t -> t.get("name")).containsExactly("paperwork");
+    }
+
+    @Test
     void theTrashKeepsThirtyDays() {
         User user = signup();
         String old = createTask(user, Map.of("title", "Long gone")).id();
