@@ -1,6 +1,7 @@
 /**
- * fetch for /api/v1: JSON in and out, the bearer token from localStorage, problem+json turned into ApiError, and any
- * 401 on an authenticated call treated as "signed out" (the token expired or was revoked).
+ * fetch for /api/v1: JSON in and out, the bearer token from localStorage, problem+json turned into ApiError, any
+ * 401 on an authenticated call treated as "signed out" (the token expired or was revoked), and a time limit: a request
+ * the server has not answered within {@link REQUEST_TIMEOUT_MS} is aborted and fails with a RequestTimeout.
  */
 import type { Problem } from './types';
 
@@ -51,10 +52,34 @@ export class ApiError extends Error {
   }
 }
 
+/** How long any request may take, answer and body included. */
+export const REQUEST_TIMEOUT_MS = 15_000;
+
+/**
+ * A request the server did not answer in time. A change (anything but GET) may still have been made: the browser
+ * cannot tell whether the request reached the server, so the message says so.
+ */
+export class RequestTimeout extends Error {
+  readonly changes: boolean;
+
+  constructor(method: string, timeoutMs: number) {
+    const changes = method !== 'GET';
+    const seconds = Math.round(timeoutMs / 1000);
+    super(
+      changes
+        ? `Kadence did not answer within ${seconds} seconds. The change may still have been made.`
+        : `Kadence did not answer within ${seconds} seconds.`,
+    );
+    this.name = 'RequestTimeout';
+    this.changes = changes;
+  }
+}
+
 interface RequestOptions {
   /** false for signup and login, which need no token and whose 401 means "wrong password", not "signed out". */
   authenticated?: boolean;
   signal?: AbortSignal;
+  timeoutMs?: number;
 }
 
 async function problemOf(response: Response): Promise<Problem> {
@@ -72,27 +97,50 @@ export async function request<T>(method: string, path: string, body?: unknown, o
   const token = storedToken();
   if (authenticated && token) headers.Authorization = `Bearer ${token}`;
 
-  const response = await fetch(`/api/v1${path}`, {
-    method,
-    headers,
-    body: body === undefined ? undefined : JSON.stringify(body),
-    signal: options.signal,
-  });
-  if (response.status === 401 && authenticated) {
-    clearToken();
-    onUnauthorized();
+  const timeoutMs = options.timeoutMs ?? REQUEST_TIMEOUT_MS;
+  const abort = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    abort.abort();
+  }, timeoutMs);
+  const callerAborted = () => abort.abort(options.signal?.reason);
+  if (options.signal?.aborted) callerAborted();
+  options.signal?.addEventListener('abort', callerAborted);
+  try {
+    const response = await fetch(`/api/v1${path}`, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal: abort.signal,
+    });
+    if (response.status === 401 && authenticated) {
+      clearToken();
+      onUnauthorized();
+    }
+    if (!response.ok) {
+      throw new ApiError(response.status, await problemOf(response));
+    }
+    if (response.status === 204) return undefined as T;
+    const text = await response.text();
+    return (text ? JSON.parse(text) : undefined) as T;
+  } catch (error) {
+    throw timedOut ? new RequestTimeout(method, timeoutMs) : error;
+  } finally {
+    clearTimeout(timer);
+    options.signal?.removeEventListener('abort', callerAborted);
   }
-  if (!response.ok) {
-    throw new ApiError(response.status, await problemOf(response));
-  }
-  if (response.status === 204) return undefined as T;
-  const text = await response.text();
-  return (text ? JSON.parse(text) : undefined) as T;
 }
 
-/** A message for anything a request can throw: the server's words for an ApiError, else a network failure. */
+/** A message for anything a request can throw: the server's words for an ApiError, else a timeout or network failure. */
 export function messageOf(error: unknown): string {
-  if (error instanceof ApiError) return error.message;
+  if (error instanceof ApiError || error instanceof RequestTimeout) return error.message;
   if (error instanceof DOMException && error.name === 'AbortError') return '';
-  return 'Cannot reach Kadence. Check your connection and try again.';
+  return "Can't reach Kadence. Check your connection and try again.";
+}
+
+/** Whether trying again may work: no answer, or the server's own failure (5xx), as against its "no" (4xx). */
+export function isTransient(error: unknown): boolean {
+  if (error instanceof ApiError) return error.status >= 500;
+  return !(error instanceof DOMException && error.name === 'AbortError');
 }

@@ -64,7 +64,9 @@ export const listTasks = (query: string, signal?: AbortSignal) =>
 export const getTask = (id: string) => task(request('GET', `/tasks/${encodeURIComponent(id)}`));
 export const createTask = (input: TaskInput) => task(request('POST', '/tasks', input));
 export const patchTask = (id: string, changes: TaskInput) => task(request('PATCH', `/tasks/${id}`, changes));
+/** Moves the task to the trash, from where {@link restoreTask} brings it back. */
 export const deleteTask = (id: string) => request<void>('DELETE', `/tasks/${id}`);
+export const restoreTask = (id: string) => task(request('POST', `/tasks/${id}/restore`));
 export const completeTask = (id: string) => task(request('POST', `/tasks/${id}/complete`));
 export const reopenTask = (id: string) => task(request('POST', `/tasks/${id}/reopen`));
 export const stopRecurrence = (id: string) => task(request('DELETE', `/tasks/${id}/recurrence`));

@@ -114,7 +114,7 @@ export interface NotificationPage extends Page<Notification> {
 export interface TaskChange {
   task_id: string;
   user_id: string;
-  change: 'created' | 'updated' | 'completed' | 'reopened' | 'deleted';
+  change: 'created' | 'updated' | 'completed' | 'reopened' | 'deleted' | 'restored';
   task: Task | null;
 }
 

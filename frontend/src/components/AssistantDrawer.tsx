@@ -9,6 +9,7 @@ import type { AssistantState } from '../lib/useAssistant';
 import { formatInZone, summaryForUser } from '../lib/zonedTime';
 import { PRIORITY_LABELS } from './labels';
 import { Modal } from './Modal';
+import { Spinner } from './Spinner';
 
 interface Props {
   assistant: AssistantState;
@@ -164,7 +165,8 @@ export function AssistantDrawer({ assistant, zone, onClose, onOpenTask }: Props)
           maxLength={1000}
           onChange={(event) => setText(event.target.value)}
         />
-        <button type="submit" className="primary" disabled={sending || !text.trim()}>
+        <button type="submit" className="primary" disabled={sending || !text.trim()} aria-busy={sending}>
+          {sending && <Spinner />}
           Send
         </button>
       </form>

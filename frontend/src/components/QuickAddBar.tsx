@@ -6,12 +6,14 @@
  */
 import { forwardRef, useEffect, useId, useImperativeHandle, useLayoutEffect, useRef, useState } from 'react';
 import { messageOf } from '../api/client';
-import { createTask, parseQuickAdd } from '../api/endpoints';
+import { parseQuickAdd } from '../api/endpoints';
+import { createOnce, unansweredOf, type UnansweredCreate } from '../lib/createOnce';
 import type { QuickAddReading, Task } from '../api/types';
 import { chipDescription, highlightSegments, readingChips } from '../lib/quickAdd';
 import { useDebouncedValue } from '../lib/useDebounced';
 import { useRecurrencePreview, type PreviewState } from '../lib/useRecurrencePreview';
 import { formatInZone, summaryForUser } from '../lib/zonedTime';
+import { Spinner } from './Spinner';
 
 const PARSE_DELAY_MS = 250;
 
@@ -36,6 +38,8 @@ export const QuickAddBar = forwardRef<QuickAddHandle, Props>(function QuickAddBa
   const [text, setText] = useState('');
   const [parsed, setParsed] = useState<Parsed | null>(null);
   const [creating, setCreating] = useState(false);
+  /** A create of this line that got no answer: Enter again does not make it twice (createOnce). */
+  const unanswered = useRef<UnansweredCreate | null>(null);
   const [createError, setCreateError] = useState('');
   const settled = useDebouncedValue(text, PARSE_DELAY_MS);
 
@@ -89,11 +93,13 @@ export const QuickAddBar = forwardRef<QuickAddHandle, Props>(function QuickAddBa
     try {
       // The reading shown may be for an older text (the parse waits for a pause): Enter means what is typed now.
       const current = parsed && 'reading' in parsed && parsed.text === line ? parsed.reading : await parseQuickAdd(line);
-      const task = await createTask(current.task);
+      const task = await createOnce(current.task, unanswered.current);
+      unanswered.current = null;
       onCreated(task);
       setText((now) => (now === line ? '' : now));
       setParsed(null);
     } catch (error) {
+      unanswered.current = unansweredOf(error) ?? unanswered.current;
       setCreateError(messageOf(error));
     } finally {
       setCreating(false);
@@ -155,7 +161,14 @@ export const QuickAddBar = forwardRef<QuickAddHandle, Props>(function QuickAddBa
           />
         </div>
         <button type="submit" className="primary" disabled={creating || !text.trim()}>
-          {creating ? 'Adding…' : 'Add'}
+          {creating ? (
+            <>
+              <Spinner />
+              Adding…
+            </>
+          ) : (
+            'Add'
+          )}
         </button>
       </div>
       <p id={`${id}-keys`} className="hint quick-add-keys">

@@ -1,12 +1,15 @@
 /**
  * The dialog that creates or edits a task, with its recurrence (and live preview), reminders and (collapsed) history.
  * It opens on the title. Closing it (Escape, Close, Cancel, the backdrop) with unsaved changes asks first; while the
- * server has a save, it stays open saying so, and closes with the answer: a close then would not stop the task being saved.
+ * server has a save, it stays open saying so (a spinner on Save), and closes with the answer: a close then would not
+ * stop the task being saved. No answer within the request time limit is an error with Retry; a create retried after
+ * no answer is not made twice (createOnce).
  */
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
-import { ApiError, messageOf } from '../api/client';
-import { createTask, deleteTask, listTags, patchTask, stopRecurrence } from '../api/endpoints';
-import type { Task } from '../api/types';
+import { ApiError, isTransient, messageOf, REQUEST_TIMEOUT_MS } from '../api/client';
+import { listTags, patchTask, stopRecurrence } from '../api/endpoints';
+import type { Task, TaskInput } from '../api/types';
+import { createOnce, unansweredOf, type UnansweredCreate } from '../lib/createOnce';
 import { buildRule, startDateOf, type RecurrenceForm } from '../lib/recurrence';
 import { createBody, formFromTask, isUnchanged, patchBody, taskInputOf, type TaskForm } from '../lib/taskForm';
 import { useRecurrencePreview, type PreviewState } from '../lib/useRecurrencePreview';
@@ -17,6 +20,7 @@ import { PRIORITY_LABELS, STATUS_LABELS } from './labels';
 import { Modal } from './Modal';
 import { RecurrenceFields } from './RecurrenceFields';
 import { RemindersFields } from './RemindersFields';
+import { Spinner } from './Spinner';
 import { TagInput } from './TagInput';
 import { TaskHistory } from './TaskHistory';
 
@@ -24,8 +28,12 @@ interface Props {
   task: Task | null;
   zone: string;
   onClose: () => void;
-  /** The task as the server now has it (created, changed, or with its series stopped). */
-  onSaved: (task: Task, verb: 'Created' | 'Saved' | 'Stopped recurrence of') => void;
+  /**
+   * The task as the server now has it (created, changed, or with its series stopped); for a change, `revert` is the
+   * PATCH that puts back what it was.
+   */
+  onSaved: (task: Task, verb: 'Created' | 'Saved' | 'Stopped recurrence of', revert?: TaskInput) => void;
+  /** Delete was chosen: the page deletes it (with Undo). */
   onDeleted: (task: Task) => void;
 }
 
@@ -40,6 +48,10 @@ export function TaskEditor({ task, zone, onClose, onSaved, onDeleted }: Props) {
   const [form, setForm] = useState<TaskForm>(initial);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [general, setGeneral] = useState('');
+  /** What Retry runs: the action that got no answer. */
+  const [retry, setRetry] = useState<(() => void) | null>(null);
+  const unanswered = useRef<UnansweredCreate | null>(null);
+  const inFlight = useRef(false);
   /** What the server is doing for the editor ("Saving"), while it does it. */
   const [pending, setPending] = useState<string | null>(null);
   const busy = pending !== null;
@@ -67,17 +79,22 @@ export function TaskEditor({ task, zone, onClose, onSaved, onDeleted }: Props) {
   const previewRuleError = preview.kind === 'invalid' ? preview.fieldErrors['recurrence.rule'] : undefined;
 
   async function run(doing: string, action: () => Promise<void>) {
+    if (inFlight.current) return; // one request at a time: a second Enter or click sends nothing
+    inFlight.current = true;
     setPending(doing);
     setGeneral('');
+    setRetry(null);
     try {
       await action();
     } catch (error) {
+      if (isTransient(error)) setRetry(() => () => void run(doing, action));
       const fieldErrors = error instanceof ApiError ? error.fieldErrors : {};
       setErrors(fieldErrors);
       const unplaced = Object.entries(fieldErrors).filter(([field]) => !isPlacedField(field));
       const placedAll = Object.keys(fieldErrors).length > 0 && unplaced.length === 0;
       setGeneral(placedAll ? 'Please correct the highlighted fields.' : [messageOf(error), ...unplaced.map(([field, message]) => fieldErrorInWords(field, message))].join(' '));
     } finally {
+      inFlight.current = false;
       setPending(null);
     }
   }
@@ -94,18 +111,22 @@ export function TaskEditor({ task, zone, onClose, onSaved, onDeleted }: Props) {
     setErrors({});
     void run('Saving', async () => {
       if (!task) {
-        onSaved(await createTask(createBody(current.input)), 'Created');
+        try {
+          onSaved(await createOnce(createBody(current.input), unanswered.current), 'Created');
+        } catch (error) {
+          unanswered.current = unansweredOf(error) ?? unanswered.current;
+          throw error;
+        }
         return;
       }
-      const changes = patchBody(taskInputOf(initial, zone, seriesZone).input, current.input);
-      onSaved(Object.keys(changes).length ? await patchTask(task.id, changes) : task, 'Saved');
+      const before = taskInputOf(initial, zone, seriesZone).input;
+      const changes = patchBody(before, current.input);
+      if (!Object.keys(changes).length) return onSaved(task, 'Saved');
+      onSaved(await patchTask(task.id, changes), 'Saved', patchBody(current.input, before));
     });
   }
 
-  const remove = () => task && void run('Deleting', async () => {
-    await deleteTask(task.id);
-    onDeleted(task);
-  });
+  const remove = () => task && !busy && onDeleted(task);
   const stop = () => task && void run('Stopping the recurrence', async () => onSaved(await stopRecurrence(task.id), 'Stopped recurrence of'));
 
   const requestClose = () => {
@@ -121,7 +142,13 @@ export function TaskEditor({ task, zone, onClose, onSaved, onDeleted }: Props) {
         <form onSubmit={save} noValidate className="stack">
           {general && (
             <p className="form-error" role="alert">
-              {general}
+              {general}{' '}
+              {retry && !busy && (
+                // The keyboard is where it was (Enter on Save, or in a field): it goes to Retry, the way on.
+                <button type="button" onClick={retry} autoFocus>
+                  Retry
+                </button>
+              )}
             </p>
           )}
           <div className="field">
@@ -221,8 +248,15 @@ export function TaskEditor({ task, zone, onClose, onSaved, onDeleted }: Props) {
           />
           {task && <TaskHistory taskId={task.id} zone={zone} />}
           <div className="dialog-actions">
-            <button type="submit" className="primary" disabled={busy}>
-              Save
+            <button type="submit" className="primary" disabled={busy} aria-busy={pending === 'Saving'}>
+              {pending === 'Saving' ? (
+                <>
+                  <Spinner />
+                  Saving…
+                </>
+              ) : (
+                'Save'
+              )}
             </button>
             <button type="button" onClick={requestClose} disabled={busy}>
               Cancel
@@ -238,7 +272,7 @@ export function TaskEditor({ task, zone, onClose, onSaved, onDeleted }: Props) {
               </button>
             )}
             <p className="hint saving" role="status">
-              {busy && `${pending}… the editor closes when the server answers.`}
+              {busy && `${pending}… the editor closes when the server answers (at most ${REQUEST_TIMEOUT_MS / 1000} seconds).`}
             </p>
           </div>
         </form>

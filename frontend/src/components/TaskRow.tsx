@@ -5,6 +5,7 @@ import { useSwipeRight } from '../lib/swipe';
 import { tagViewHref } from '../lib/views';
 import { formatInZone, summaryForUser } from '../lib/zonedTime';
 import { PRIORITY_LABELS, STATUS_LABELS } from './labels';
+import { Spinner } from './Spinner';
 
 interface Props {
   task: Task;
@@ -12,6 +13,8 @@ interface Props {
   now: number;
   /** The row the keyboard (j/k) is on: it holds the focus and shows it. */
   selected?: boolean;
+  /** Its complete/reopen is with the server: the check waits, with a spinner. */
+  busy?: boolean;
   onToggleDone: (task: Task) => void;
   onEdit: (task: Task) => void;
 }
@@ -20,7 +23,7 @@ export function isOverdue(task: Task, now: number): boolean {
   return task.status !== 'done' && task.due_at !== null && Date.parse(task.due_at) < now;
 }
 
-export function TaskRow({ task, zone, now, selected = false, onToggleDone, onEdit }: Props) {
+export function TaskRow({ task, zone, now, selected = false, busy = false, onToggleDone, onEdit }: Props) {
   const done = task.status === 'done';
   const overdue = isOverdue(task, now);
   const swipe = useSwipeRight(() => onToggleDone(task));
@@ -37,9 +40,11 @@ export function TaskRow({ task, zone, now, selected = false, onToggleDone, onEdi
         type="button"
         className={`check${done ? ' checked' : ''}`}
         aria-label={`${done ? 'Reopen' : 'Complete'} "${task.title}"`}
-        onClick={() => onToggleDone(task)}
+        aria-disabled={busy || undefined}
+        aria-busy={busy || undefined}
+        onClick={() => !busy && onToggleDone(task)}
       >
-        <span aria-hidden="true">{done ? '✓' : ''}</span>
+        {busy ? <Spinner /> : <span aria-hidden="true">{done ? '✓' : ''}</span>}
       </button>
       <div className="task-main">
         <div className="task-title-line">

@@ -1,6 +1,8 @@
 /**
- * Short-lived messages at the bottom of the screen: "Completed …" with Undo, and live notifications. Each toast is
- * its own status region so a screen reader announces it, and it stays while hovered or focused so Undo can be reached.
+ * Short-lived messages at the bottom of the screen: "Completed …" with Undo, errors with Retry, and live
+ * notifications. At most three show at once. They are not laid over the page: the stack is a strip of its own below
+ * it (see .app-frame), so a toast never covers a control of the list. Each toast is its own status region so a screen
+ * reader announces it, and it stays while hovered or focused so Undo can be reached.
  */
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { Link } from '../lib/router';
@@ -20,10 +22,14 @@ interface Toast extends ToastInput {
 
 const LIFETIME_MS: Record<ToastInput['kind'], number> = { undo: 8_000, notification: 20_000, info: 5_000, error: 8_000 };
 
-const ToastContext = createContext<(toast: ToastInput) => void>(() => {});
+const MAX_SHOWN = 3;
 
-/** show(toast): adds a toast; the toast disappears by itself. */
-export function useToast(): (toast: ToastInput) => void {
+/** Adds a toast, which disappears by itself; what it returns takes it away sooner. */
+export type ShowToast = (toast: ToastInput) => () => void;
+
+const ToastContext = createContext<ShowToast>(() => () => {});
+
+export function useToast(): ShowToast {
   return useContext(ToastContext);
 }
 
@@ -34,18 +40,23 @@ export function ToastProvider({ children }: { children: ReactNode }) {
   const dismiss = useCallback((id: number) => setToasts((all) => all.filter((toast) => toast.id !== id)), []);
   const show = useCallback((toast: ToastInput) => {
     const id = nextId.current++;
-    // At most five at once: an old notification is less useful than the screen behind it.
-    setToasts((all) => [...all.slice(-4), { ...toast, id }]);
-  }, []);
+    // The oldest gives way: an old message is less useful than the screen behind it.
+    setToasts((all) => [...all.slice(-(MAX_SHOWN - 1)), { ...toast, id }]);
+    return () => dismiss(id);
+  }, [dismiss]);
   const value = useMemo(() => show, [show]);
 
   return (
     <ToastContext.Provider value={value}>
-      {children}
-      <div className="toasts">
-        {toasts.map((toast) => (
-          <ToastView key={toast.id} toast={toast} onDismiss={() => dismiss(toast.id)} />
-        ))}
+      <div className="app-frame">
+        <div className="app-scroll">{children}</div>
+        {toasts.length > 0 && (
+          <div className="toasts" data-testid="toasts">
+            {toasts.map((toast) => (
+              <ToastView key={toast.id} toast={toast} onDismiss={() => dismiss(toast.id)} />
+            ))}
+          </div>
+        )}
       </div>
     </ToastContext.Provider>
   );

@@ -36,5 +36,6 @@ describe('the activity log in words', () => {
   it('says when and, unless it was the user, who', () => {
     expect(describeEntry(entry('completed', []), 'Europe/Berlin', NOW)).toBe('Completed Fri 8 Jan, 14:00');
     expect(describeEntry(entry('updated', [], 'recurrence-handler'), 'UTC', NOW)).toBe('Changed Fri 8 Jan, 13:00 by Kadence');
+    expect(describeEntry(entry('restored', []), 'UTC', NOW)).toBe('Restored Fri 8 Jan, 13:00');
   });
 });

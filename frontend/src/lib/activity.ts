@@ -13,7 +13,7 @@ export interface ActivityChange {
 export interface ActivityEntry {
   id: string;
   task_id: string;
-  type: 'created' | 'updated' | 'completed' | 'reopened' | 'deleted';
+  type: 'created' | 'updated' | 'completed' | 'reopened' | 'deleted' | 'restored';
   at: string;
   /** The function that made the change: task-crud (the user, in the app or the API), assistant, recurrence-handler. */
   actor: string | null;
@@ -37,6 +37,7 @@ const KINDS: Record<ActivityEntry['type'], string> = {
   completed: 'Completed',
   reopened: 'Reopened',
   deleted: 'Deleted',
+  restored: 'Restored',
 };
 const ACTORS: Record<string, string> = { assistant: 'by the assistant', 'recurrence-handler': 'by Kadence' };
 const PRIORITIES: Record<Priority, string> = { high: 'high', medium: 'medium', low: 'low' };

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { isShortcut } from './shortcuts';
+import { isShortcut, isUndoKey, SHORTCUTS } from './shortcuts';
 
 const element = (tagName: string, inDialog = false, isContentEditable = false) =>
   ({ tagName, isContentEditable, closest: (selector: string) => (inDialog && selector.includes('dialog') ? {} : null) }) as unknown as EventTarget;
-const key = (k: string, target: EventTarget | null, modifiers: Partial<{ ctrlKey: boolean; metaKey: boolean; altKey: boolean }> = {}) => ({
+const key = (k: string, target: EventTarget | null, modifiers: Partial<{ ctrlKey: boolean; metaKey: boolean; altKey: boolean; shiftKey: boolean }> = {}) => ({
   key: k, ctrlKey: false, metaKey: false, altKey: false, defaultPrevented: false, target, ...modifiers,
 });
 
@@ -22,5 +22,22 @@ describe('single-key shortcuts', () => {
     expect(isShortcut(key('a', element('BODY'), { metaKey: true }), 'a')).toBe(false);
     expect(isShortcut(key('a', element('BUTTON', true)), 'a')).toBe(false);
     expect(isShortcut(key('w', element('BODY')), 'q')).toBe(false);
+  });
+});
+
+describe('Ctrl+Z', () => {
+  it('is Undo outside fields, with Ctrl or ⌘', () => {
+    expect(isUndoKey(key('z', element('BODY'), { ctrlKey: true }))).toBe(true);
+    expect(isUndoKey(key('Z', element('BUTTON'), { metaKey: true }))).toBe(true);
+    expect(SHORTCUTS.map((shortcut) => shortcut.key)).toContain('Ctrl+Z');
+  });
+
+  it("leaves a field's own undo, redo, the plain key and dialogs alone", () => {
+    expect(isUndoKey(key('z', element('INPUT'), { ctrlKey: true }))).toBe(false);
+    expect(isUndoKey(key('z', element('DIV', false, true), { ctrlKey: true }))).toBe(false);
+    expect(isUndoKey(key('z', element('BODY'), { ctrlKey: true, shiftKey: true }))).toBe(false);
+    expect(isUndoKey(key('z', element('BODY')))).toBe(false);
+    expect(isUndoKey(key('z', element('BUTTON', true), { ctrlKey: true }))).toBe(false);
+    expect(isShortcut(key('z', element('BODY'), { ctrlKey: true }), 'z')).toBe(false);
   });
 });

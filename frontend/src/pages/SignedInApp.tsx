@@ -1,8 +1,9 @@
 /**
  * Everything behind sign-in: the header, the live stream (notifications and task changes), and the pages. The user's
- * time zone comes from /me and is the zone every date is shown and typed in.
+ * time zone comes from /me and is the zone every date is shown and typed in; until /me answers, the app's shell
+ * shows (header, views) with the loading state, or "Can't reach Kadence" and Retry when it does not answer.
  */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { messageOf } from '../api/client';
 import { getMe } from '../api/endpoints';
 import type { Notification, User } from '../api/types';
@@ -10,7 +11,9 @@ import { AssistantDrawer } from '../components/AssistantDrawer';
 import { NotificationCenter } from '../components/NotificationCenter';
 import { ThemeToggle } from '../components/ThemeControls';
 import { SnoozeMenu } from '../components/SnoozeMenu';
+import { Spinner } from '../components/Spinner';
 import { ToastProvider, useToast } from '../components/Toasts';
+import { ViewNav } from '../components/ViewNav';
 import { taskChangeOf } from '../lib/assistant';
 import { showBrowserNotification } from '../lib/browserNotifications';
 import { openLiveStream } from '../lib/liveStream';
@@ -21,6 +24,7 @@ import { useShortcut } from '../lib/shortcuts';
 import { useAssistant } from '../lib/useAssistant';
 import { useNotifications } from '../lib/useNotifications';
 import { hourCycleOf, setUserHourCycle } from '../lib/zonedTime';
+import { parseView } from '../lib/views';
 import { SettingsPage } from './SettingsPage';
 import { TASK_LIST_ID, TaskListPage } from './TaskListPage';
 
@@ -58,9 +62,11 @@ function SignedInShell({ onSignOut }: Props) {
   });
   useShortcut('a', () => setAssistantOpen(true));
 
+  const [attempt, setAttempt] = useState(0);
   useEffect(() => {
-    getMe().then(adopt, (error) => setLoadError(messageOf(error)));
-  }, [adopt]);
+    setLoadError('');
+    getMe().then(adopt, (error) => setLoadError(messageOf(error) || "Can't reach Kadence."));
+  }, [adopt, attempt]);
 
   const announce = useCallback(
     (notification: Notification) => {
@@ -96,15 +102,29 @@ function SignedInShell({ onSignOut }: Props) {
 
   if (!user) {
     return (
-      <main className="page">
-        {loadError ? (
-          <p className="form-error" role="alert">
-            {loadError} <button onClick={() => window.location.reload()}>Try again</button>
-          </p>
-        ) : (
-          <p className="hint">Loading…</p>
-        )}
-      </main>
+      <>
+        <AppHeader onSignOut={onSignOut} />
+        <main className="page">
+          {pathname !== '/settings' && <ViewNav view={parseView(search)} counts={{}} />}
+          <section className="load-failure" data-testid="app-loading" aria-live="polite">
+            {loadError ? (
+              <div role="alert">
+                <h1>Can't reach Kadence</h1>
+                <p>{loadError}</p>
+                {/* Focused, so that Enter tries again: the page has nothing else to offer yet. */}
+                <button type="button" className="primary" onClick={() => setAttempt((n) => n + 1)} autoFocus>
+                  Retry
+                </button>
+              </div>
+            ) : (
+              <p className="hint">
+                <Spinner />
+                Loading your tasks…
+              </p>
+            )}
+          </section>
+        </main>
+      </>
     );
   }
 
@@ -114,34 +134,20 @@ function SignedInShell({ onSignOut }: Props) {
   return (
     <TaskChangesContext.Provider value={taskChanges}>
       {pathname !== '/settings' && <SkipToTasks />}
-      <header className="app-header">
-        <Link href="/" className="brand">
-          Kadence
-        </Link>
-        <nav className="header-actions" aria-label="Account">
-          <button
-            type="button"
-            className="assistant-button"
-            aria-haspopup="dialog"
-            aria-keyshortcuts="a"
-            title="Assistant (A)"
-            onClick={() => setAssistantOpen(true)}
-          >
-            <ChatIcon />
-            <span className="assistant-button-label">Assistant</span>
-          </button>
-          <NotificationCenter notifications={notifications} zone={user.timezone} />
-          <ThemeToggle />
-          <Link href="/settings" className="settings-link">
-            <GearIcon />
-            <span className="settings-label">Settings</span>
-          </Link>
-          <button type="button" className="sign-out" onClick={onSignOut}>
-            <SignOutIcon />
-            <span className="sign-out-label">Sign out</span>
-          </button>
-        </nav>
-      </header>
+      <AppHeader onSignOut={onSignOut}>
+        <button
+          type="button"
+          className="assistant-button"
+          aria-haspopup="dialog"
+          aria-keyshortcuts="a"
+          title="Assistant (A)"
+          onClick={() => setAssistantOpen(true)}
+        >
+          <ChatIcon />
+          <span className="assistant-button-label">Assistant</span>
+        </button>
+        <NotificationCenter notifications={notifications} zone={user.timezone} />
+      </AppHeader>
       {pathname === '/settings' ? (
         <SettingsPage user={user} onUserChange={adopt} />
       ) : (
@@ -159,6 +165,29 @@ function SignedInShell({ onSignOut }: Props) {
         />
       )}
     </TaskChangesContext.Provider>
+  );
+}
+
+/** The header: the brand, what needs the user loaded (`children`: the assistant, the bell), settings and sign out. */
+function AppHeader({ onSignOut, children }: { onSignOut: () => void; children?: ReactNode }) {
+  return (
+    <header className="app-header">
+      <Link href="/" className="brand">
+        Kadence
+      </Link>
+      <nav className="header-actions" aria-label="Account">
+        {children}
+        <ThemeToggle />
+        <Link href="/settings" className="settings-link">
+          <GearIcon />
+          <span className="settings-label">Settings</span>
+        </Link>
+        <button type="button" className="sign-out" onClick={onSignOut}>
+          <SignOutIcon />
+          <span className="sign-out-label">Sign out</span>
+        </button>
+      </nav>
+    </header>
   );
 }
 

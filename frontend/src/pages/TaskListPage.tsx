@@ -1,17 +1,18 @@
 /**
  * The task list: the view (Today, Upcoming, All, Completed) with search, filters and sort from the URL, the tasks of
- * that view (kept current by the live stream) with the views' counts, one-click complete/reopen with Undo, the
- * list's keyboard shortcuts, and the editor dialog.
+ * that view (kept current by the live stream) with the views' counts, one-click complete/reopen, edit and delete, each
+ * with Undo (and Ctrl+Z), the list's keyboard shortcuts, and the editor dialog.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { messageOf } from '../api/client';
-import { completeTask, deleteTask, getTask, reopenTask } from '../api/endpoints';
-import type { Task } from '../api/types';
+import { isTransient, messageOf } from '../api/client';
+import { completeTask, deleteTask, getTask, patchTask, reopenTask, restoreTask } from '../api/endpoints';
+import type { Task, TaskInput } from '../api/types';
 import { DebouncedInput } from '../components/DebouncedInput';
 import { FiltersPanel } from '../components/FiltersPanel';
 import { ConfirmDelete } from '../components/ConfirmDelete';
 import { QuickAddBar, type QuickAddHandle } from '../components/QuickAddBar';
 import { ShortcutsDialog } from '../components/ShortcutsDialog';
+import { Spinner } from '../components/Spinner';
 import { TaskEditor } from '../components/TaskEditor';
 import { TaskRow } from '../components/TaskRow';
 import { useToast } from '../components/Toasts';
@@ -21,6 +22,7 @@ import { Link, navigate, useLocation } from '../lib/router';
 import { useTaskChanges } from '../lib/taskChanges';
 import { useShortcut } from '../lib/shortcuts';
 import { useTaskList } from '../lib/useTaskList';
+import { useUndo } from '../lib/useUndo';
 import { useViewCounts } from '../lib/useViewCounts';
 import { daySections, filterGroupsOf, parseView, serializeView, todaySections, VIEW_NAMES, viewFilters, type Section, type View } from '../lib/views';
 import { dateInZone } from '../lib/zonedTime';
@@ -81,6 +83,9 @@ export function TaskListPage({ zone, openTaskId }: Props) {
   const list = useTaskList(useMemo(() => viewFilters(view, filters, today), [view, filters, today]));
   const counts = useViewCounts(today, list.items);
   const showToast = useToast();
+  const undo = useUndo();
+  /** Tasks with a request in flight from their row: their buttons wait, so nothing is sent twice. */
+  const [busyIds, setBusyIds] = useState<ReadonlySet<string>>(new Set());
   const [editing, setEditing] = useState<Editing | null>(null);
   const [deleting, setDeleting] = useState<Task | null>(null);
   const [showingShortcuts, setShowingShortcuts] = useState(false);
@@ -160,45 +165,69 @@ export function TaskListPage({ zone, openTaskId }: Props) {
     }
   }
 
-  async function toggleDone(task: Task) {
-    const wasDone = task.status === 'done';
-    try {
-      list.replace(await (wasDone ? reopenTask(task.id) : completeTask(task.id)));
-      void list.refresh();
-      showToast({
-        kind: 'undo',
-        message: `${wasDone ? 'Reopened' : 'Completed'} "${task.title}"`,
-        action: { label: 'Undo', run: () => void undoToggle(task, wasDone) },
-      });
-    } catch (error) {
-      showToast({ kind: 'error', message: messageOf(error) });
-    }
-  }
+  const marked = (id: string, on: boolean) =>
+    setBusyIds((ids) => {
+      const next = new Set(ids);
+      if (on) next.add(id);
+      else next.delete(id);
+      return next;
+    });
 
-  async function undoToggle(task: Task, wasDone: boolean) {
-    try {
-      list.replace(await (wasDone ? completeTask(task.id) : reopenTask(task.id)));
-      void list.refresh();
-    } catch (error) {
-      showToast({ kind: 'error', message: `Could not undo: ${messageOf(error)}` });
-    }
-  }
-
-  const removed = (task: Task) => {
-    list.remove(task.id);
+  /** Shows the task as the server now has it, and re-reads the view (it may have left it). */
+  const showChanged = (task: Task) => {
+    list.replace(task);
     void list.refresh();
-    showToast({ kind: 'info', message: `Deleted "${task.title}"` });
   };
 
-  async function confirmDelete(task: Task) {
-    setDeleting(null);
-    selectNeighbourOf(task);
+  async function toggleDone(task: Task) {
+    if (busyIds.has(task.id)) return;
+    const wasDone = task.status === 'done';
+    marked(task.id, true);
+    try {
+      showChanged(await (wasDone ? reopenTask(task.id) : completeTask(task.id)));
+      undo.offer({
+        label: `${wasDone ? 'Reopened' : 'Completed'} "${task.title}"`,
+        undo: async () => showChanged(await (wasDone ? completeTask(task.id) : reopenTask(task.id))),
+      });
+    } catch (error) {
+      showToast({
+        kind: 'error',
+        message: `Could not ${wasDone ? 'reopen' : 'complete'} "${task.title}": ${messageOf(error)}`,
+        action: isTransient(error) ? { label: 'Retry', run: () => void toggleDone(task) } : undefined,
+      });
+    } finally {
+      marked(task.id, false);
+    }
+  }
+
+  function saved(task: Task, revert: TaskInput) {
+    undo.offer({ label: `Saved "${task.title}"`, undo: async () => showChanged(await patchTask(task.id, revert)) });
+  }
+
+  /** Moves the task to the trash; Undo restores it. */
+  async function deleteWithUndo(task: Task) {
+    if (busyIds.has(task.id)) return;
+    marked(task.id, true);
     try {
       await deleteTask(task.id);
-      removed(task);
+      selectNeighbourOf(task);
+      list.remove(task.id);
+      void list.refresh();
+      undo.offer({ label: `Deleted "${task.title}"`, undo: async () => showChanged(await restoreTask(task.id)) });
     } catch (error) {
-      showToast({ kind: 'error', message: `Could not delete "${task.title}": ${messageOf(error)}` });
+      showToast({
+        kind: 'error',
+        message: `Could not delete "${task.title}": ${messageOf(error)}`,
+        action: isTransient(error) ? { label: 'Retry', run: () => void deleteWithUndo(task) } : undefined,
+      });
+    } finally {
+      marked(task.id, false);
     }
+  }
+
+  function confirmDelete(task: Task) {
+    setDeleting(null);
+    void deleteWithUndo(task);
   }
 
   const active = hasActiveFilters(filters);
@@ -248,7 +277,7 @@ export function TaskListPage({ zone, openTaskId }: Props) {
       <FiltersPanel filters={filters} onChange={setFilters} open={filtersOpen} id="task-filters" groups={filterGroupsOf(view)} />
       {list.error && (
         <p className="form-error" role="alert">
-          {list.error} <button onClick={() => void list.refresh()}>Try again</button>
+          {list.error} <button onClick={() => void list.refresh()}>Retry</button>
         </p>
       )}
       <section aria-label="Task list" aria-busy={list.loading} id={TASK_LIST_ID} tabIndex={-1}>
@@ -277,6 +306,7 @@ export function TaskListPage({ zone, openTaskId }: Props) {
                     zone={zone}
                     now={now}
                     selected={task.id === selectedId}
+                    busy={busyIds.has(task.id)}
                     onToggleDone={(t) => void toggleDone(t)}
                     onEdit={(t) => void openEditor(t)}
                   />
@@ -285,7 +315,12 @@ export function TaskListPage({ zone, openTaskId }: Props) {
             </div>
           ))
         )}
-        {list.loading && <p className="hint">Loading…</p>}
+        {list.loading && (
+          <p className="hint">
+            <Spinner />
+            Loading…
+          </p>
+        )}
         {list.nextCursor && !list.loading && (
           <button type="button" className="load-more" onClick={() => void list.loadMore()}>
             Load more
@@ -302,19 +337,19 @@ export function TaskListPage({ zone, openTaskId }: Props) {
           task={editing.task}
           zone={zone}
           onClose={closeEditor}
-          onSaved={(task, verb) => {
+          onSaved={(task, verb, revert) => {
             closeEditor();
-            list.replace(task);
-            void list.refresh();
-            showToast({ kind: 'info', message: `${verb} "${task.title}"` });
+            showChanged(task);
+            if (revert) saved(task, revert);
+            else showToast({ kind: 'info', message: `${verb} "${task.title}"` });
           }}
           onDeleted={(task) => {
             closeEditor();
-            removed(task);
+            void deleteWithUndo(task);
           }}
         />
       )}
-      {deleting && <ConfirmDelete task={deleting} onConfirm={() => void confirmDelete(deleting)} onCancel={() => setDeleting(null)} />}
+      {deleting && <ConfirmDelete task={deleting} onConfirm={() => confirmDelete(deleting)} onCancel={() => setDeleting(null)} />}
       {showingShortcuts && <ShortcutsDialog onClose={() => setShowingShortcuts(false)} />}
     </main>
   );

@@ -407,9 +407,10 @@ class HostileInputTest extends PlatformPerClass {
             new String[] {"GET", "/api/v1/assistant/conversations/%s", null}, new String[] {"GET", "/api/v1/tasks/%s/activity", null},
             new String[] {"POST", "/api/v1/notifications/%s/snooze", "{\"preset\": \"1h\"}"},
             new String[] {"PATCH", "/api/v1/channels/%s", "{\"paused\": true}"}, new String[] {"DELETE", "/api/v1/channels/%s", null},
-            new String[] {"POST", "/api/v1/channels/%s/test", null}, new String[] {"GET", "/api/v1/channels/%s/deliveries", null});
+            new String[] {"POST", "/api/v1/channels/%s/test", null}, new String[] {"GET", "/api/v1/channels/%s/deliveries", null},
+            new String[] {"POST", "/api/v1/tasks/%s/restore", null});
         List<String> othersIds = List.of(taskB, taskB, taskB, taskB, taskB, taskB, taskB, tagB, tagB, reminderB, seriesB, notificationB,
-            conversationB, taskB, notificationB, channelB, channelB, channelB, channelB);
+            conversationB, taskB, notificationB, channelB, channelB, channelB, channelB, taskB);
         for (int i = 0; i < byId.size(); i++) {
             String[] e = byId.get(i);
             String what = e[0] + " " + e[1].replace("%s", "{id}");

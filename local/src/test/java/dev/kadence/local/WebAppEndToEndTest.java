@@ -30,7 +30,8 @@ class WebAppEndToEndTest extends PlatformPerClass {
 
         Path log = Files.createDirectories(Path.of("target")).resolve("webapp-e2e.log");
         ProcessBuilder node = new ProcessBuilder("node", "--test", "--test-reporter=spec", "--test-concurrency=1",
-                "e2e/webapp.e2e.mjs", "e2e/views.e2e.mjs", "e2e/looks.e2e.mjs", "e2e/words.e2e.mjs", "e2e/walkthrough.e2e.mjs")
+                "e2e/webapp.e2e.mjs", "e2e/views.e2e.mjs", "e2e/undo.e2e.mjs", "e2e/looks.e2e.mjs", "e2e/words.e2e.mjs",
+                "e2e/walkthrough.e2e.mjs")
             .directory(frontend.toFile())
             .redirectErrorStream(true)
             .redirectOutput(log.toFile());
@@ -38,13 +39,13 @@ class WebAppEndToEndTest extends PlatformPerClass {
         node.environment().put("CHROMIUM", CHROMIUM.toString());
         node.environment().putIfAbsent("KADENCE_SCREENSHOTS", Path.of("target", "screenshots").toAbsolutePath().toString());
         Process run = node.start();
-        boolean finished = run.waitFor(8, TimeUnit.MINUTES);
+        boolean finished = run.waitFor(15, TimeUnit.MINUTES);
         if (!finished) {
             run.destroyForcibly();
         }
         String output = Files.readString(log);
         System.out.println(output);
-        assertTrue(finished, "the browser tests did not finish within 8 minutes:\n" + output);
+        assertTrue(finished, "the browser tests did not finish within 15 minutes:\n" + output);
         assertEquals(0, run.exitValue(), "the browser tests failed:\n" + output);
     }
 }

@@ -24,7 +24,8 @@ public class ActivityRecorder {
         EventTypes.TASK_UPDATED, "updated",
         EventTypes.TASK_COMPLETED, "completed",
         EventTypes.TASK_REOPENED, "reopened",
-        EventTypes.TASK_DELETED, "deleted");
+        EventTypes.TASK_DELETED, "deleted",
+        EventTypes.TASK_RESTORED, "restored");
 
     private final ActivityStore store;
     private final Clock clock;

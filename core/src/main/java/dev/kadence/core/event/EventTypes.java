@@ -7,6 +7,7 @@ public final class EventTypes {
     public static final String TASK_COMPLETED = "dev.kadence.task.completed";
     public static final String TASK_REOPENED = "dev.kadence.task.reopened";
     public static final String TASK_DELETED = "dev.kadence.task.deleted";
+    public static final String TASK_RESTORED = "dev.kadence.task.restored";
     public static final String TASK_DUE = "dev.kadence.task.due";
     public static final String SERIES_CANCELLED = "dev.kadence.series.cancelled";
     public static final String REMINDER_DUE = "dev.kadence.reminder.due";

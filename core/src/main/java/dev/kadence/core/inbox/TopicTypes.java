@@ -12,7 +12,7 @@ public final class TopicTypes {
     /** {@code task-events}: task mutations, due times of series instances, series ends. */
     public static final Set<String> TASK_EVENTS = Set.of(
         EventTypes.TASK_CREATED, EventTypes.TASK_UPDATED, EventTypes.TASK_COMPLETED, EventTypes.TASK_REOPENED,
-        EventTypes.TASK_DELETED, EventTypes.TASK_DUE, EventTypes.SERIES_CANCELLED);
+        EventTypes.TASK_DELETED, EventTypes.TASK_RESTORED, EventTypes.TASK_DUE, EventTypes.SERIES_CANCELLED);
     /** {@code task-updates}: one change summary per task mutation, for the browser. */
     public static final Set<String> TASK_UPDATES = Set.of(EventTypes.TASK_CHANGED);
     /** {@code reminders}. */

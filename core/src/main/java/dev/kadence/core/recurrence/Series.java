@@ -41,6 +41,11 @@ public record Series(UUID id, UUID userId, String rule, String timezone, Mode mo
         return new Series(id, userId, rule, timezone, mode, startAt, Status.STOPPED, createdAt, now);
     }
 
+    /** Active again: its instance, whose delete stopped it, is restored. */
+    public Series resumed(Instant now) {
+        return new Series(id, userId, rule, timezone, mode, startAt, Status.ACTIVE, createdAt, now);
+    }
+
     /** Ended by its rule: COUNT or UNTIL leaves no further occurrence. */
     public Series finished(Instant now) {
         return new Series(id, userId, rule, timezone, mode, startAt, Status.FINISHED, createdAt, now);

@@ -16,10 +16,13 @@ import java.util.UUID;
  */
 @Singleton
 public class SeriesHistory {
-    /** What happened: an instance created or completed, an occurrence missed, the series stopped or finished. */
+    /**
+     * What happened: an instance created or completed, an occurrence missed, the series stopped or finished, or resumed
+     * (its instance, whose delete stopped it, restored).
+     */
     @Serdeable
     public enum Kind {
-        CREATED, COMPLETED, MISSED, STOPPED, FINISHED;
+        CREATED, COMPLETED, MISSED, STOPPED, FINISHED, RESUMED;
 
         @JsonValue
         public String wire() {

@@ -35,18 +35,20 @@ public class Tasks {
     private final SeriesStore series;
     private final SeriesHistory history;
     private final ReminderStore reminders;
+    private final TaskTrash trash;
     private final Tags tags;
     private final Accounts accounts;
     private final Clock clock;
 
     Tasks(TaskStore store, TaskViews views, TaskEvents events, SeriesStore series, SeriesHistory history,
-          ReminderStore reminders, Tags tags, Accounts accounts, Clock clock) {
+          ReminderStore reminders, TaskTrash trash, Tags tags, Accounts accounts, Clock clock) {
         this.store = store;
         this.views = views;
         this.events = events;
         this.series = series;
         this.history = history;
         this.reminders = reminders;
+        this.trash = trash;
         this.tags = tags;
         this.accounts = accounts;
         this.clock = clock;
@@ -82,14 +84,53 @@ public class Tasks {
         return transition(before, before.reopen(clock.instant()));
     }
 
+    /** Moves the task to the trash: gone from every list and read, its reminders and series stopped, restorable. */
     @Transactional
     public void delete(UUID userId, UUID id) {
         Task task = lock(userId, id);
         TaskView last = views.of(task);
         Instant now = clock.instant();
-        stopSeries(task, now);
+        boolean seriesStopped = stopSeries(task, now);
+        trash.put(task, seriesStopped, now);
         store.delete(task);
         events.emit(EventTypes.TASK_DELETED, last);
+    }
+
+    /**
+     * Brings a deleted task back from the trash, same id: its pending reminders still ahead are armed again, and a
+     * series its delete stopped is resumed. Restoring a task that is not deleted (a second restore) returns it as it is.
+     */
+    @Transactional
+    public TaskView restore(UUID userId, UUID id) {
+        Instant now = clock.instant();
+        TaskTrash.Trashed trashed = trash.take(userId, id, now).orElse(null);
+        if (trashed == null) {
+            return get(userId, id);
+        }
+        Task task = trashed.task().touched(now);
+        if (trashed.seriesStopped()) {
+            series.lock(task.seriesId()).filter(s -> s.status() == Series.Status.STOPPED).ifPresent(s -> {
+                series.update(s.resumed(now));
+                history.record(s.id(), SeriesHistory.Kind.RESUMED, task.id(), null, now);
+            });
+        }
+        tags.ensure(userId, task.tags(), now);
+        store.insert(task);
+        for (ReminderSpec spec : trashed.reminders()) {
+            Instant fireAt = spec.fireAt(task.dueAt());
+            if (fireAt != null && fireAt.isAfter(now)) {
+                reminders.insert(Reminder.of(task.id(), userId, spec, task.dueAt(), now));
+            }
+        }
+        TaskView view = views.of(task);
+        events.emit(EventTypes.TASK_RESTORED, view);
+        return view;
+    }
+
+    /** The user's deleted tasks that can still be restored, most recently deleted first. */
+    @Transactional
+    public List<TaskView> trashed(UUID userId, int limit) {
+        return trash.list(userId, clock.instant(), limit).stream().map(views::of).toList();
     }
 
     /** Stops the task's series: no more instances; this one stays, as a plain task. */
@@ -201,16 +242,23 @@ public class Tasks {
         return task;
     }
 
-    /** Stops the task's series if it is active: no more instances, recorded in its history and published. */
-    private void stopSeries(Task task, Instant now) {
+    /**
+     * Stops the task's series if it is active: no more instances, recorded in its history and published.
+     *
+     * @return whether it stopped it
+     */
+    private boolean stopSeries(Task task, Instant now) {
         if (task.seriesId() == null) {
-            return;
+            return false;
         }
-        series.lock(task.seriesId()).filter(Series::isActive).ifPresent(s -> {
-            series.update(s.stopped(now));
-            history.record(s.id(), SeriesHistory.Kind.STOPPED, task.id(), null, now);
-            events.seriesCancelled(s, task.id(), now);
-        });
+        Series active = series.lock(task.seriesId()).filter(Series::isActive).orElse(null);
+        if (active == null) {
+            return false;
+        }
+        series.update(active.stopped(now));
+        history.record(active.id(), SeriesHistory.Kind.STOPPED, task.id(), null, now);
+        events.seriesCancelled(active, task.id(), now);
+        return true;
     }
 
     /** Keeps reminders that are still wanted (moving relative ones with the due time), cancels the rest, adds new ones. */

@@ -124,6 +124,23 @@ class ActivityLogTest implements TestPropertyProvider {
         assertThat(fixtures.count("select count(*) from activity_snapshots where task_id = ?", task.id())).isZero();
     }
 
+    @Test
+    void aRestoredTaskIsAnEntryAndItsHistoryGoesOn() {
+        UUID user = fixtures.user("UTC");
+        TaskView task = fixtures.task(user, """
+            {"title": "Second thoughts"}""");
+        tasks.delete(user, task.id());
+        tasks.restore(user, task.id());
+        tasks.update(user, task.id(), TaskRequests.patch(tree("""
+            {"title": "Third thoughts"}""")));
+
+        deliverAll(task);
+
+        List<ActivityEntry> entries = entries(user, task);
+        assertThat(entries).extracting(ActivityEntry::type).containsExactly("updated", "restored", "deleted", "created");
+        assertThat(entries.get(0).changes()).containsExactly(new Change("title", "Second thoughts", "Third thoughts"));
+    }
+
     private void deliverAll(TaskView task) {
         events(task).forEach(event -> assertThat(relay(event)).isEqualTo(200));
     }

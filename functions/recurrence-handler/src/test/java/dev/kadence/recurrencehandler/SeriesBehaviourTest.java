@@ -204,6 +204,21 @@ class SeriesBehaviourTest implements TestPropertyProvider {
     }
 
     @Test
+    void aRestoredInstanceGoesOnWithItsSeries() {
+        UUID user = user("UTC");
+        TaskView first = create(user, """
+            {"title": "Water plants", "due_at": "2027-01-05T08:00:00Z", "recurrence": {"rule": "FREQ=DAILY"}}""");
+        tasks.delete(user, first.id());
+        TaskView restored = tasks.restore(user, first.id());
+        assertThat(deliver(EventTypes.TASK_RESTORED, taskData(restored))).isEqualTo(200);
+        assertThat(restored.recurrence().status()).isEqualTo("active");
+
+        deliver(EventTypes.TASK_COMPLETED, taskData(tasks.complete(user, first.id())));
+        assertThat(instances(user, first.recurrence().seriesId())).hasSize(2)
+            .last().satisfies(next -> assertThat(next.recurrence().instance()).isEqualTo(2));
+    }
+
+    @Test
     void aSuccessorTheUserHasChangedStaysWhenTheCompletionIsUndone() {
         UUID user = user("UTC");
         TaskView first = create(user, """

@@ -130,6 +130,25 @@ class ReminderClockTest implements TestPropertyProvider {
     }
 
     @Test
+    void aRestoredTasksJobsAreScheduledAgain() {
+        UUID user = user();
+        TaskView task = create(user, """
+            {"title": "Weekly report", "due_at": "2027-01-08T14:00:00+01:00", "recurrence": {"rule": "FREQ=WEEKLY;BYDAY=FR"},
+             "reminders": [{"before_due": "PT15M"}]}""");
+        deliver(EventTypes.TASK_CREATED, task);
+        tasks.delete(user, task.id());
+        deliver(EventTypes.TASK_DELETED, task);
+        assertThat(dapr.jobs()).doesNotContainKeys("reminder-" + task.reminders().get(0).id(), "due-" + task.id());
+
+        TaskView restored = tasks.restore(user, task.id());
+        assertThat(deliver(EventTypes.TASK_RESTORED, restored)).isEqualTo(200);
+
+        UUID rearmed = restored.reminders().get(0).id();
+        assertThat(dapr.jobs().get("reminder-" + rearmed)).containsEntry("dueTime", "2027-01-08T12:45:00+00:00");
+        assertThat(dapr.jobs().get("due-" + task.id())).containsEntry("dueTime", "2027-01-08T13:00:00+00:00");
+    }
+
+    @Test
     void aReminderFiresOnceAtItsTimeWithAnIdDerivedFromWhatFired() {
         UUID user = user();
         TaskView task = create(user, """

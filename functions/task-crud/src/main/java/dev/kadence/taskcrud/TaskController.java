@@ -88,6 +88,12 @@ class TaskController {
         return tasks.reopen(Ids.caller(auth), Ids.path(id, "task"));
     }
 
+    /** Brings a deleted task back from the trash (a second restore returns it as it is). */
+    @Post("/{id}/restore")
+    TaskView restore(Authentication auth, String id) {
+        return tasks.restore(Ids.caller(auth), Ids.path(id, "task"));
+    }
+
     @Delete("/{id}/recurrence")
     TaskView stopRecurrence(Authentication auth, String id) {
         return tasks.stopRecurrence(Ids.caller(auth), Ids.path(id, "task"));

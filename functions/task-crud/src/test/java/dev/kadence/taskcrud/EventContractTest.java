@@ -121,6 +121,11 @@ class EventContractTest extends ApiTest {
             return id[0];
         });
         assertThat(task(deleted)).containsEntry("title", "Weekly report");
+        Map<String, Object> restored = published(EventTypes.TASK_RESTORED, "restored", user, () -> {
+            assertThat(call("POST", "/api/v1/tasks/" + id[0] + "/restore", user, null).status()).isEqualTo(200);
+            return id[0];
+        });
+        assertThat(task(restored)).containsEntry("title", "Weekly report").containsEntry("status", "done");
     }
 
     @Test

@@ -24,7 +24,8 @@ class ScopingTest extends ApiTest {
         for (String[] request : List.of(
             new String[] {"GET", "/api/v1/tasks/" + task}, new String[] {"DELETE", "/api/v1/tasks/" + task},
             new String[] {"POST", "/api/v1/tasks/" + task + "/complete"}, new String[] {"POST", "/api/v1/tasks/" + task + "/reopen"},
-            new String[] {"DELETE", "/api/v1/tasks/" + task + "/recurrence"}, new String[] {"DELETE", "/api/v1/tags/" + tag},
+            new String[] {"DELETE", "/api/v1/tasks/" + task + "/recurrence"}, new String[] {"POST", "/api/v1/tasks/" + task + "/restore"},
+            new String[] {"DELETE", "/api/v1/tags/" + tag},
             new String[] {"DELETE", "/api/v1/reminders/" + reminder})) {
             Response r = call(request[0], request[1], bob, null);
             assertThat(r.status()).as(request[0] + " " + request[1]).isEqualTo(404);
