@@ -25,7 +25,7 @@
 # Environment: IMAGE_TEST_MEMORY (default: the chart's limit for the functions, in m), IMAGE_TEST_REQUESTS (default 400),
 # IMAGE_TEST_LOAD_TIMEOUT (default 120 s for the REQUESTS), IMAGE_TEST_PORT (default 18280:
 # the web app; the functions take the next five), KADENCE_IMAGE_CACHE, IMAGE_TEST_BUILD=no (run the images the
-# last run built, when changing only this script).
+# last run built, when changing only this script) or fresh (no layer cache, as on a clean machine).
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -129,6 +129,7 @@ await_platform() {
 build() {
     local image=$1 name=$2 start=$SECONDS
     shift 2
+    [[ ${IMAGE_TEST_BUILD:-yes} != fresh ]] || set -- --no-cache "$@"
     pm build "${LIMITS[@]}" --network host -t "$image" "$@" . >"$WORK/build-$name.log" 2>&1 ||
         { tail -40 "$WORK/build-$name.log" >&2; die "the image $image did not build"; }
     log built "$image in $((SECONDS - start)) s$(grep -o 'workload .*' "$WORK/build-$name.log" | sed 's/^workload */; training: /')"
