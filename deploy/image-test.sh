@@ -78,7 +78,7 @@ debian_root() {
     if [[ ! -s $tar ]]; then
         log base "mmdebstrap bookworm (minbase, curl, openssl) -> $tar"
         mkdir -p "$CACHE"
-        mmdebstrap --quiet --variant=minbase --include=ca-certificates,curl,openssl \
+        mmdebstrap --quiet --format=tar --variant=minbase --include=ca-certificates,curl,openssl \
             --dpkgopt='path-exclude=/usr/share/doc/*' --dpkgopt='path-exclude=/usr/share/man/*' \
             --dpkgopt='path-exclude=/usr/share/locale/*' bookworm "$tar.part" http://deb.debian.org/debian >"$WORK/mmdebstrap.log" 2>&1 ||
             { tail -20 "$WORK/mmdebstrap.log" >&2; die "mmdebstrap failed"; }
