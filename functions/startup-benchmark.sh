@@ -52,26 +52,6 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 143' TERM INT
 
-# The real request that is timed; prints its HTTP status.
-real_request() {
-    local fn=$1 base=$2 task user
-    task=$(uuid)
-    user=$(uuid)
-    case "$fn" in
-        task-crud)
-            curl -s -o /dev/null -w '%{http_code}' --max-time 10 -X POST "$base/api/v1/auth/signup" -H 'Content-Type: application/json' \
-                -d "{\"email\":\"bench-$(uuid)@example.com\",\"password\":\"correct horse battery\",\"timezone\":\"Europe/Berlin\"}" || true ;;
-        recurrence-handler) post_event "$base" dev.kadence.task.completed "$task" "{\"task_id\":\"$task\",\"user_id\":\"$user\"}" ;;
-        reminder-fire) post_event "$base" dev.kadence.task.updated "$task" "{\"task_id\":\"$task\"}" ;;
-        notify) post_event "$base" dev.kadence.task.changed "$task" \
-            "{\"task_id\":\"$task\",\"user_id\":\"$user\",\"change\":\"updated\",\"task\":{}}" ;;
-        assistant)
-            curl -s -o /dev/null -w '%{http_code}' --max-time 10 -X POST "$base/api/v1/quick-add/parse" \
-                -H "Authorization: Bearer $BENCH_TOKEN" -H 'Content-Type: application/json' \
-                -d '{"text":"Pay rent every month on the 1st p1 #home"}' || true ;;
-    esac
-}
-
 # One timed start: sets MS to the milliseconds from fork to the first 2xx of the real request.
 timed_start() {
     local fn=$1 jar=$2 mode=$3 aot=$4 port extra=()
