@@ -114,7 +114,7 @@ public class Conversations {
     }
 
     /**
-     * Records turn of conversation {@code id} — what the user said, what was answered — with what the conversation
+     * Records a turn of conversation {@code id} — what the user said, what was answered — with what the conversation
      * remembers after it, and ends the turn's claim: one statement, so a turn's record costs one round trip.
      */
     void record(UUID id, String said, AssistantReply answered, After after, Instant now) {
