@@ -25,8 +25,8 @@ import java.util.List;
 
 /**
  * The one place where errors become HTTP, for every function: domain errors and the framework's own (bad JSON,
- * wrong content type, body too large, unknown route) answer problem+json with a stable code. (task-crud adds
- * authentication failures, in its own {@code AuthenticationProblems}.)
+ * wrong content type, body too large, unknown route) answer problem+json with a stable code. (A missing or bad bearer
+ * token is answered by {@link Authenticate}, before the request reaches a controller.)
  */
 public final class ProblemResponses {
     private static final Logger LOG = LoggerFactory.getLogger(ProblemResponses.class);

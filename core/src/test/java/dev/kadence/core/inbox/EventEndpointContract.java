@@ -251,7 +251,7 @@ public abstract class EventEndpointContract implements TestPropertyProvider {
         }
         try (EmbeddedServer down = ApplicationContext.run(EmbeddedServer.class, Map.of(
             "datasources.default.url", "jdbc:postgresql://127.0.0.1:" + closedPort + "/kadence",
-            "micronaut.security.token.jwt.signatures.secret.validator.secret", "test-secret-that-is-long-enough-for-hs256-signing",
+            "kadence.auth.jwt-secret", "test-secret-that-is-long-enough-for-hs256-signing",
             "datasources.default.connection-timeout", "500",
             "datasources.default.initialization-fail-timeout", "-1",
             "kadence.sinks.poll-interval", "1h",

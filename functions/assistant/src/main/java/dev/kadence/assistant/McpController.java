@@ -1,5 +1,6 @@
 package dev.kadence.assistant;
 
+import dev.kadence.core.web.Caller;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -9,15 +10,10 @@ import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.authentication.Authentication;
-import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
-
-import java.util.UUID;
 
 /**
  * {@code POST /mcp}: the MCP server for AI clients (Claude, ChatGPT, IDEs), Streamable HTTP, with the API's bearer token
@@ -25,7 +21,6 @@ import java.util.UUID;
  * DELETE (ending a session) is a 405: this server keeps neither ({@link McpTransport}). docs/mcp.md.
  */
 @Controller("/mcp")
-@Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 class McpController {
     private final McpTransport transport;
@@ -38,9 +33,9 @@ class McpController {
     @Post(consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
     @Operation(summary = "MCP (Streamable HTTP, stateless): one JSON-RPC message",
         description = "initialize, tools/list, tools/call …; see docs/mcp.md for the tools")
-    HttpResponse<String> message(Authentication auth, @Nullable @Header(McpTransport.PROTOCOL_VERSION_HEADER) String version,
+    HttpResponse<String> message(Caller caller, @Nullable @Header(McpTransport.PROTOCOL_VERSION_HEADER) String version,
                                  @RequestBody(content = @Content(schema = @Schema(type = "object",
                                      description = "a JSON-RPC 2.0 request or notification"))) @Body String body) {
-        return transport.post(UUID.fromString(auth.getName()), version, body);
+        return transport.post(caller.id(), version, body);
     }
 }

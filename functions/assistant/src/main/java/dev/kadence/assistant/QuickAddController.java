@@ -2,24 +2,19 @@ package dev.kadence.assistant;
 
 import dev.kadence.core.api.QuickAddRequests;
 import dev.kadence.core.language.QuickAddReader;
+import dev.kadence.core.web.Caller;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.authentication.Authentication;
-import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
 
-import java.util.UUID;
-
 /** Quick add: one line read into a task, for the client to show, correct and then send to {@code POST /tasks}. */
 @Controller("/api/v1/quick-add")
-@Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 class QuickAddController {
     private final QuickAddReader reader;
@@ -30,7 +25,7 @@ class QuickAddController {
 
     /** {@code {text}} → {@code {task, recognised}}; nothing is stored. */
     @Post("/parse")
-    QuickAddAnswer parse(Authentication auth, @RequestBody(content = @Content(schema = @Schema(implementation = RequestBodies.QuickAdd.class))) @Body JsonNode body) {
-        return QuickAddAnswer.of(reader.quickAdd(UUID.fromString(auth.getName()), QuickAddRequests.text(body)));
+    QuickAddAnswer parse(Caller caller, @RequestBody(content = @Content(schema = @Schema(implementation = RequestBodies.QuickAdd.class))) @Body JsonNode body) {
+        return QuickAddAnswer.of(reader.quickAdd(caller.id(), QuickAddRequests.text(body)));
     }
 }

@@ -4,10 +4,9 @@ import dev.kadence.testing.ApiAnswer;
 import dev.kadence.testing.Fixtures;
 import dev.kadence.testing.TestInfra;
 import dev.kadence.testkit.Http;
+import dev.kadence.core.web.BearerTokens;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
-import io.micronaut.security.authentication.Authentication;
-import io.micronaut.security.token.jwt.generator.JwtTokenGenerator;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.TestInstance;
@@ -18,6 +17,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,7 +34,7 @@ abstract class AssistantTest implements TestPropertyProvider {
     @Inject
     Fixtures fixtures;
     @Inject
-    JwtTokenGenerator tokens;
+    BearerTokens tokens;
 
     @Override
     public Map<String, String> getProperties() {
@@ -42,7 +42,7 @@ abstract class AssistantTest implements TestPropertyProvider {
     }
 
     String token(UUID user) {
-        return tokens.generateToken(Authentication.build(user.toString()), 3600).orElseThrow();
+        return tokens.issue(user, null, Duration.ofSeconds(3600)).value();
     }
 
     /** {@code method path} with {@code body} (JSON text, or null) and {@code token} (or null: none). */

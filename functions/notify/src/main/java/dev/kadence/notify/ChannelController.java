@@ -5,6 +5,7 @@ import dev.kadence.core.channel.ChannelView;
 import dev.kadence.core.channel.Channels;
 import dev.kadence.core.channel.DeliveryView;
 import dev.kadence.core.error.KadenceException;
+import dev.kadence.core.web.Caller;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -15,9 +16,6 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.authentication.Authentication;
-import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 
 import java.util.List;
@@ -25,7 +23,6 @@ import java.util.UUID;
 
 /** The signed-in user's notification channels (docs/channels.md). */
 @Controller("/api/v1/channels")
-@Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 class ChannelController {
     private final Channels channels;
@@ -43,36 +40,36 @@ class ChannelController {
     }
 
     @Get
-    ChannelList list(Authentication auth) {
-        return new ChannelList(channels.list(caller(auth)));
+    ChannelList list(Caller caller) {
+        return new ChannelList(channels.list(caller.id()));
     }
 
     @Post
-    HttpResponse<ChannelView> create(Authentication auth, @Body JsonNode body) {
-        return HttpResponse.created(channels.create(caller(auth), ChannelRequests.draft(body)));
+    HttpResponse<ChannelView> create(Caller caller, @Body JsonNode body) {
+        return HttpResponse.created(channels.create(caller.id(), ChannelRequests.draft(body)));
     }
 
     @Patch("/{id}")
-    ChannelView update(Authentication auth, String id, @Body JsonNode body) {
+    ChannelView update(Caller caller, String id, @Body JsonNode body) {
         UUID channel = id(id);
-        return channels.setPaused(caller(auth), channel, ChannelRequests.paused(body));
+        return channels.setPaused(caller.id(), channel, ChannelRequests.paused(body));
     }
 
     @Delete("/{id}")
-    HttpResponse<Void> delete(Authentication auth, String id) {
-        channels.delete(caller(auth), id(id));
+    HttpResponse<Void> delete(Caller caller, String id) {
+        channels.delete(caller.id(), id(id));
         return HttpResponse.noContent();
     }
 
     /** Queues a test message; 202 with the delivery, whose outcome {@code GET …/deliveries} shows. */
     @Post("/{id}/test")
-    HttpResponse<DeliveryView> test(Authentication auth, String id) {
-        return HttpResponse.accepted().body(channels.test(caller(auth), id(id)));
+    HttpResponse<DeliveryView> test(Caller caller, String id) {
+        return HttpResponse.accepted().body(channels.test(caller.id(), id(id)));
     }
 
     @Get("/{id}/deliveries")
-    DeliveryList deliveries(Authentication auth, String id) {
-        return new DeliveryList(channels.deliveries(caller(auth), id(id)));
+    DeliveryList deliveries(Caller caller, String id) {
+        return new DeliveryList(channels.deliveries(caller.id(), id(id)));
     }
 
     private static UUID id(String raw) {
@@ -81,9 +78,5 @@ class ChannelController {
         } catch (IllegalArgumentException e) {
             throw KadenceException.notFound("channel");
         }
-    }
-
-    private static UUID caller(Authentication auth) {
-        return UUID.fromString(auth.getName());
     }
 }

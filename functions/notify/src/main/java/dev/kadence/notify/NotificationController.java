@@ -8,6 +8,7 @@ import dev.kadence.core.notification.NotificationView;
 import dev.kadence.core.notification.Notifications;
 import dev.kadence.core.notification.StreamTickets;
 import dev.kadence.core.task.Snoozes;
+import dev.kadence.core.web.Caller;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -21,9 +22,6 @@ import io.micronaut.http.sse.Event;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.authentication.Authentication;
-import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import org.reactivestreams.Publisher;
 
@@ -34,7 +32,6 @@ import java.util.UUID;
  * or, for browsers' EventSource (which cannot send headers), a ticket from {@code POST /stream-tickets}.
  */
 @Controller("/api/v1/notifications")
-@Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 class NotificationController {
     private final Notifications notifications;
@@ -54,21 +51,21 @@ class NotificationController {
     }
 
     @Get
-    Notifications.NotificationPage list(Authentication auth, @Nullable @QueryValue String unread,
+    Notifications.NotificationPage list(Caller caller, @Nullable @QueryValue String unread,
                                         @Nullable @QueryValue String limit, @Nullable @QueryValue String cursor) {
-        return notifications.list(caller(auth), Boolean.TRUE.equals(QueryParameters.flag("unread", unread)),
+        return notifications.list(caller.id(), Boolean.TRUE.equals(QueryParameters.flag("unread", unread)),
             QueryParameters.page(limit, cursor, Notifications.DEFAULT_LIMIT, Notifications.MAX_LIMIT, Notifications::isCursor));
     }
 
     @Post("/{id}/read")
-    NotificationView read(Authentication auth, String id) {
-        return notifications.read(caller(auth), notificationId(id));
+    NotificationView read(Caller caller, String id) {
+        return notifications.read(caller.id(), notificationId(id));
     }
 
     /** Marks every unread notification read; answers how many were. */
     @Post("/read-all")
-    ReadAll readAll(Authentication auth) {
-        return new ReadAll(notifications.readAll(caller(auth)));
+    ReadAll readAll(Caller caller) {
+        return new ReadAll(notifications.readAll(caller.id()));
     }
 
     /**
@@ -76,9 +73,9 @@ class NotificationController {
      * time, and the notification marked read.
      */
     @Post("/{id}/snooze")
-    Snoozes.Snoozed snooze(Authentication auth, String id, @Body JsonNode body) {
+    Snoozes.Snoozed snooze(Caller caller, String id, @Body JsonNode body) {
         UUID notification = notificationId(id);
-        return snoozes.snooze(caller(auth), notification, SnoozeRequests.snooze(body));
+        return snoozes.snooze(caller.id(), notification, SnoozeRequests.snooze(body));
     }
 
     private static UUID notificationId(String id) {
@@ -91,8 +88,8 @@ class NotificationController {
 
     /** A ticket that opens one stream within 30 seconds: {@code GET /stream?ticket=…}. */
     @Post("/stream-tickets")
-    HttpResponse<StreamTickets.Ticket> ticket(Authentication auth) {
-        return HttpResponse.created(tickets.issue(caller(auth)));
+    HttpResponse<StreamTickets.Ticket> ticket(Caller caller) {
+        return HttpResponse.created(tickets.issue(caller.id()));
     }
 
     /**
@@ -101,8 +98,7 @@ class NotificationController {
      * and gets everything after it first.
      */
     @Get(value = "/stream", produces = MediaType.TEXT_EVENT_STREAM)
-    @Secured(SecurityRule.IS_ANONYMOUS)
-    Publisher<Event<String>> stream(@Nullable Authentication auth, @Nullable @QueryValue String ticket,
+    Publisher<Event<String>> stream(@Nullable Caller caller, @Nullable @QueryValue String ticket,
                                     @Nullable @Header("Last-Event-ID") String lastEventId,
                                     @Nullable @QueryValue("last_event_id") String lastEventIdParam) {
         Long after = lastEventId(lastEventId != null ? lastEventId : lastEventIdParam);
@@ -111,8 +107,8 @@ class NotificationController {
         if (ticket != null) {
             user = tickets.redeem(ticket).orElseThrow(() -> new KadenceException(ErrorCode.UNAUTHENTICATED,
                 "the stream ticket is unknown, used or expired: get a new one with POST /api/v1/notifications/stream-tickets"));
-        } else if (auth != null) {
-            user = caller(auth);
+        } else if (caller != null) {
+            user = caller.id();
         } else {
             throw new KadenceException(ErrorCode.UNAUTHENTICATED,
                 "a bearer token or a stream ticket (POST /api/v1/notifications/stream-tickets) is required");
@@ -133,9 +129,5 @@ class NotificationController {
             // reported below
         }
         throw KadenceException.invalid("last_event_id", "invalid_event_id", "must be the id of an event this stream sent");
-    }
-
-    private static UUID caller(Authentication auth) {
-        return UUID.fromString(auth.getName());
     }
 }

@@ -14,10 +14,9 @@ import dev.kadence.testkit.KafkaSource;
 import dev.kadence.testkit.RecordingServer;
 import dev.kadence.testkit.RecordingServer.Answer;
 import dev.kadence.testkit.Waits;
+import dev.kadence.core.web.BearerTokens;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
-import io.micronaut.security.authentication.Authentication;
-import io.micronaut.security.token.jwt.generator.JwtTokenGenerator;
 import io.micronaut.test.annotation.MockBean;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
@@ -75,7 +74,7 @@ class ChannelsTest implements TestPropertyProvider {
     @Inject
     Fixtures fixtures;
     @Inject
-    JwtTokenGenerator tokens;
+    BearerTokens tokens;
 
     @MockBean(Clock.class)
     Clock clock() {
@@ -403,7 +402,7 @@ class ChannelsTest implements TestPropertyProvider {
     }
 
     private String token(UUID user) {
-        return tokens.generateToken(Authentication.build(user.toString()), 3600).orElseThrow();
+        return tokens.issue(user, null, Duration.ofSeconds(3600)).value();
     }
 
     private String url(String path) {

@@ -17,9 +17,8 @@ import dev.kadence.testkit.Http;
 import dev.kadence.testkit.KafkaSource;
 import dev.kadence.testkit.SseStream;
 import dev.kadence.testkit.SseStream.Event;
+import dev.kadence.core.web.BearerTokens;
 import io.micronaut.runtime.server.EmbeddedServer;
-import io.micronaut.security.authentication.Authentication;
-import io.micronaut.security.token.jwt.generator.JwtTokenGenerator;
 import io.micronaut.test.annotation.MockBean;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
@@ -84,7 +83,7 @@ class NotificationsTest implements TestPropertyProvider {
     @Inject
     ReminderStore reminderStore;
     @Inject
-    JwtTokenGenerator tokens;
+    BearerTokens tokens;
     @Inject
     TransactionOperations<Connection> tx;
 
@@ -525,7 +524,7 @@ class NotificationsTest implements TestPropertyProvider {
     }
 
     private String token(UUID user) {
-        return tokens.generateToken(Authentication.build(user.toString()), 3600).orElseThrow();
+        return tokens.issue(user, null, Duration.ofSeconds(3600)).value();
     }
 
     private String url(String path) {

@@ -7,9 +7,8 @@ import dev.kadence.testing.TestInfra;
 import dev.kadence.testkit.ReadmeCommands;
 import dev.kadence.testkit.ReadmeRequests;
 import dev.kadence.testkit.ReadmeRequests.Answer;
+import dev.kadence.core.web.BearerTokens;
 import io.micronaut.runtime.server.EmbeddedServer;
-import io.micronaut.security.authentication.Authentication;
-import io.micronaut.security.token.jwt.generator.JwtTokenGenerator;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import io.micronaut.transaction.TransactionOperations;
@@ -25,6 +24,7 @@ import java.sql.Connection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,7 +39,7 @@ class ReadmeTest implements TestPropertyProvider {
     @Inject
     Fixtures fixtures;
     @Inject
-    JwtTokenGenerator tokens;
+    BearerTokens tokens;
     @Inject
     Sql sql;
     @Inject
@@ -76,7 +76,7 @@ class ReadmeTest implements TestPropertyProvider {
     @Test
     void theReadmesStreamCommandsOpenTheStream() throws Exception {
         UUID user = fixtures.user("Europe/Berlin");
-        String token = tokens.generateToken(Authentication.build(user.toString()), 3600).orElseThrow();
+        String token = tokens.issue(user, null, Duration.ofSeconds(3600)).value();
         ReadmeCommands.Block stream = ReadmeCommands.block(README, "The API")
             .with(Map.of("API", server.getURL().toString().replaceAll("/$", "") + "/api/v1"));
 

@@ -4,9 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kadence.testing.Fixtures;
 import dev.kadence.testing.TestInfra;
 import dev.kadence.testkit.SseStream;
+import dev.kadence.core.web.BearerTokens;
 import io.micronaut.runtime.server.EmbeddedServer;
-import io.micronaut.security.authentication.Authentication;
-import io.micronaut.security.token.jwt.generator.JwtTokenGenerator;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
@@ -37,7 +36,7 @@ class StreamLimitTest implements TestPropertyProvider {
     @Inject
     Fixtures fixtures;
     @Inject
-    JwtTokenGenerator tokens;
+    BearerTokens tokens;
 
     @Override
     public Map<String, String> getProperties() {
@@ -77,7 +76,7 @@ class StreamLimitTest implements TestPropertyProvider {
 
     private String ticket(UUID user) throws Exception {
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(server.getURL() + "/api/v1/notifications/stream-tickets"))
-            .header("Authorization", "Bearer " + tokens.generateToken(Authentication.build(user.toString()), 3600).orElseThrow())
+            .header("Authorization", "Bearer " + tokens.issue(user, null, Duration.ofSeconds(3600)).value())
             .timeout(Duration.ofSeconds(10)).POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
         return JSON.readTree(response.body()).get("ticket").asText();

@@ -4,6 +4,8 @@ import dev.kadence.core.api.AccountRequests;
 import dev.kadence.core.user.Accounts;
 import dev.kadence.core.user.User;
 import dev.kadence.core.user.UserView;
+import dev.kadence.core.web.BearerTokens;
+import dev.kadence.core.web.Caller;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
@@ -12,9 +14,6 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.authentication.Authentication;
-import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -23,7 +22,6 @@ import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import java.time.Instant;
 
 @Controller("/api/v1/auth")
-@Secured(SecurityRule.IS_ANONYMOUS)
 @ExecuteOn(TaskExecutors.BLOCKING)
 class AuthController {
     private final Accounts accounts;
@@ -47,22 +45,21 @@ class AuthController {
     @Post("/signup")
     HttpResponse<Signup> signup(@RequestBody(content = @Content(schema = @Schema(implementation = RequestBodies.Signup.class))) @Body JsonNode body) {
         User user = accounts.signup(AccountRequests.signup(body));
-        Tokens.Token token = tokens.issue(user);
+        BearerTokens.Issued token = tokens.issue(user);
         return HttpResponse.created(new Signup(UserView.of(user), token.value(), token.expiresAt()));
     }
 
     @Post("/login")
     Login login(HttpRequest<?> request,
                 @RequestBody(content = @Content(schema = @Schema(implementation = RequestBodies.Login.class))) @Body JsonNode body) {
-        Tokens.Token token = tokens.issue(accounts.authenticate(AccountRequests.credentials(body), clientAddress.of(request)));
+        BearerTokens.Issued token = tokens.issue(accounts.authenticate(AccountRequests.credentials(body), clientAddress.of(request)));
         return new Login(token.value(), token.expiresAt());
     }
 
     /** Revokes the token this request carries, in every function (204). */
     @Post("/logout")
-    @Secured(SecurityRule.IS_AUTHENTICATED)
-    HttpResponse<Void> logout(Authentication auth) {
-        tokens.revoke(auth);
+    HttpResponse<Void> logout(Caller caller) {
+        tokens.revoke(caller);
         return HttpResponse.noContent();
     }
 }

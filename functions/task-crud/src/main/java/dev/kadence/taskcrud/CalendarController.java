@@ -1,6 +1,7 @@
 package dev.kadence.taskcrud;
 
 import dev.kadence.core.calendar.CalendarFeeds;
+import dev.kadence.core.web.Caller;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -13,9 +14,6 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.authentication.Authentication;
-import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 
 import java.time.Instant;
@@ -25,7 +23,6 @@ import java.time.Instant;
  * to {@code /{token}.ics} with no other credential, the token being the secret.
  */
 @Controller("/api/v1/calendar")
-@Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 class CalendarController {
     static final String TEXT_CALENDAR = "text/calendar; charset=utf-8";
@@ -46,26 +43,25 @@ class CalendarController {
     }
 
     @Get("/feed")
-    FeedStatus status(Authentication auth) {
-        return feeds.createdAt(Ids.caller(auth)).map(at -> new FeedStatus(true, at)).orElse(new FeedStatus(false, null));
+    FeedStatus status(Caller caller) {
+        return feeds.createdAt(caller.id()).map(at -> new FeedStatus(true, at)).orElse(new FeedStatus(false, null));
     }
 
     /** Makes the feed or replaces its token (the old URL is then not found): 201 with the URL, shown only now. */
     @Post("/feed")
-    HttpResponse<FeedCreated> create(HttpRequest<?> request, Authentication auth) {
-        CalendarFeeds.Created created = feeds.create(Ids.caller(auth));
+    HttpResponse<FeedCreated> create(HttpRequest<?> request, Caller caller) {
+        CalendarFeeds.Created created = feeds.create(caller.id());
         String path = "/api/v1/calendar/" + created.token() + SUFFIX;
         return HttpResponse.created(new FeedCreated(origin(request) + path, path, created.createdAt()));
     }
 
     @Delete("/feed")
-    HttpResponse<Void> revoke(Authentication auth) {
-        feeds.revoke(Ids.caller(auth));
+    HttpResponse<Void> revoke(Caller caller) {
+        feeds.revoke(caller.id());
         return HttpResponse.noContent();
     }
 
     @Get("/{file}")
-    @Secured(SecurityRule.IS_ANONYMOUS)
     @Produces(TEXT_CALENDAR)
     HttpResponse<byte[]> feed(HttpRequest<?> request, String file) {
         String token = file.endsWith(SUFFIX) ? file.substring(0, file.length() - SUFFIX.length()) : null;

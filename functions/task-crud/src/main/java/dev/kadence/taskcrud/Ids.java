@@ -1,11 +1,10 @@
 package dev.kadence.taskcrud;
 
 import dev.kadence.core.error.KadenceException;
-import io.micronaut.security.authentication.Authentication;
 
 import java.util.UUID;
 
-/** Ids from the path and from the token. A path id that is not a UUID names nothing: 404. */
+/** Ids from the path. A path id that is not a UUID names nothing: 404. */
 final class Ids {
     private Ids() {
     }
@@ -16,9 +15,5 @@ final class Ids {
         } catch (IllegalArgumentException e) {
             throw KadenceException.notFound(what);
         }
-    }
-
-    static UUID caller(Authentication authentication) {
-        return UUID.fromString(authentication.getName());
     }
 }

@@ -4,6 +4,7 @@ import dev.kadence.core.api.AccountRequests;
 import dev.kadence.core.task.ZoneChanges;
 import dev.kadence.core.user.Accounts;
 import dev.kadence.core.user.UserView;
+import dev.kadence.core.web.Caller;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -11,16 +12,12 @@ import io.micronaut.http.annotation.Patch;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.authentication.Authentication;
-import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
 
 @Controller("/api/v1/me")
-@Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 class MeController {
     private final Accounts accounts;
@@ -37,18 +34,18 @@ class MeController {
     }
 
     @Get
-    UserView me(Authentication auth) {
-        return UserView.of(accounts.get(Ids.caller(auth)));
+    UserView me(Caller caller) {
+        return UserView.of(accounts.get(caller.id()));
     }
 
     @Patch
-    UserView update(Authentication auth, @RequestBody(content = @Content(schema = @Schema(implementation = RequestBodies.Profile.class))) @Body JsonNode body) {
-        return UserView.of(zoneChanges.update(Ids.caller(auth), AccountRequests.profileChange(body)));
+    UserView update(Caller caller, @RequestBody(content = @Content(schema = @Schema(implementation = RequestBodies.Profile.class))) @Body JsonNode body) {
+        return UserView.of(zoneChanges.update(caller.id(), AccountRequests.profileChange(body)));
     }
 
     @Get("/series-in-zone")
-    SeriesInZone seriesInZone(Authentication auth) {
-        UserView me = me(auth);
+    SeriesInZone seriesInZone(Caller caller) {
+        UserView me = me(caller);
         return new SeriesInZone(me.timezone(), zoneChanges.seriesInAccountZone(me.id()));
     }
 }

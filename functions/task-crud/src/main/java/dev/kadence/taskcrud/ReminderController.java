@@ -3,6 +3,7 @@ package dev.kadence.taskcrud;
 import dev.kadence.core.api.QueryParameters;
 import dev.kadence.core.reminder.ReminderView;
 import dev.kadence.core.reminder.Reminders;
+import dev.kadence.core.web.Caller;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;
@@ -10,15 +11,11 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.authentication.Authentication;
-import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 
 import java.util.List;
 
 @Controller("/api/v1/reminders")
-@Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 class ReminderController {
     private final Reminders reminders;
@@ -32,13 +29,13 @@ class ReminderController {
     }
 
     @Get
-    ReminderList list(Authentication auth, @Nullable @QueryValue String status) {
-        return new ReminderList(reminders.list(Ids.caller(auth), QueryParameters.reminderStatus("status", status)));
+    ReminderList list(Caller caller, @Nullable @QueryValue String status) {
+        return new ReminderList(reminders.list(caller.id(), QueryParameters.reminderStatus("status", status)));
     }
 
     /** Cancels a pending reminder; answers the reminder as it is now. */
     @Delete("/{id}")
-    ReminderView cancel(Authentication auth, String id) {
-        return reminders.cancel(Ids.caller(auth), Ids.path(id, "reminder"));
+    ReminderView cancel(Caller caller, String id) {
+        return reminders.cancel(caller.id(), Ids.path(id, "reminder"));
     }
 }

@@ -3,6 +3,7 @@ package dev.kadence.taskcrud;
 import dev.kadence.core.api.TagRequests;
 import dev.kadence.core.tag.Tag;
 import dev.kadence.core.tag.Tags;
+import dev.kadence.core.web.Caller;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -13,9 +14,6 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.authentication.Authentication;
-import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -26,7 +24,6 @@ import java.util.List;
 import java.util.UUID;
 
 @Controller("/api/v1/tags")
-@Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 class TagController {
     private final Tags tags;
@@ -47,23 +44,23 @@ class TagController {
     }
 
     @Get
-    TagList list(Authentication auth) {
-        return new TagList(tags.list(Ids.caller(auth)).stream().map(TagView::of).toList());
+    TagList list(Caller caller) {
+        return new TagList(tags.list(caller.id()).stream().map(TagView::of).toList());
     }
 
     @Post
-    HttpResponse<TagView> create(Authentication auth, @RequestBody(content = @Content(schema = @Schema(implementation = RequestBodies.Tag.class))) @Body JsonNode body) {
-        return HttpResponse.created(TagView.of(tags.create(Ids.caller(auth), TagRequests.name(body))));
+    HttpResponse<TagView> create(Caller caller, @RequestBody(content = @Content(schema = @Schema(implementation = RequestBodies.Tag.class))) @Body JsonNode body) {
+        return HttpResponse.created(TagView.of(tags.create(caller.id(), TagRequests.name(body))));
     }
 
     @Patch("/{id}")
-    TagView rename(Authentication auth, String id, @RequestBody(content = @Content(schema = @Schema(implementation = RequestBodies.Tag.class))) @Body JsonNode body) {
-        return TagView.of(tags.rename(Ids.caller(auth), Ids.path(id, "tag"), TagRequests.name(body)));
+    TagView rename(Caller caller, String id, @RequestBody(content = @Content(schema = @Schema(implementation = RequestBodies.Tag.class))) @Body JsonNode body) {
+        return TagView.of(tags.rename(caller.id(), Ids.path(id, "tag"), TagRequests.name(body)));
     }
 
     @Delete("/{id}")
-    HttpResponse<Void> delete(Authentication auth, String id) {
-        tags.delete(Ids.caller(auth), Ids.path(id, "tag"));
+    HttpResponse<Void> delete(Caller caller, String id) {
+        tags.delete(caller.id(), Ids.path(id, "tag"));
         return HttpResponse.noContent();
     }
 }

@@ -6,6 +6,7 @@ import dev.kadence.core.task.TaskListing;
 import dev.kadence.core.task.TaskView;
 import dev.kadence.core.task.Tasks;
 import dev.kadence.core.user.Accounts;
+import dev.kadence.core.web.Caller;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
@@ -18,9 +19,6 @@ import io.micronaut.http.annotation.Put;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.authentication.Authentication;
-import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
@@ -30,7 +28,6 @@ import java.util.Map;
 import java.util.UUID;
 
 @Controller("/api/v1/tasks")
-@Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 class TaskController {
     private final Tasks tasks;
@@ -44,8 +41,8 @@ class TaskController {
     }
 
     @Get
-    TaskListing.TaskPage list(Authentication auth, HttpRequest<?> request) {
-        UUID user = Ids.caller(auth);
+    TaskListing.TaskPage list(Caller caller, HttpRequest<?> request) {
+        UUID user = caller.id();
         Map<String, String> params = new HashMap<>();
         request.getParameters().forEach((name, values) -> params.put(name, values.isEmpty() ? "" : values.get(0)));
         // the user's zone only matters for plain-date bounds: no lookup on the common path
@@ -53,49 +50,49 @@ class TaskController {
     }
 
     @Post
-    HttpResponse<TaskView> create(Authentication auth, @RequestBody(content = @Content(schema = @Schema(implementation = RequestBodies.Task.class))) @Body JsonNode body) {
-        return HttpResponse.created(tasks.create(Ids.caller(auth), TaskRequests.create(body)));
+    HttpResponse<TaskView> create(Caller caller, @RequestBody(content = @Content(schema = @Schema(implementation = RequestBodies.Task.class))) @Body JsonNode body) {
+        return HttpResponse.created(tasks.create(caller.id(), TaskRequests.create(body)));
     }
 
     @Get("/{id}")
-    TaskView get(Authentication auth, String id) {
-        return tasks.get(Ids.caller(auth), Ids.path(id, "task"));
+    TaskView get(Caller caller, String id) {
+        return tasks.get(caller.id(), Ids.path(id, "task"));
     }
 
     @Put("/{id}")
-    TaskView replace(Authentication auth, String id, @RequestBody(content = @Content(schema = @Schema(implementation = RequestBodies.Task.class))) @Body JsonNode body) {
-        return tasks.update(Ids.caller(auth), Ids.path(id, "task"), TaskRequests.replace(body));
+    TaskView replace(Caller caller, String id, @RequestBody(content = @Content(schema = @Schema(implementation = RequestBodies.Task.class))) @Body JsonNode body) {
+        return tasks.update(caller.id(), Ids.path(id, "task"), TaskRequests.replace(body));
     }
 
     @Patch("/{id}")
-    TaskView patch(Authentication auth, String id, @RequestBody(content = @Content(schema = @Schema(implementation = RequestBodies.Patch.class))) @Body JsonNode body) {
-        return tasks.update(Ids.caller(auth), Ids.path(id, "task"), TaskRequests.patch(body));
+    TaskView patch(Caller caller, String id, @RequestBody(content = @Content(schema = @Schema(implementation = RequestBodies.Patch.class))) @Body JsonNode body) {
+        return tasks.update(caller.id(), Ids.path(id, "task"), TaskRequests.patch(body));
     }
 
     @Delete("/{id}")
-    HttpResponse<Void> delete(Authentication auth, String id) {
-        tasks.delete(Ids.caller(auth), Ids.path(id, "task"));
+    HttpResponse<Void> delete(Caller caller, String id) {
+        tasks.delete(caller.id(), Ids.path(id, "task"));
         return HttpResponse.noContent();
     }
 
     @Post("/{id}/complete")
-    TaskView complete(Authentication auth, String id) {
-        return tasks.complete(Ids.caller(auth), Ids.path(id, "task"));
+    TaskView complete(Caller caller, String id) {
+        return tasks.complete(caller.id(), Ids.path(id, "task"));
     }
 
     @Post("/{id}/reopen")
-    TaskView reopen(Authentication auth, String id) {
-        return tasks.reopen(Ids.caller(auth), Ids.path(id, "task"));
+    TaskView reopen(Caller caller, String id) {
+        return tasks.reopen(caller.id(), Ids.path(id, "task"));
     }
 
     /** Brings a deleted task back from the trash (a second restore returns it as it is). */
     @Post("/{id}/restore")
-    TaskView restore(Authentication auth, String id) {
-        return tasks.restore(Ids.caller(auth), Ids.path(id, "task"));
+    TaskView restore(Caller caller, String id) {
+        return tasks.restore(caller.id(), Ids.path(id, "task"));
     }
 
     @Delete("/{id}/recurrence")
-    TaskView stopRecurrence(Authentication auth, String id) {
-        return tasks.stopRecurrence(Ids.caller(auth), Ids.path(id, "task"));
+    TaskView stopRecurrence(Caller caller, String id) {
+        return tasks.stopRecurrence(caller.id(), Ids.path(id, "task"));
     }
 }

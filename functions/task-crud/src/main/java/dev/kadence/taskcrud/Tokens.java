@@ -2,52 +2,35 @@ package dev.kadence.taskcrud;
 
 import dev.kadence.core.user.Revocations;
 import dev.kadence.core.user.User;
+import dev.kadence.core.web.BearerTokens;
+import dev.kadence.core.web.Caller;
 import io.micronaut.context.annotation.Value;
-import io.micronaut.security.authentication.Authentication;
-import io.micronaut.security.token.jwt.generator.JwtTokenGenerator;
 import jakarta.inject.Singleton;
 
-import java.time.Clock;
-import java.time.Instant;
-import java.util.Date;
-import java.util.Map;
-import java.util.UUID;
+import java.time.Duration;
 
 /**
- * Signs bearer tokens (HS256, secret from KADENCE_JWT_SECRET): the subject is the user id, {@code jti} a random UUID
- * (core's {@code TokenRules.RandomJti}) by which logout revokes the token.
+ * Issues bearer tokens at sign-up and login (core's {@link BearerTokens}: HS256 with KADENCE_JWT_SECRET, the subject
+ * the user id, a random {@code jti}) and revokes one at logout, by its jti, until it would have expired.
  */
 @Singleton
 class Tokens {
-    private final JwtTokenGenerator generator;
+    private final BearerTokens tokens;
     private final Revocations revocations;
-    private final Clock clock;
-    private final int ttlSeconds;
+    private final Duration ttl;
 
-    Tokens(JwtTokenGenerator generator, Revocations revocations, Clock clock,
-           @Value("${micronaut.security.token.generator.access-token.expiration:86400}") int ttlSeconds) {
-        this.generator = generator;
+    Tokens(BearerTokens tokens, Revocations revocations, @Value("${kadence.auth.token-ttl-seconds:86400}") int ttlSeconds) {
+        this.tokens = tokens;
         this.revocations = revocations;
-        this.clock = clock;
-        this.ttlSeconds = ttlSeconds;
+        this.ttl = Duration.ofSeconds(ttlSeconds);
     }
 
-    record Token(String value, Instant expiresAt) {
+    BearerTokens.Issued issue(User user) {
+        return tokens.issue(user.id(), user.email(), ttl);
     }
 
-    Token issue(User user) {
-        Authentication authentication = Authentication.build(user.id().toString(), Map.of("email", user.email()));
-        String value = generator.generateToken(authentication, ttlSeconds)
-            .orElseThrow(() -> new IllegalStateException("no token generator is configured"));
-        return new Token(value, clock.instant().plusSeconds(ttlSeconds).truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
-    }
-
-    /** Revokes the token of {@code auth} (its jti) until it expires. Core's {@code TokenRules} let only such tokens in. */
-    void revoke(Authentication auth) {
-        Object expiry = auth.getAttributes().get("exp");
-        Instant expiresAt = expiry instanceof Date date ? date.toInstant()
-            : expiry instanceof Number seconds ? Instant.ofEpochSecond(seconds.longValue())
-            : clock.instant().plusSeconds(ttlSeconds);
-        revocations.revoke(UUID.fromString((String) auth.getAttributes().get("jti")), Ids.caller(auth), expiresAt);
+    /** Revokes the token {@code caller} came with. Core's {@code BearerTokens} let no revoked token in. */
+    void revoke(Caller caller) {
+        revocations.revoke(caller.tokenId(), caller.id(), caller.expiresAt());
     }
 }

@@ -2,8 +2,7 @@ package dev.kadence.taskcrud;
 
 import dev.kadence.testing.ApiAnswer;
 import dev.kadence.testkit.Http;
-import io.micronaut.security.authentication.Authentication;
-import io.micronaut.security.token.jwt.generator.JwtTokenGenerator;
+import dev.kadence.core.web.BearerTokens;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
@@ -25,7 +24,7 @@ class AccountSecurityTest extends ApiTest {
     private static final String PASSWORD = "correct horse battery";
 
     @Inject
-    JwtTokenGenerator generator;
+    BearerTokens generator;
 
 
     @Test
@@ -196,7 +195,7 @@ class AccountSecurityTest extends ApiTest {
     }
 
     private String token(Map<String, Object> claims) {
-        return generator.generateToken(claims).orElseThrow();
+        return generator.sign(claims);
     }
 
     @SuppressWarnings("unchecked")
