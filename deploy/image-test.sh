@@ -20,7 +20,7 @@
 # the times the limit was hit, the major page faults while serving (thrashing shows as thousands) and OOM kills. Each function is measured
 # alone, after the files it maps (jar, AOT cache, libjvm.so, the module image) were dropped from the page cache, so
 # its pages are charged to it as on a node that just pulled the image. Ends with one line, e.g.
-#   images: 6 built; 5 functions served 400 requests each under 192 MiB
+#   images: 6 built; 5 functions served 400 requests each under 128 MiB
 #
 # Environment: IMAGE_TEST_MEMORY (default: the chart's limit for the functions, in m), IMAGE_TEST_REQUESTS (default 400),
 # IMAGE_TEST_LOAD_TIMEOUT (default 120 s for the REQUESTS), IMAGE_TEST_PORT (default 18280:

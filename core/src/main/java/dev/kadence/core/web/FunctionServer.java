@@ -14,6 +14,7 @@ public final class FunctionServer {
      * be switched off in {@code application.properties}).
      */
     public static ApplicationContext start(Class<?> application, String... args) {
+        FilePages.keepToWhatIsUsed();
         return Micronaut.build(args).classes(application).banner(false).start();
     }
 }
