@@ -11,11 +11,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -28,8 +27,9 @@ import java.util.concurrent.ConcurrentHashMap;
  *   these files at scattered places. {@link #readOnlyWhatIsTouched} marks their mappings {@code MADV_RANDOM}.</li>
  *   <li>Copies: the AOT cache's read-write part is mapped privately and written at start-up, so each of its pages is
  *   read into the page cache and then copied; the read page stays cached, unmapped, and is never used again
- *   (~25 MiB). {@link #dropUnmappedPages} asks the kernel every few seconds to drop the pages of these files that no
- *   process maps ({@code posix_fadvise(POSIX_FADV_DONTNEED)}, which leaves mapped pages alone).</li>
+ *   (~25 MiB). {@link #dropCopiedPages} asks the kernel every few seconds to drop the cached pages of the parts of
+ *   these files that are mapped privately writable ({@code posix_fadvise(POSIX_FADV_DONTNEED)}, which leaves pages
+ *   some process maps alone). The read-only parts are left cached: another pod starting on the node reads them.</li>
  * </ul>
  * Linux only; where it cannot (another OS, no native access), nothing changes but a debug line. The foreign function
  * API is reached by reflection because the code is compiled for Java 21, where it is a preview; the images run Java 25
@@ -47,7 +47,7 @@ final class FilePages {
     private FilePages() {
     }
 
-    /** Read-ahead off in the mapped files, then their unmapped pages dropped every {@link #DROP_EVERY}. */
+    /** Read-ahead off in the mapped files, then the originals of their copied pages dropped every {@link #DROP_EVERY}. */
     static void keepToWhatIsUsed() {
         try {
             List<Mapping> mappings = mappings();
@@ -55,17 +55,12 @@ final class FilePages {
                 return;
             }
             readOnlyWhatIsTouched(mappings);
-            Set<String> files = new LinkedHashSet<>();
-            mappings.forEach(m -> files.add(m.file()));
-            List<Object> paths = new ArrayList<>();
-            for (String file : files) {
-                paths.add(C.string(file));
-            }
+            List<Range> copied = copiedRanges(mappings);
             Thread.ofPlatform().name("file-pages").daemon().start(() -> {
                 try {
                     while (!Thread.currentThread().isInterrupted()) {
                         Thread.sleep(DROP_EVERY);
-                        dropUnmappedPages(paths);
+                        dropCopiedPages(copied);
                     }
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
@@ -76,7 +71,29 @@ final class FilePages {
         }
     }
 
-    record Mapping(long start, long end, String file) {
+    /** A mapping of {@code file} from {@code offset}, {@code start} to {@code end} in memory; written pages are copies. */
+    record Mapping(long start, long end, long offset, boolean privateWritable, String file) {
+    }
+
+    /** A part of a file, its path as a C string ({@link C#string}). */
+    record Range(Object path, long offset, long length) {
+    }
+
+    /** The parts of the files that are mapped privately writable: the pages the process copies when it writes. */
+    static List<Range> copiedRanges(List<Mapping> mappings) throws ReflectiveOperationException {
+        Map<String, Object> paths = new HashMap<>();       // one C string per file, made once
+        List<Range> ranges = new ArrayList<>();
+        for (Mapping m : mappings) {
+            if (m.privateWritable()) {
+                Object path = paths.get(m.file());
+                if (path == null) {
+                    path = C.string(m.file());
+                    paths.put(m.file(), path);
+                }
+                ranges.add(new Range(path, m.offset(), m.end() - m.start()));
+            }
+        }
+        return ranges;
     }
 
     /** This process's mappings of the files above, from {@code /proc/self/maps}; none where there is no such file. */
@@ -92,7 +109,8 @@ final class FilePages {
             }
             int dash = fields[0].indexOf('-');
             mappings.add(new Mapping(Long.parseUnsignedLong(fields[0], 0, dash, 16),
-                Long.parseUnsignedLong(fields[0], dash + 1, fields[0].length(), 16), fields[5]));
+                Long.parseUnsignedLong(fields[0], dash + 1, fields[0].length(), 16), Long.parseUnsignedLong(fields[2], 16),
+                fields[1].startsWith("rw") && fields[1].endsWith("p"), fields[5]));
         }
         return mappings;
     }
@@ -110,18 +128,18 @@ final class FilePages {
     }
 
     /**
-     * {@code posix_fadvise(POSIX_FADV_DONTNEED)} on each file ({@code paths}: C strings, {@link C#string}): the kernel
-     * drops its cached pages that nothing maps.
+     * {@code posix_fadvise(POSIX_FADV_DONTNEED)} on each range: the kernel drops its cached pages that nothing maps —
+     * here the originals of pages that were copied on write.
      */
-    static void dropUnmappedPages(List<Object> paths) {
+    static void dropCopiedPages(List<Range> ranges) {
         try {
             MethodHandle open = C.function("open", C.INT, C.ADDRESS, C.INT);
             MethodHandle fadvise = C.function("posix_fadvise", C.INT, C.INT, C.LONG, C.LONG, C.INT);
             MethodHandle close = C.function("close", C.INT, C.INT);
-            for (Object path : paths) {
-                int fd = (int) open.invokeWithArguments(path, O_RDONLY_CLOEXEC);
+            for (Range range : ranges) {
+                int fd = (int) open.invokeWithArguments(range.path(), O_RDONLY_CLOEXEC);
                 if (fd >= 0) {
-                    fadvise.invokeWithArguments(fd, 0L, 0L, POSIX_FADV_DONTNEED);
+                    fadvise.invokeWithArguments(fd, range.offset(), range.length(), POSIX_FADV_DONTNEED);
                     close.invokeWithArguments(fd);
                 }
             }

@@ -18,10 +18,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 /**
- * The JVM's big mapped files lose the kernel's read-ahead (their mappings carry the "rr" flag, MADV_RANDOM), and a
- * file's cached pages that nothing maps are dropped while the mapped ones stay (as util-linux's fincore sees them).
+ * The JVM's big mapped files lose the kernel's read-ahead (their mappings carry the "rr" flag, MADV_RANDOM), and of
+ * a privately mapped part of a file the originals of the copied pages leave the page cache while what is mapped as it
+ * is and what lies outside stays (as util-linux's fincore sees them).
  */
 @EnabledOnOs(OS.LINUX)
 class FilePagesTest {
@@ -39,8 +41,11 @@ class FilePagesTest {
     }
 
     @Test
-    void theCachedPagesNothingMapsAreDroppedAndTheMappedOnesStay() throws Exception {
-        Path file = Files.createDirectories(Path.of("target")).resolve("file-pages-" + ProcessHandle.current().pid() + ".bin");
+    void theOriginalsOfCopiedPagesAreDroppedAndWhatIsMappedOrOutsideStays() throws Exception {
+        // named like an AOT cache, so that FilePages looks at its mappings
+        Path dir = Files.createDirectories(Path.of("target"));
+        assumeFalse(Files.getFileStore(dir).type().equals("tmpfs"), "a tmpfs keeps its pages: nothing to drop there");
+        Path file = dir.resolve("file-pages-" + ProcessHandle.current().pid() + ".aot");
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
             StandardOpenOption.READ, StandardOpenOption.WRITE)) {
             ByteBuffer chunk = ByteBuffer.allocate(MIB);
@@ -50,16 +55,29 @@ class FilePagesTest {
             }
             channel.force(true);                    // clean pages: only those can be dropped
             channel.read(ByteBuffer.allocate(8 * MIB), 0);
-            MappedByteBuffer mapped = channel.map(FileChannel.MapMode.READ_ONLY, 0, 2 * MIB);
-            for (int at = 0; at < 2 * MIB; at += 4096) {
-                mapped.get(at);                     // the first 2 MiB mapped and touched
-            }
             assertThat(cachedBytes(file)).as("all of it cached before").isGreaterThanOrEqualTo(8L * MIB);
+            // the first 4 MiB mapped privately, as the JVM maps the cache's read-write part: 2 MiB written (copied),
+            // 1 MiB only read (mapped as it is), 1 MiB untouched; the other 4 MiB not mapped at all
+            MappedByteBuffer mapped = channel.map(FileChannel.MapMode.PRIVATE, 0, 4 * MIB);
+            for (int at = 0; at < 2 * MIB; at += 4096) {
+                mapped.put(at, (byte) 1);
+            }
+            for (int at = 2 * MIB; at < 3 * MIB; at += 4096) {
+                mapped.get(at);
+            }
+            List<FilePages.Mapping> ours = FilePages.mappings().stream().filter(m -> m.file().equals(file.toAbsolutePath().toString())).toList();
+            assertThat(ours).singleElement().satisfies(m -> {
+                assertThat(m.privateWritable()).isTrue();
+                assertThat(m.offset()).isZero();
+                assertThat(m.end() - m.start()).isEqualTo(4L * MIB);
+            });
 
-            FilePages.dropUnmappedPages(List.of(FilePages.C.string(file.toString())));
+            FilePages.dropCopiedPages(FilePages.copiedRanges(ours));
 
-            assertThat(cachedBytes(file)).as("the mapped 2 MiB, no more").isBetween(2L * MIB, 2L * MIB + 256 * 1024);
-            assertThat(mapped.get(MIB)).isZero();
+            assertThat(cachedBytes(file)).as("the 1 MiB mapped as it is, and the 4 MiB outside the mapping")
+                .isBetween(5L * MIB, 5L * MIB + 256 * 1024);
+            assertThat(mapped.get(MIB)).isEqualTo((byte) 1);
+            assertThat(mapped.get(3 * MIB)).isZero();
         } finally {
             Files.deleteIfExists(file);
         }
