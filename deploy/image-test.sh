@@ -16,14 +16,16 @@
 # defaults: 8080-8085, 3501-3505, 55432, 59092-59094) for the training stages and the containers, and stops it.
 #
 # Per function it prints the cold start (podman start -> the first 2xx of a real request, the one
-# functions/startup-benchmark.sh times) and, from the container's memory cgroup, its anonymous memory and mapped files,
+# functions/startup-benchmark.sh times; and from the process's start, the budget's measure, without the container
+# runtime's part) and, from the container's memory cgroup, its anonymous memory and mapped files,
 # the times the limit was hit, the major page faults while serving (thrashing shows as thousands) and OOM kills. Each function is measured
 # alone, after the files it maps (jar, AOT cache, libjvm.so, the module image) were dropped from the page cache, so
 # its pages are charged to it as on a node that just pulled the image. Ends with one line, e.g.
 #   images: 6 built; 5 functions served 400 requests each under 128 MiB
 #
 # Environment: IMAGE_TEST_MEMORY (default: the chart's limit for the functions, in m), IMAGE_TEST_REQUESTS (default 400),
-# IMAGE_TEST_LOAD_TIMEOUT (default 120 s for the REQUESTS), IMAGE_TEST_PORT (default 18280:
+# IMAGE_TEST_LOAD_TIMEOUT (default 120 s for the REQUESTS), IMAGE_TEST_STREAMS (notify's open streams while it is
+# loaded, default 1), IMAGE_TEST_PORT (default 18280:
 # the web app; the functions take the next five), KADENCE_IMAGE_CACHE, IMAGE_TEST_BUILD=no (run the images the
 # last run built, when changing only this script) or fresh (no layer cache, as on a clean machine).
 set -euo pipefail
@@ -38,6 +40,7 @@ CHART_MIB=$(sed -n '/&functionResources/,/limits:/s/.*limits:.*memory: *\([0-9]*
 MEMORY=${IMAGE_TEST_MEMORY:-${CHART_MIB}m}
 LOAD_TIMEOUT=${IMAGE_TEST_LOAD_TIMEOUT:-120}
 REQUESTS=${IMAGE_TEST_REQUESTS:-400}
+STREAMS=${IMAGE_TEST_STREAMS:-1}
 PARALLEL=8
 WEBAPP_PORT=${IMAGE_TEST_PORT:-18280}
 CACHE=${KADENCE_IMAGE_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/kadence-images}
@@ -179,6 +182,14 @@ cold_start() {
         sleep 0.01
     done
     COLD_MS=$((($(date +%s%N) - start) / 1000000))
+    # The budget's own measure (DESIGN §8): from the process's start, not the container runtime's, to that 2xx. The
+    # kernel's clock since boot at the 2xx minus the process's start on it (both in 10 ms ticks; the process is the
+    # entry point's shell, which execs java).
+    local up pid ticks
+    up=$(cut -d' ' -f1 /proc/uptime)
+    pid=$(pm inspect -f '{{.State.Pid}}' "kadence-it-$fn")
+    ticks=$(sed 's/.*) //' "/proc/$pid/stat" | cut -d' ' -f20)
+    PROCESS_MS=$(awk -v up="$up" -v t="$ticks" -v hz="$(getconf CLK_TCK)" 'BEGIN {printf "%d", up * 1000 - t * 1000 / hz}')
 }
 
 # A user of task-crud's: sets USER_ID and TOKEN.
@@ -221,15 +232,19 @@ load() {
     cat "$out".? >"$out"
 }
 
-# notify's live stream for USER_ID, open while notify is loaded; each load round's events are another user's, so
-# a few of this user's are sent after, and must arrive on it.
+# notify's live streams for USER_ID (STREAMS of them, as that many open tabs), open while notify is loaded; each load
+# round's events are another user's, so a few of this user's are sent after, and must arrive on every stream.
 open_stream() {
-    local base=$1 ticket
-    ticket=$(curl -s --max-time 10 -X POST "$base/api/v1/notifications/stream-tickets" -H "Authorization: Bearer $TOKEN" |
-        jq -r '.ticket // empty')
-    [[ -n $ticket ]] || die "notify gave no stream ticket"
-    curl -s -N --no-buffer -H 'Accept: text/event-stream' "$base/api/v1/notifications/stream?ticket=$ticket" >"$WORK/stream" &
-    STREAM_PID=$!
+    local base=$1 ticket i
+    STREAM_PIDS=()
+    for ((i = 0; i < STREAMS; i++)); do
+        ticket=$(curl -s --max-time 10 -X POST "$base/api/v1/notifications/stream-tickets" -H "Authorization: Bearer $TOKEN" |
+            jq -r '.ticket // empty')
+        [[ -n $ticket ]] || die "notify gave no stream ticket (stream $((i + 1)) of $STREAMS)"
+        curl -s -N --no-buffer -H 'Accept: text/event-stream' "$base/api/v1/notifications/stream?ticket=$ticket" \
+            >"$WORK/stream.$i" &
+        STREAM_PIDS+=($!)
+    done
 }
 
 close_stream() {
@@ -239,11 +254,21 @@ close_stream() {
         post_event "$base" dev.kadence.task.changed "$task" \
             "{\"task_id\":\"$task\",\"user_id\":\"$USER_ID\",\"change\":\"updated\",\"task\":{\"id\":\"$task\",\"title\":\"t\"}}" >>"$out"
     done
-    for ((i = 0; i < 100 && $(grep -c '^event:' "$WORK/stream") < PARALLEL; i++)); do sleep 0.1; done
-    kill "$STREAM_PID" 2>/dev/null || true
-    wait "$STREAM_PID" 2>/dev/null || true
-    STREAM_EVENTS=$(grep -c '^event:' "$WORK/stream" || true)
-    ((STREAM_EVENTS >= PARALLEL)) || die "notify's stream got $STREAM_EVENTS of its user's $PARALLEL events"
+    for ((i = 0; i < 100 && $(least_events) < PARALLEL; i++)); do sleep 0.1; done
+    kill "${STREAM_PIDS[@]}" 2>/dev/null || true
+    wait "${STREAM_PIDS[@]}" 2>/dev/null || true
+    STREAM_EVENTS=$(least_events)
+    ((STREAM_EVENTS >= PARALLEL)) || die "a stream of notify's got $STREAM_EVENTS of its user's $PARALLEL events"
+}
+
+# The fewest events any of the open streams has received.
+least_events() {
+    local i least="" n
+    for ((i = 0; i < STREAMS; i++)); do
+        n=$(grep -c '^event:' "$WORK/stream.$i" || true)
+        if [[ -z $least ]] || ((n < least)); then least=$n; fi
+    done
+    echo "${least:-0}"
 }
 
 cgroup_dir() {
@@ -298,10 +323,10 @@ serve() {
     # 2xx, or the 400 of a request of bad input the workload sends on purpose (assistant's empty quick add).
     ok=$(grep -Ec '^(2[0-9][0-9]|400-meant)$' "$out" || true)
     [[ $(pm inspect -f '{{.State.Running}}' "kadence-it-$fn") == true ]] || die "$fn is no longer running"
-    log served "$fn: cold start ${COLD_MS} ms; $ok of $total answered as meant in ${LOAD_S} s ($(sort "$out" | uniq -c | awk '{printf "%s×%s ", $2, $1}'| sed 's/ $//'))$([[ $fn == notify ]] && echo ", $STREAM_EVENTS events on its open stream"); memory: ${ANON_MIB} MiB anonymous + ${MAPPED_MIB} MiB mapped files after it, ${PEAK_MIB} MiB charged at most (limit $MEMORY, page cache included), limit hit $LIMIT_HITS times, $((MAJFLT - faults_before)) major faults while serving, $OOM_KILLS OOM kills"
+    log served "$fn: cold start ${COLD_MS} ms (${PROCESS_MS} ms from the process's start); $ok of $total answered as meant in ${LOAD_S} s ($(sort "$out" | uniq -c | awk '{printf "%s×%s ", $2, $1}'| sed 's/ $//'))$([[ $fn == notify ]] && echo ", $STREAM_EVENTS events on each of its $STREAMS open stream(s)"); memory: ${ANON_MIB} MiB anonymous + ${MAPPED_MIB} MiB mapped files after it, ${PEAK_MIB} MiB charged at most (limit $MEMORY, page cache included), limit hit $LIMIT_HITS times, $((MAJFLT - faults_before)) major faults while serving, $OOM_KILLS OOM kills"
     ((ok == total && total >= REQUESTS)) || die "$fn: $((total - ok)) answers were not 2xx"
     ((OOM_KILLS == 0)) || die "$fn was OOM-killed"
-    SUMMARY+=("$fn ${COLD_MS} ms ${ANON_MIB}+${MAPPED_MIB} MiB")
+    SUMMARY+=("$fn ${COLD_MS} ms (${PROCESS_MS}) ${ANON_MIB}+${MAPPED_MIB} MiB")
     pm stop -t 10 "kadence-it-$fn" >/dev/null
 }
 
@@ -349,7 +374,7 @@ main() {
     SUMMARY=()
     for fn in "${FUNCTIONS[@]}"; do serve "$fn"; done
     smoke
-    log summary "${SUMMARY[*]} (cold start; anonymous+mapped after 400 requests); load average $(cut -d' ' -f1-3 /proc/loadavg); $((SECONDS - STARTED)) s in all"
+    log summary "${SUMMARY[*]} (cold start from podman start (from the process's start); anonymous+mapped after 400 requests); load average $(cut -d' ' -f1-3 /proc/loadavg); $((SECONDS - STARTED)) s in all"
     echo "images: $((${#FUNCTIONS[@]} + 1)) built; ${#FUNCTIONS[@]} functions served $REQUESTS requests each under $(numfmt --from=iec --to-unit=1048576 "${MEMORY^^}") MiB"
 }
 
