@@ -42,7 +42,12 @@ final class RunningPlatform implements AutoCloseable {
             List<FunctionSpec> functions = KadenceFunctions.forLaptop(settings, new FunctionJars(Map.of(), repository),
                 JWT_SECRET);
             RunningPlatform running = new RunningPlatform(settings, functions);
-            running.restart();
+            try {
+                running.restart();
+            } catch (RuntimeException e) {
+                running.close();        // what did start (PostgreSQL, Kafka, functions) must not outlive a failed start
+                throw e;
+            }
             return running;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
