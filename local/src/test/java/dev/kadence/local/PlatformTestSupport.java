@@ -16,11 +16,15 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /** Helpers for tests that run the whole local platform: free ports, HTTP, SQL, logs (waiting for a condition: dev.kadence.testkit.Waits). */
 final class PlatformTestSupport {
     static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private static final Set<Integer> HANDED_OUT = new HashSet<>();
 
     private PlatformTestSupport() {
     }
@@ -39,13 +43,19 @@ final class PlatformTestSupport {
 
     /**
      * Below Linux's ephemeral range (32768 and up by default): a port found free there cannot be taken in the meantime
-     * by the source port of some outgoing connection, as one from the ephemeral range can.
+     * by the source port of some outgoing connection, as one from the ephemeral range can. A port is handed out once
+     * per test JVM: each is only checked free, not held, so two picks of one platform's settings (or of two platforms)
+     * could otherwise land on the same port — Kafka then held the front door's, one CI run in a few.
      */
-    private static int freeRun(int length) {
+    private static synchronized int freeRun(int length) {
         for (int attempt = 0; attempt < 100; attempt++) {
             int base = 20_000 + (int) (Math.random() * 12_000);
             boolean free = true;
             for (int p = base; p < base + length && free; p++) {
+                if (HANDED_OUT.contains(p)) {
+                    free = false;
+                    continue;
+                }
                 try (ServerSocket s = new ServerSocket(p)) {
                     s.setReuseAddress(true);
                 } catch (IOException e) {
@@ -53,6 +63,9 @@ final class PlatformTestSupport {
                 }
             }
             if (free) {
+                for (int p = base; p < base + length; p++) {
+                    HANDED_OUT.add(p);
+                }
                 return base;
             }
         }
