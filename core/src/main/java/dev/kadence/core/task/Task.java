@@ -1,5 +1,8 @@
 package dev.kadence.core.task;
 
+import dev.kadence.core.error.Violations;
+import dev.kadence.core.tag.TagNames;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -44,6 +47,11 @@ public record Task(UUID id, UUID userId, String title, String description, Prior
             Set<String> names = new LinkedHashSet<>(t.tags);
             names.addAll(draft.addTags());
             names.removeAll(draft.removeTags());
+            if (names.size() > TagNames.MAX_PER_TASK) {   // each list was within it, the task's tags with them are not
+                Violations v = new Violations();
+                v.add("add_tags", "too_many", "at most " + TagNames.MAX_PER_TASK + " tags per task; it has " + t.tags.size());
+                v.throwIfAny();
+            }
             t = t.with(t.title, t.description, t.priority, new ArrayList<>(names), t.dueAt);
         }
         if (draft.has(TaskDraft.Field.DUE_AT)) {

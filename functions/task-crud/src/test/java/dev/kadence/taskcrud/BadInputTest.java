@@ -212,6 +212,19 @@ class BadInputTest extends ApiTest {
     }
 
     @Test
+    void tagsAddedToATaskStayWithinTheLimitOfATask() {
+        User user = signup();
+        List<String> twenty = java.util.stream.IntStream.rangeClosed(1, 20).mapToObj(i -> "t" + i).toList();
+        String id = createTask(user, Map.of("title", "full", "tags", twenty)).id();
+
+        assertProblem(call("PATCH", "/api/v1/tasks/" + id, user, Map.of("add_tags", List.of("one-more"))), 400, "too_many", "add_tags");
+        assertThat(call("PATCH", "/api/v1/tasks/" + id, user, Map.of("add_tags", List.of("one-more"), "remove_tags", List.of("t1")))
+            .status()).as("one in, one out").isEqualTo(200);
+        assertThat(count("select cardinality(tags) from tasks where id = ?::uuid", id)).isEqualTo(20);
+        assertThat(count("select count(*) from tags where user_id = ? and name = 'one-more'", user.id())).isEqualTo(1);
+    }
+
+    @Test
     void aValidTokenOfAnAccountThatDoesNotExistWritesNothing() {
         String ghost = tokens.issue(UUID.randomUUID(), null, Duration.ofSeconds(3600)).value();
         assertProblem(send("POST", "/api/v1/tasks", ghost, "{\"title\": \"t\"}", "application/json"), 401, "unauthenticated", null);
