@@ -40,13 +40,14 @@ import java.util.stream.Collectors;
  * The conversational assistant (DESIGN §9), rules engine: each turn reads the sentence ({@link Intents}), finds the
  * task it names among the user's own ({@link TaskNames}), acts through core's services — so events, recurrence and
  * reminders follow as for any API call — and answers in plain words. When a name fits several tasks or a sentence
- * cannot be read it asks, and changes nothing. Each service call is its own transaction; the turn is recorded in the
- * conversation after it.
+ * cannot be read it asks, and changes nothing. A turn of the rules is one transaction with what it does, so it is
+ * recorded exactly when its changes are; a turn another {@link Engine} answers spans several (see {@link #engineTurn}).
  */
 @Singleton
 public class Assistant {
     static final String ENGINE = "rules";
     private static final String SHOW_ALL = "show_all";
+    private static final String LISTED = "tasks.listed";
     private static final Pattern PICK = Pattern.compile("(?i)(?:the )?(?:number |no\\.? |#)?(?<n>\\d{1,2}|first|second|third|fourth|fifth|last)(?: one)?");
     private static final List<String> ORDINALS = List.of("first", "second", "third", "fourth", "fifth");
     private static final List<Choice> EXAMPLES = List.of(
@@ -112,6 +113,38 @@ public class Assistant {
      * the rules' own question (which task, or "show all?"): that answer is theirs to read.
      */
     public AssistantReply turn(UUID userId, UUID conversationId, String text, Engine first) {
+        return first == null ? rulesTurn(userId, conversationId, text) : engineTurn(userId, conversationId, text, first);
+    }
+
+    /**
+     * A turn the rules answer, in one transaction: the conversation locked, the sentence acted on, the turn recorded.
+     * Half as many round trips to PostgreSQL as a transaction for each step, and all or nothing: a turn that fails
+     * leaves no task half-changed, and a turn is recorded exactly when what it did is. When a service refuses what the
+     * sentence asked, what the turn did is undone with it, and the turn is recorded with the reason in a transaction
+     * of its own.
+     */
+    private AssistantReply rulesTurn(UUID userId, UUID conversationId, String text) {
+        try {
+            return tx.executeWrite(s -> {
+                Conversation before = conversationId == null ? start(userId, text)
+                    : conversations.lockForTurn(userId, conversationId, clock.instant());
+                Answer answer = new Turn(accounts.get(userId), before).respond(text.strip());
+                return recorded(before, text, answer, ENGINE, answer.changed());
+            });
+        } catch (Refused refused) {
+            return tx.executeWrite(s -> {
+                Conversation before = conversationId == null ? start(userId, text)
+                    : conversations.lockForTurn(userId, conversationId, clock.instant());
+                return recorded(before, text, refused.answer, ENGINE, false);
+            });
+        }
+    }
+
+    /**
+     * A turn {@code first} may answer. It may take seconds (a language model's), so no transaction spans it: the
+     * conversation is claimed in one, each action is its own, and the turn is recorded in a last one.
+     */
+    private AssistantReply engineTurn(UUID userId, UUID conversationId, String text, Engine first) {
         Claimed claimed = tx.executeWrite(s -> {
             conversations.recordWithoutWaitingForDisk();
             User user = accounts.get(userId);
@@ -124,10 +157,11 @@ public class Assistant {
         String engine = ENGINE;
         try {
             boolean waiting = before.pendingCandidates() != null || before.pendingOffer() != null;
-            Optional<Done> done = first == null || waiting ? Optional.empty()
+            Optional<Done> done = waiting ? Optional.empty()
                 : first.answer(user, new Earlier(tx.executeRead(s -> conversations.last(before.id(), EARLIER)), before.lastTaskId()),
                     text.strip());
-            answer = done.isPresent() ? Answer.of(done.get(), new Wording(user.zone())) : new Turn(user, before).respond(text.strip());
+            answer = done.isPresent() ? Answer.of(done.get(), new Wording(user.zone()))
+                : respondApart(new Turn(user, before), text.strip());
             engine = done.map(Done::engine).orElse(ENGINE);
         } catch (RuntimeException e) {
             tx.executeWrite(s -> {
@@ -137,16 +171,49 @@ public class Assistant {
             });
             throw e;
         }
+        String answeredBy = engine;
+        return tx.executeWrite(s -> {
+            conversations.recordWithoutWaitingForDisk();
+            return recorded(before, text, answer, answeredBy, false);
+        });
+    }
+
+    /** The rules' answer outside a turn's transaction: each action its own transaction, a refusal answered as such. */
+    private static Answer respondApart(Turn turn, String text) {
+        try {
+            return turn.respond(text);
+        } catch (Refused refused) {
+            return refused.answer;
+        }
+    }
+
+    /** A new conversation, its first turn's transaction set not to wait for the disk (see {@link Conversations#lockForTurn}). */
+    private Conversation start(UUID userId, String text) {
+        conversations.recordWithoutWaitingForDisk();
+        return conversations.start(userId, text, clock.instant());
+    }
+
+    /** The turn recorded in its conversation (in the current transaction), and the reply it was. */
+    private AssistantReply recorded(Conversation before, String text, Answer answer, String engine, boolean durable) {
         AssistantReply reply = new AssistantReply(before.id(), answer.reply(), answer.actions(), answer.tasks(),
             answer.question(), answer.choices(), engine);
-        tx.executeWrite(s -> {
-            conversations.recordWithoutWaitingForDisk();
-            conversations.record(before.id(), text, reply,
-                new Conversations.After(answer.lastTask(), answer.pendingText(), answer.pendingCandidates(), answer.pendingOffer()),
-                clock.instant());
-            return null;
-        });
+        conversations.record(before.id(), text, reply,
+            new Conversations.After(answer.lastTask(), answer.pendingText(), answer.pendingCandidates(), answer.pendingOffer()),
+            clock.instant(), durable);
         return reply;
+    }
+
+    /**
+     * A service refused what a sentence asked: its answer says why. Thrown out of the turn's transaction, so that what
+     * the turn did before the refusal is undone with it.
+     */
+    private static final class Refused extends RuntimeException {
+        private final transient Answer answer;
+
+        Refused(Answer answer) {
+            super(answer.reply(), null, false, false);
+            this.answer = answer;
+        }
     }
 
     /** A turn's claim on its conversation, and the user it is for (read in the claim's transaction). */
@@ -156,6 +223,11 @@ public class Assistant {
     /** What a turn answers, and what the conversation remembers after it. */
     private record Answer(String reply, List<Action> actions, List<TaskView> tasks, boolean question, List<Choice> choices,
                           UUID lastTask, String pendingText, List<UUID> pendingCandidates, String pendingOffer) {
+        /** Whether the turn changed tasks or reminders (more than finding them). */
+        boolean changed() {
+            return actions.stream().anyMatch(a -> !a.type().equals(LISTED));
+        }
+
         static Answer said(String reply) {
             return new Answer(reply, List.of(), null, false, List.of(), null, null, null, null);
         }
@@ -263,7 +335,7 @@ public class Assistant {
                         + "\". You can add, change, complete, delete and find tasks, for example:", EXAMPLES);
                 };
             } catch (KadenceException e) {
-                return Answer.asked("I couldn't do that: " + problem(e) + ". Could you say it another way?", List.of());
+                throw new Refused(Answer.asked("I couldn't do that: " + problem(e) + ". Could you say it another way?", List.of()));
             }
         }
 
@@ -321,7 +393,7 @@ public class Assistant {
 
         private Answer list(dev.kadence.core.task.TaskQuery query, String description, boolean offerAll) {
             List<TaskView> items = listing.list(user.id(), query).items();
-            List<Action> listed = List.of(new Action("tasks.listed", null, null));
+            List<Action> listed = List.of(new Action(LISTED, null, null));
             if (items.isEmpty()) {
                 if (!offerAll) {
                     return new Answer("You have no " + description + ".", listed, items, false, List.of(), null, null, null, null);

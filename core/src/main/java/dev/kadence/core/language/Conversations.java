@@ -1,5 +1,6 @@
 package dev.kadence.core.language;
 
+import dev.kadence.core.db.DatabaseException;
 import dev.kadence.core.db.Sql;
 import dev.kadence.core.error.ErrorCode;
 import dev.kadence.core.error.KadenceException;
@@ -18,6 +19,7 @@ import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -29,6 +31,7 @@ public class Conversations {
     public static final int DEFAULT_LIMIT = 20;
     public static final int MAX_LIMIT = 100;
     private static final int TITLE = 80;
+    private static final String LOCK_NOT_AVAILABLE = "55P03";
     /** A turn's claim on its conversation lapses after this long: a turn that crashed no longer blocks the next. */
     static final Duration TURN_CLAIM = Duration.ofSeconds(30);
 
@@ -88,8 +91,9 @@ public class Conversations {
     }
 
     /**
-     * The user's conversation {@code id}, claimed for one turn until {@link #save} (or {@link #release}): 409 while
-     * another turn of it is being answered, so two at once cannot both act on one pending question; 404 for another's.
+     * The user's conversation {@code id}, claimed for one turn that spans transactions (a language model's, which may
+     * take seconds) until {@link #record} (or {@link #release}): 409 while another turn of it is being answered, so two
+     * at once cannot both act on one pending question; 404 for another's.
      */
     Conversation claim(UUID userId, UUID id, Instant now) {
         return sql.one("""
@@ -97,9 +101,41 @@ public class Conversations {
                 where id = ? and user_id = ? and (turn_started_at is null or turn_started_at <= ?) returning *""",
             List.of(now, id, userId, now.minus(TURN_CLAIM)), Conversations::read).orElseThrow(() -> {
                 lock(userId, id);   // 404 when it is not the user's
-                return new KadenceException(ErrorCode.CONFLICT,
-                    "this conversation is still answering the previous message; send the next one when it has answered");
+                return busy();
             });
+    }
+
+    /**
+     * The user's conversation {@code id}, locked for a turn answered in this one transaction: 409 at once while another
+     * turn of it is being answered (one that holds the lock, or a {@link #claim}), 404 for another's. The transaction
+     * commits without waiting for the disk unless {@link #record} asks otherwise: the set-up rides on this statement,
+     * so the turn pays no round trip for it.
+     */
+    Conversation lockForTurn(UUID userId, UUID id, Instant now) {
+        record Locked(Conversation conversation, boolean claimed) {
+        }
+        Optional<Locked> found;
+        try {
+            found = sql.one("""
+                select set_config('synchronous_commit', 'off', true), c.*, coalesce(c.turn_started_at > ?, false) as claimed
+                from assistant_conversations c where id = ? and user_id = ? for update nowait""",
+                List.of(now.minus(TURN_CLAIM), id, userId), rs -> new Locked(read(rs), rs.getBoolean("claimed")));
+        } catch (DatabaseException e) {
+            if (LOCK_NOT_AVAILABLE.equals(e.sqlState())) {
+                throw busy();
+            }
+            throw e;
+        }
+        Locked locked = found.orElseThrow(() -> KadenceException.notFound("conversation"));
+        if (locked.claimed()) {
+            throw busy();
+        }
+        return locked.conversation();
+    }
+
+    private static KadenceException busy() {
+        return new KadenceException(ErrorCode.CONFLICT,
+            "this conversation is still answering the previous message; send the next one when it has answered");
     }
 
     /** Gives up a turn's claim without recording the turn (it failed). */
@@ -115,20 +151,23 @@ public class Conversations {
 
     /**
      * Records a turn of conversation {@code id} — what the user said, what was answered — with what the conversation
-     * remembers after it, and ends the turn's claim: one statement, so a turn's record costs one round trip.
+     * remembers after it, and ends the turn's claim: one statement, so a turn's record costs one round trip. When
+     * {@code durable}, the transaction's commit waits for the disk again (it changed tasks too: see
+     * {@link #lockForTurn}); the setting rides on the statement as its one-row {@code from}.
      */
-    void record(UUID id, String said, AssistantReply answered, After after, Instant now) {
+    void record(UUID id, String said, AssistantReply answered, After after, Instant now, boolean durable) {
         sql.update("""
             with said as (
                 insert into assistant_messages (conversation_id, role, text, reply, created_at)
                 values (?, 'user', ?, null, ?), (?, 'assistant', ?, ?, ?))
             update assistant_conversations set last_task_id = coalesce(?, last_task_id), pending_text = ?,
                 pending_candidates = ?, pending_offer = ?, updated_at = ?, turn_started_at = null
+            from (select set_config('synchronous_commit', ?, true)) as commit_setting
             where id = ?""",
             List.of(id, said, now, id, answered.reply(), write(answered), now,
                 Sql.uuid(after.lastTask()), Sql.text(after.pendingText()),
                 after.pendingCandidates() == null ? new Sql.Null(Types.OTHER) : after.pendingCandidates().toArray(UUID[]::new),
-                Sql.text(after.pendingOffer()), now, id));
+                Sql.text(after.pendingOffer()), now, durable ? "on" : "off", id));
     }
 
     /** The last {@code n} messages of conversation {@code id}, oldest first, without the replies' details. */

@@ -1,8 +1,11 @@
 package dev.kadence.core.language;
 
 import dev.kadence.core.api.QueryParameters;
+import dev.kadence.core.db.DatabaseException;
+import dev.kadence.core.db.Sql;
 import dev.kadence.core.error.ErrorCode;
 import dev.kadence.core.error.KadenceException;
+import dev.kadence.core.tag.TagNames;
 import dev.kadence.core.task.TaskListing;
 import dev.kadence.core.task.TaskView;
 import dev.kadence.core.task.Tasks;
@@ -25,6 +28,8 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -55,6 +60,8 @@ class AssistantTest implements TestPropertyProvider {
     Fixtures fixtures;
     @Inject
     TransactionOperations<Connection> tx;
+    @Inject
+    Sql sql;
 
     private UUID user;
 
@@ -238,6 +245,103 @@ class AssistantTest implements TestPropertyProvider {
         assertThat(only("Water the plants").status()).isEqualTo("done");
         say("reopen it", conversation);                   // and a recorded turn leaves no claim behind
         assertThat(only("Water the plants").status()).isEqualTo("todo");
+    }
+
+    @Test
+    void aTurnWhileAnotherHoldsTheConversationIsRefusedAtOnce() throws Exception {
+        UUID conversation = say("add water the plants").conversationId();
+        CountDownLatch locked = new CountDownLatch(1);
+        CountDownLatch done = new CountDownLatch(1);
+        Thread other = Thread.ofVirtual().start(() -> tx.executeWrite(s -> {   // a turn of the rules in another tab, mid-answer
+            conversations.lockForTurn(user, conversation, clock.instant());
+            locked.countDown();
+            await(done);
+            return null;
+        }));
+        try {
+            assertThat(locked.await(10, TimeUnit.SECONDS)).isTrue();
+
+            assertThatThrownBy(() -> say("complete it", conversation)).isInstanceOfSatisfying(KadenceException.class,
+                e -> assertThat(e.code()).isEqualTo(ErrorCode.CONFLICT));
+        } finally {
+            done.countDown();
+            other.join();
+        }
+        assertThat(only("Water the plants").status()).isEqualTo("todo");
+        say("complete it", conversation);
+        assertThat(only("Water the plants").status()).isEqualTo("done");
+    }
+
+    @Test
+    void whatAServiceRefusesIsAnsweredAndRecordedAndChangesNothing() {
+        List<String> twenty = java.util.stream.IntStream.rangeClosed(1, TagNames.MAX_PER_TASK).mapToObj(i -> "\"t" + i + "\"").toList();
+        fixtures.task(user, "{\"title\": \"Buy flight tickets\", \"tags\": " + twenty + "}");
+        UUID conversation = say("find tasks about flight").conversationId();
+
+        AssistantReply refused = say("Add the tag 'expense' to 'buy flight tickets'", conversation);
+
+        assertThat(refused.needsClarification()).as(refused.reply()).isTrue();
+        assertThat(refused.reply()).startsWith("I couldn't do that: ").contains("at most 20 tags per task");
+        assertThat(refused.actions()).isEmpty();
+        assertThat(only("Buy flight tickets").tags()).hasSize(TagNames.MAX_PER_TASK).doesNotContain("expense");
+        assertThat(conversations.get(user, conversation).messages()).extracting(Conversations.Message::text)
+            .containsExactly("find tasks about flight", "I found one task about \"flight\":",
+                "Add the tag 'expense' to 'buy flight tickets'", refused.reply());
+        say("Remove the tag 't1' from it", conversation);   // "it" is still the task the search found
+        assertThat(only("Buy flight tickets").tags()).doesNotContain("t1");
+    }
+
+    @Test
+    void aTurnIsRecordedExactlyWhenWhatItDidIs() {
+        UUID conversation = say("add water the plants").conversationId();
+        sql.update("""
+            create or replace function refuse_doomed() returns trigger language plpgsql as $$
+            begin
+                if new.text in ('add the doomed task', 'make it high priority') then
+                    raise exception 'the transcript cannot be written';
+                end if;
+                return new;
+            end $$""", List.of());
+        sql.update("create trigger refuse_doomed before insert on assistant_messages for each row execute function refuse_doomed()",
+            List.of());
+        try {
+            assertThatThrownBy(() -> say("add the doomed task", conversation)).isInstanceOf(DatabaseException.class);
+            assertThatThrownBy(() -> say("make it high priority", conversation)).isInstanceOf(DatabaseException.class);
+        } finally {
+            sql.update("drop trigger refuse_doomed on assistant_messages", List.of());
+        }
+
+        assertThat(allTasks()).extracting(TaskView::title).containsExactly("Water the plants");
+        assertThat(only("Water the plants").priority()).isEqualTo("medium");
+        assertThat(conversations.get(user, conversation).messages()).hasSize(2);
+    }
+
+    @Test
+    void aTurnTakesTheLocksItNeedsAndCommitsWithoutWaitingForTheDiskOnlyWhenItChangedNoTask() {
+        UUID conversation = say("add water the plants").conversationId();
+        AssistantReply searched = say("find tasks about plants", conversation);
+        tx.executeWrite(s -> {
+            conversations.lockForTurn(user, conversation, clock.instant());
+            assertThat(setting()).isEqualTo("off");
+            conversations.record(conversation, "x", searched, new Conversations.After(null, null, null, null), clock.instant(), true);
+            assertThat(setting()).isEqualTo("on");
+            conversations.record(conversation, "x", searched, new Conversations.After(null, null, null, null), clock.instant(), false);
+            assertThat(setting()).isEqualTo("off");
+            s.setRollbackOnly();
+            return null;
+        });
+    }
+
+    private String setting() {
+        return sql.one("select current_setting('synchronous_commit') as v", List.of(), rs -> rs.getString("v")).orElseThrow();
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Test
