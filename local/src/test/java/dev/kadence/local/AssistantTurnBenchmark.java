@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -25,8 +26,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * Benchmark, not a test (skipped unless {@code -Dkadence.benchmark=true}): how long the language endpoints take, one
  * request at a time against the assistant function of the local platform (its image's flags, pinned to one CPU as the
  * chart's {@code limits.cpu: 1} would), for a user with 60 tasks: a quick-add parse of the issue's lines, and an
- * assistant turn of each kind — a search, a change by name, a create. Prints the client's times per kind and the
- * function's own ("server time", from its request log) per endpoint; see docs/benchmarks.md.
+ * assistant turn of each kind — a search, a change by name, a create — first paced (a short pause after each answer),
+ * then back to back, which saturates this machine's two cores with what the requests set off. Prints the client's
+ * times per kind and the function's own ("server time", from its request log) per endpoint; see docs/benchmarks.md.
  *
  * <pre>mvn -q -DskipTests package && mvn -pl local -am test -Dtest=AssistantTurnBenchmark -Dkadence.benchmark=true -Dsurefire.failIfNoSpecifiedTests=false</pre>
  */
@@ -34,6 +36,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class AssistantTurnBenchmark {
     private static final int TASKS = 60;
     private static final int ROUNDS = Integer.getInteger("kadence.benchmark.rounds", 300);
+    /**
+     * The pause after each answer in the paced phase: the rounds then come at ~30 requests a second, a steady load
+     * for one pod (a user sends a turn every few seconds at most), which leaves this two-core machine — PostgreSQL,
+     * Kafka, the platform and five functions on it — time to do what each request sets off before the next.
+     */
+    private static final long PAUSE_MS = Long.getLong("kadence.benchmark.pause-ms", 20);
     private static final List<String> LINES = List.of("Pay rent every month on the 1st p1 #home",
         "Standup every weekday at 9:30 @work", "Water plants every 3 days at 8am", "Review budget every last Friday at 4pm",
         "Call mom tomorrow at 6pm remind me 30 minutes before", "Gym every Mon, Wed and Fri at 7am #health",
@@ -59,27 +67,42 @@ class AssistantTurnBenchmark {
             String assistant = "http://127.0.0.1:" + platform.function("assistant").port();
             platform.pinToOneCpu("assistant");
 
-            measure(assistant, token, ROUNDS / 3);      // warm-up: the JIT and the caches, not measured
-            header();
-            List<List<Sample>> results = measure(assistant, token, ROUNDS);
-            Duration unused = Duration.ofSeconds(1);
-            report("quick-add parse", results.get(0), unused);
-            report("assistant: search", results.get(1), unused);
-            report("assistant: change by name", results.get(2), unused);
-            report("assistant: create", results.get(3), unused);
+            measure(assistant, token, ROUNDS / 3, 0);      // warm-up: the JIT and the caches, not measured
+            long began = System.nanoTime();
+            List<List<Sample>> paced = measure(assistant, token, ROUNDS, PAUSE_MS);
+            Duration pacedFor = Duration.ofNanos(System.nanoTime() - began);
+            began = System.nanoTime();
+            List<List<Sample>> saturated = measure(assistant, token, ROUNDS, 0);
+            Duration saturatedFor = Duration.ofNanos(System.nanoTime() - began);
             // Parses alone: a quick-add bar sends one per pause in typing, with nothing else of that user in flight.
             List<Sample> alone = new ArrayList<>();
             for (int i = 0; i < ROUNDS; i++) {
                 alone.add(timed(assistant + "/api/v1/quick-add/parse", token, text(LINES.get(i % LINES.size()))));
             }
+
+            Duration unused = Duration.ofSeconds(1);
+            for (var phase : List.of(Map.entry(String.format("paced, %d ms between requests: %.0f requests/s", PAUSE_MS,
+                    4 * ROUNDS / (pacedFor.toNanos() / 1e9)), paced),
+                Map.entry(String.format("back to back: %.0f requests/s", 4 * ROUNDS / (saturatedFor.toNanos() / 1e9)), saturated))) {
+                System.out.printf("%n%s (client time; the req/s column is meaningless here):", phase.getKey());
+                header();
+                report("quick-add parse", phase.getValue().get(0), unused);
+                report("assistant: search", phase.getValue().get(1), unused);
+                report("assistant: change by name", phase.getValue().get(2), unused);
+                report("assistant: create", phase.getValue().get(3), unused);
+            }
             report("quick-add parse, alone", alone, unused);
-            System.out.println("(req/s is meaningless here: requests were sent one at a time; read the latencies)");
+            System.out.println();
+
             Path log = platform.settings.data().logs().resolve("assistant.log");
             double[] parses = serverTimes(log, "/api/v1/quick-add/parse");
-            print("/api/v1/quick-add/parse (interleaved)", Arrays.copyOfRange(parses, ROUNDS / 3, ROUNDS / 3 + ROUNDS));
-            print("/api/v1/quick-add/parse (alone)", Arrays.copyOfRange(parses, ROUNDS / 3 + ROUNDS, parses.length));
             double[] turns = serverTimes(log, "/api/v1/assistant/messages");
-            print("/api/v1/assistant/messages", Arrays.copyOfRange(turns, 3 * (ROUNDS / 3), turns.length));
+            int warm = ROUNDS / 3;
+            print("quick-add parse, paced", Arrays.copyOfRange(parses, warm, warm + ROUNDS));
+            print("quick-add parse, back to back", Arrays.copyOfRange(parses, warm + ROUNDS, warm + 2 * ROUNDS));
+            print("quick-add parse, alone", Arrays.copyOfRange(parses, warm + 2 * ROUNDS, parses.length));
+            print("assistant turns, paced", Arrays.copyOfRange(turns, 3 * warm, 3 * (warm + ROUNDS)));
+            print("assistant turns, back to back", Arrays.copyOfRange(turns, 3 * (warm + ROUNDS), turns.length));
         }
     }
 
@@ -98,15 +121,23 @@ class AssistantTurnBenchmark {
             ms[(int) Math.ceil(0.99 * ms.length) - 1], ms[ms.length - 1]);
     }
 
-    /** {@code rounds} of each kind, interleaved, one request at a time; samples per kind. */
-    private static List<List<Sample>> measure(String assistant, String token, int rounds) {
+    /**
+     * {@code rounds} of each kind, interleaved, one request at a time, {@code pauseMs} between one's answer and the
+     * next; samples per kind.
+     */
+    private static List<List<Sample>> measure(String assistant, String token, int rounds, long pauseMs) throws InterruptedException {
         List<List<Sample>> samples = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
         for (int i = 0; i < rounds; i++) {
-            samples.get(0).add(timed(assistant + "/api/v1/quick-add/parse", token, text(LINES.get(i % LINES.size()))));
-            samples.get(1).add(timed(assistant + "/api/v1/assistant/messages", token, text(SEARCHES.get(i % SEARCHES.size()))));
-            samples.get(2).add(timed(assistant + "/api/v1/assistant/messages", token, text(CHANGES.get(i % CHANGES.size()))));
-            samples.get(3).add(timed(assistant + "/api/v1/assistant/messages", token,
-                text("Every Friday at 2 PM remind me to submit report " + i)));
+            for (int kind = 0; kind < 4; kind++) {
+                Thread.sleep(pauseMs);
+                samples.get(kind).add(switch (kind) {
+                    case 0 -> timed(assistant + "/api/v1/quick-add/parse", token, text(LINES.get(i % LINES.size())));
+                    case 1 -> timed(assistant + "/api/v1/assistant/messages", token, text(SEARCHES.get(i % SEARCHES.size())));
+                    case 2 -> timed(assistant + "/api/v1/assistant/messages", token, text(CHANGES.get(i % CHANGES.size())));
+                    default -> timed(assistant + "/api/v1/assistant/messages", token,
+                        text("Every Friday at 2 PM remind me to submit report " + i));
+                });
+            }
         }
         return samples;
     }
