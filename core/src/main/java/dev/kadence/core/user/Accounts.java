@@ -68,7 +68,10 @@ public class Accounts {
         return user;
     }
 
-    @Transactional
+    /**
+     * The account of {@code userId}; 401 when it no longer exists. One statement, so no transaction of its own: outside
+     * one it is a single round trip to PostgreSQL (a quick-add parse's only one), inside one it joins.
+     */
     public User get(UUID userId) {
         return users.findById(userId).orElseThrow(() ->
             new KadenceException(ErrorCode.UNAUTHENTICATED, "the account of this token no longer exists"));
