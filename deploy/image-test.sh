@@ -27,7 +27,9 @@
 # IMAGE_TEST_LOAD_TIMEOUT (default 120 s for the REQUESTS), IMAGE_TEST_STREAMS (notify's open streams while it is
 # loaded, default 1), IMAGE_TEST_PORT (default 18280:
 # the web app; the functions take the next five), KADENCE_IMAGE_CACHE, IMAGE_TEST_BUILD=no (run the images the
-# last run built, when changing only this script) or fresh (no layer cache, as on a clean machine).
+# last run built, when changing only this script) or fresh (no layer cache, as on a clean machine). To take a cold
+# start apart (docs/startup-and-memory.md): IMAGE_TEST_CPUS (default 1, the chart's limit) and IMAGE_TEST_EVICT=no
+# (the mapped files stay in the page cache, as on a node where another pod of the function just ran).
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -152,7 +154,7 @@ create_function() {
     local fn=$1
     pm rm -f "kadence-it-$fn" >/dev/null 2>&1 || true
     pm create --name "kadence-it-$fn" --label kadence-image-test --network host "${LIMITS[@]}" \
-        --memory "$MEMORY" --memory-swap "$MEMORY" --cpus 1 --read-only --read-only-tmpfs=false \
+        --memory "$MEMORY" --memory-swap "$MEMORY" --cpus ${IMAGE_TEST_CPUS:-1} --read-only --read-only-tmpfs=false \
         -e PORT="$(port_of "$fn")" -e KADENCE_DB_URL="$PG" -e KADENCE_DB_USER=postgres -e KADENCE_DB_PASSWORD=postgres \
         -e KADENCE_JWT_SECRET -e KADENCE_DELIVERY_TOKEN -e APP_API_TOKEN -e DAPR_HTTP_PORT=3503 \
         -e KADENCE_SINKS_TASK_EVENTS="$SINKS/task-events" -e KADENCE_SINKS_TASK_UPDATES="$SINKS/task-updates" \
@@ -161,6 +163,7 @@ create_function() {
 
 # The files a function maps, out of the page cache, so that the container that reads them is charged for them.
 evict_files() {
+    [[ ${IMAGE_TEST_EVICT:-yes} == yes ]] || return 0
     local root file
     root=$(pm mount "kadence-it-$1")
     for file in "app/$1.jar" "app/$1.aot" opt/java/openjdk/lib/server/libjvm.so opt/java/openjdk/lib/modules; do
@@ -336,7 +339,7 @@ smoke() {
     for fn in "${FUNCTIONS[@]}"; do pm start "kadence-it-$fn" >/dev/null; done
     pm rm -f kadence-it-webapp >/dev/null 2>&1 || true
     pm run -d --name kadence-it-webapp --label kadence-image-test --network host "${LIMITS[@]}" \
-        --memory "$MEMORY" --memory-swap "$MEMORY" --cpus 1 --read-only --read-only-tmpfs=false \
+        --memory "$MEMORY" --memory-swap "$MEMORY" --cpus ${IMAGE_TEST_CPUS:-1} --read-only --read-only-tmpfs=false \
         -e PORT="$WEBAPP_PORT" -e TASK_CRUD_URL="http://127.0.0.1:$(port_of task-crud)" \
         -e NOTIFY_URL="http://127.0.0.1:$(port_of notify)" -e ASSISTANT_URL="http://127.0.0.1:$(port_of assistant)" \
         "$TAG/webapp:test" >/dev/null
