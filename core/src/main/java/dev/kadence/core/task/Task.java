@@ -47,7 +47,9 @@ public record Task(UUID id, UUID userId, String title, String description, Prior
             Set<String> names = new LinkedHashSet<>(t.tags);
             names.addAll(draft.addTags());
             names.removeAll(draft.removeTags());
-            if (names.size() > TagNames.MAX_PER_TASK) {   // each list was within it, the task's tags with them are not
+            // Each list was held to the limit, the task's tags with them are not. Only growing past it is refused: a
+            // task that has more (stored before this check) can still shed them.
+            if (names.size() > TagNames.MAX_PER_TASK && names.size() > t.tags.size()) {
                 Violations v = new Violations();
                 v.add("add_tags", "too_many", "at most " + TagNames.MAX_PER_TASK + " tags per task; it has " + t.tags.size());
                 v.throwIfAny();
