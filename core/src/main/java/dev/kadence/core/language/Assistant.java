@@ -126,18 +126,25 @@ public class Assistant {
     private AssistantReply rulesTurn(UUID userId, UUID conversationId, String text) {
         try {
             return tx.executeWrite(s -> {
-                Conversation before = conversationId == null ? start(userId, text)
-                    : conversations.lockForTurn(userId, conversationId, clock.instant());
+                Conversation before = open(userId, conversationId, text);
                 Answer answer = new Turn(accounts.get(userId), before).respond(text.strip());
                 return recorded(before, text, answer, ENGINE, answer.changed());
             });
         } catch (Refused refused) {
-            return tx.executeWrite(s -> {
-                Conversation before = conversationId == null ? start(userId, text)
-                    : conversations.lockForTurn(userId, conversationId, clock.instant());
-                return recorded(before, text, refused.answer, ENGINE, false);
-            });
+            return tx.executeWrite(s -> recorded(open(userId, conversationId, text), text, refused.answer, ENGINE, false));
         }
+    }
+
+    /**
+     * The conversation of a turn of the rules, in the turn's transaction, which then commits without waiting for the
+     * disk unless its record says otherwise: a new one when {@code conversationId} is null, else the user's, locked.
+     */
+    private Conversation open(UUID userId, UUID conversationId, String text) {
+        if (conversationId != null) {
+            return conversations.lockForTurn(userId, conversationId, clock.instant());
+        }
+        conversations.recordWithoutWaitingForDisk();
+        return conversations.start(userId, text, clock.instant());
     }
 
     /**
@@ -185,12 +192,6 @@ public class Assistant {
         } catch (Refused refused) {
             return refused.answer;
         }
-    }
-
-    /** A new conversation, its first turn's transaction set not to wait for the disk (see {@link Conversations#lockForTurn}). */
-    private Conversation start(UUID userId, String text) {
-        conversations.recordWithoutWaitingForDisk();
-        return conversations.start(userId, text, clock.instant());
     }
 
     /** The turn recorded in its conversation (in the current transaction), and the reply it was. */

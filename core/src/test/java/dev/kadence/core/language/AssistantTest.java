@@ -317,7 +317,7 @@ class AssistantTest implements TestPropertyProvider {
     }
 
     @Test
-    void aTurnTakesTheLocksItNeedsAndCommitsWithoutWaitingForTheDiskOnlyWhenItChangedNoTask() {
+    void theLockTurnsWaitingForTheDiskOffAndTheRecordSetsItAsTheTurnNeeds() {
         UUID conversation = say("add water the plants").conversationId();
         AssistantReply searched = say("find tasks about plants", conversation);
         tx.executeWrite(s -> {
