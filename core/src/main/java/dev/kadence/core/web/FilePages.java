@@ -24,7 +24,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * thrashing.
  * <ul>
  *   <li>Read-ahead: a page fault in a mapped file reads the pages around it too (128 KiB here), and the JVM touches
- *   these files at scattered places. {@link #readOnlyWhatIsTouched} marks their mappings {@code MADV_RANDOM}.</li>
+ *   these files at scattered places. {@link #readOnlyWhatIsTouched} marks their mappings {@code MADV_RANDOM} — once
+ *   the function has started: while it starts, read-ahead saves more faults than it costs.</li>
  *   <li>Copies: the AOT cache's read-write part is mapped privately and written at start-up, so each of its pages is
  *   read into the page cache and then copied; the read page stays cached, unmapped, and is never used again
  *   (~25 MiB). {@link #dropCopiedPages} asks the kernel every few seconds to drop the cached pages of the parts of
@@ -43,32 +44,42 @@ final class FilePages {
     private static final int O_RDONLY_CLOEXEC = 0x80000;
     private static final int POSIX_FADV_DONTNEED = 4;
     static final Duration DROP_EVERY = Duration.ofSeconds(5);
+    /**
+     * How long after the server started the kernel's read-ahead is left on: while the JVM first touches its files, a
+     * fault that reads the pages around it saves the faults that would read them one by one — under 128 MiB, with
+     * read-ahead off from the first instruction, ~4,000 more major faults and ~0.2 s more per cold start
+     * (docs/startup-and-memory.md). The first requests, which a pod woken from zero is started for, come in this
+     * second too.
+     */
+    static final Duration AFTER_START = Duration.ofSeconds(1);
 
     private FilePages() {
     }
 
-    /** Read-ahead off in the mapped files, then the originals of their copied pages dropped every {@link #DROP_EVERY}. */
+    /**
+     * From {@link #AFTER_START} on, read-ahead off in the mapped files and the originals of their copied pages dropped,
+     * then dropped again every {@link #DROP_EVERY}; all of it on a thread of its own, so that the start does not wait.
+     */
     static void keepToWhatIsUsed() {
-        try {
-            List<Mapping> mappings = mappings();
-            if (mappings.isEmpty()) {
-                return;
-            }
-            readOnlyWhatIsTouched(mappings);
-            List<Range> copied = copiedRanges(mappings);
-            Thread.ofPlatform().name("file-pages").daemon().start(() -> {
-                try {
-                    while (!Thread.currentThread().isInterrupted()) {
-                        Thread.sleep(DROP_EVERY);
-                        dropCopiedPages(copied);
-                    }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
+        Thread.ofPlatform().name("file-pages").daemon().start(() -> {
+            try {
+                Thread.sleep(AFTER_START);
+                List<Mapping> mappings = mappings();
+                if (mappings.isEmpty()) {
+                    return;
                 }
-            });
-        } catch (Throwable e) {
-            LOG.debug("mapped files keep the kernel's defaults: {}", e.toString());
-        }
+                readOnlyWhatIsTouched(mappings);
+                List<Range> copied = copiedRanges(mappings);
+                while (!Thread.currentThread().isInterrupted()) {
+                    dropCopiedPages(copied);
+                    Thread.sleep(DROP_EVERY);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (Throwable e) {
+                LOG.debug("mapped files keep the kernel's defaults: {}", e.toString());
+            }
+        });
     }
 
     /** A mapping of {@code file} from {@code offset}, {@code start} to {@code end} in memory; written pages are copies. */

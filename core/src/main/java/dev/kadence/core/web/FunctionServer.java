@@ -14,7 +14,8 @@ public final class FunctionServer {
      * be switched off in {@code application.properties}).
      */
     public static ApplicationContext start(Class<?> application, String... args) {
+        ApplicationContext context = Micronaut.build(args).classes(application).banner(false).start();
         FilePages.keepToWhatIsUsed();
-        return Micronaut.build(args).classes(application).banner(false).start();
+        return context;
     }
 }
