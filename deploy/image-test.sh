@@ -29,7 +29,8 @@
 # the web app; the functions take the next five), KADENCE_IMAGE_CACHE, IMAGE_TEST_BUILD=no (run the images the
 # last run built, when changing only this script) or fresh (no layer cache, as on a clean machine). To take a cold
 # start apart (docs/startup-and-memory.md): IMAGE_TEST_CPUS (default 1, the chart's limit) and IMAGE_TEST_EVICT=no
-# (the mapped files stay in the page cache, as on a node where another pod of the function just ran).
+# (the mapped files stay in the page cache, as on a node where another pod of the function just ran). To try a JVM
+# flag without building: IMAGE_TEST_JAVA_OPTIONS (the containers' JAVA_TOOL_OPTIONS, added to the image's flags).
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -50,6 +51,7 @@ FUNCTIONS=(task-crud recurrence-handler reminder-fire notify assistant)
 TAG=localhost/kadence-test
 LIMITS=(--ulimit nofile=1024:1024 --ulimit nproc=1024:1024)
 PG=jdbc:postgresql://127.0.0.1:55432/kadence
+PLATFORM_URL=http://127.0.0.1:8080
 SINKS=http://127.0.0.1:59094/kadence
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/kadence-images.XXXXXX")
 PLATFORM_PID=""
@@ -158,7 +160,8 @@ create_function() {
         -e PORT="$(port_of "$fn")" -e KADENCE_DB_URL="$PG" -e KADENCE_DB_USER=postgres -e KADENCE_DB_PASSWORD=postgres \
         -e KADENCE_JWT_SECRET -e KADENCE_DELIVERY_TOKEN -e APP_API_TOKEN -e DAPR_HTTP_PORT=3503 \
         -e KADENCE_SINKS_TASK_EVENTS="$SINKS/task-events" -e KADENCE_SINKS_TASK_UPDATES="$SINKS/task-updates" \
-        -e KADENCE_SINKS_REMINDERS="$SINKS/reminders" "$TAG/$fn:test" >/dev/null
+        -e KADENCE_SINKS_REMINDERS="$SINKS/reminders" ${IMAGE_TEST_JAVA_OPTIONS:+-e JAVA_TOOL_OPTIONS="$IMAGE_TEST_JAVA_OPTIONS"} \
+        "$TAG/$fn:test" >/dev/null
 }
 
 # The files a function maps, out of the page cache, so that the container that reads them is charged for them.
@@ -315,6 +318,9 @@ serve() {
     create_function "$fn"
     evict_files "$fn"
     BENCH_TOKEN=${TOKEN:-}
+    # task-crud's real request, the peer's POST /api/v1/tasks, is a user's: one signed up at the platform's own.
+    [[ $fn == task-crud ]] && BENCH_TOKEN=$(KADENCE_TASK_CRUD_URL=$PLATFORM_URL borrowed_token)
+    [[ -n $BENCH_TOKEN || $fn != task-crud ]] || die "no user at the platform's task-crud ($PLATFORM_URL) for task-crud's real request"
     cold_start "$fn"
     [[ $fn == task-crud ]] && sign_up
     [[ $fn == task-crud || $fn == notify || $fn == assistant ]] && token=$TOKEN

@@ -172,15 +172,17 @@ workload_round() {
 }
 
 # The real request whose first 2xx ends a timed start (startup-benchmark.sh, deploy/image-test.sh); prints its HTTP
-# status. assistant's needs BENCH_TOKEN, a token of task-crud's.
+# status. task-crud's and assistant's need BENCH_TOKEN, a token of task-crud's (borrowed_token). task-crud's is the
+# Spring Boot peer's (../shared/bench): a task with two tags, stored and its event written to the outbox.
 real_request() {
     local fn=$1 base=$2 task user
     task=$(uuid)
     user=$(uuid)
     case "$fn" in
         task-crud)
-            curl -s -o /dev/null -w '%{http_code}' --max-time 10 -X POST "$base/api/v1/auth/signup" -H 'Content-Type: application/json' \
-                -d "{\"email\":\"bench-$(uuid)@example.com\",\"password\":\"correct horse battery\",\"timezone\":\"Europe/Berlin\"}" || true ;;
+            curl -s -o /dev/null -w '%{http_code}' --max-time 10 -X POST "$base/api/v1/tasks" \
+                -H "Authorization: Bearer ${BENCH_TOKEN:-}" -H 'Content-Type: application/json' \
+                -d '{"title":"cold start probe","priority":"high","tags":["bench","coldstart"]}' || true ;;
         recurrence-handler) post_event "$base" dev.kadence.task.completed "$task" "{\"task_id\":\"$task\",\"user_id\":\"$user\"}" ;;
         reminder-fire) post_event "$base" dev.kadence.task.updated "$task" "{\"task_id\":\"$task\",\"user_id\":\"$user\"}" ;;
         notify) post_event "$base" dev.kadence.task.changed "$task" \

@@ -5,7 +5,8 @@
 #
 # Start-up: N runs (default 7) of each mode, alternating plain/cached, same jar, same flags (functions/jvm-flags.txt);
 # each run times process start -> the first HTTP 2xx answer to a real request, polled every 5 ms:
-#   task-crud: POST /api/v1/auth/signup with a fresh e-mail (201); recurrence-handler: POST /events
+#   task-crud: POST /api/v1/tasks, the peer's request, with a token of task-crud's (KADENCE_TOKEN or
+#   KADENCE_TASK_CRUD_URL, as aot-cache.sh) (201); recurrence-handler: POST /events
 #   dev.kadence.task.completed (200); reminder-fire: POST /events dev.kadence.task.updated (200);
 #   notify: POST /events dev.kadence.task.changed (200); assistant: POST /api/v1/quick-add/parse with a token of
 #   task-crud's (KADENCE_TOKEN or KADENCE_TASK_CRUD_URL, as aot-cache.sh) (200). /health is not used: it is not a real
@@ -254,9 +255,9 @@ bench_main() {
         "$AOT_SCRIPT_DIR/aot-cache.sh" "$jar" "$aot"
     fi
     BENCH_TOKEN=""
-    if [[ $fn == assistant ]]; then
+    if [[ $fn == task-crud || $fn == assistant ]]; then
         BENCH_TOKEN=$(borrowed_token)
-        [[ -n "$BENCH_TOKEN" ]] || die "assistant's real request needs a token: set KADENCE_TOKEN or KADENCE_TASK_CRUD_URL"
+        [[ -n "$BENCH_TOKEN" ]] || die "$fn's real request needs a token: set KADENCE_TOKEN or KADENCE_TASK_CRUD_URL"
     fi
     ((STARTUP)) && startup "$fn" "$jar" "$aot"
     ((MEMORY)) && memory "$fn" "$jar" "$aot"
