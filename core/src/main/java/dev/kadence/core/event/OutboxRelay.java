@@ -21,6 +21,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -54,6 +55,7 @@ public class OutboxRelay {
     private static final Logger LOG = LoggerFactory.getLogger(OutboxRelay.class);
     private static final long LOCK_KEY = 0x6b6164656e6365L; // "kadence"
     private static final int BATCH = 200;
+    private static final Duration WARM_UP_AFTER = Duration.ofSeconds(1);
 
     private final TransactionOperations<Connection> tx;
     private final Sql sql;
@@ -76,11 +78,15 @@ public class OutboxRelay {
     @EventListener
     void onStartup(StartupEvent event) {
         long poll = settings.pollInterval().toMillis();
-        executor.execute(this::warmUp);
+        executor.schedule(this::warmUp, WARM_UP_AFTER.toMillis(), TimeUnit.MILLISECONDS);
         executor.scheduleWithFixedDelay(this::wake, poll, poll, TimeUnit.MILLISECONDS);
     }
 
-    /** Makes the HTTP client in the background, so the first event after a cold start does not wait for it. */
+    /**
+     * Makes the HTTP client in the background, so that an event a while after a cold start does not wait for it —
+     * not at once: on the one CPU a pod has, building it (~50 ms of CPU) would slow the start and its first request,
+     * whose events make it on demand anyway.
+     */
     private void warmUp() {
         client();
     }
