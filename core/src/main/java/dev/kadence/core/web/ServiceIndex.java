@@ -36,9 +36,8 @@ import java.util.stream.Stream;
  * {@code META-INF/services/<service>}. The first lookup lists that directory, which in a jar means opening the jar as
  * a zip file system: an index of all of its ~13,000 entries, built in interpreted code at every cold start. The build
  * writes the same lists to {@value #INDEX} ({@link #main}, run by functions/pom.xml after the jar is shaded); this
- * loader, registered
- * as a {@link StaticOptimizations.Loader} (the hook Micronaut AOT uses for the same purpose), hands them to
- * {@link SoftServiceLoader}. Every service name is answered from the index — one it does not list has no
+ * loader, registered as a {@link StaticOptimizations.Loader} (the hook Micronaut AOT uses for the same purpose), hands
+ * them to {@link SoftServiceLoader}. Every service name is answered from the index — one it does not list has no
  * implementations in the jar — so the scan never runs. Without the index (tests, an IDE: classes in directories) it
  * hands over nothing and Micronaut scans as before.
  */
