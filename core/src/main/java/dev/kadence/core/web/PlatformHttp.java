@@ -2,21 +2,25 @@ package dev.kadence.core.web;
 
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLContextSpi;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLServerSocketFactory;
+import javax.net.ssl.SSLSessionContext;
+import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509TrustManager;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.security.GeneralSecurityException;
-import java.security.cert.CertificateException;
-import java.security.cert.X509Certificate;
+import java.security.SecureRandom;
 import java.util.Collection;
 
 /**
  * HTTP clients for a function's calls to its platform — the KafkaSinks, the Dapr sidecar — which in a cluster are
- * plain http. Building a JDK {@link HttpClient} makes the JDK's default TLS context, which reads and parses its trust
- * store (about 140 certificates) for TLS these calls never use: ~45 ms of CPU in every cold start, measured with the
- * AOT cache (docs/startup-and-memory.md). A client for http endpoints only gets a TLS context that trusts no one
- * instead; when any endpoint is https, it gets the JDK's default, as before.
+ * plain http. Building a JDK {@link HttpClient} makes a TLS context and asks it for its default parameters even when no
+ * call will use TLS: the JDK's default context reads and parses its trust store (about 140 certificates), and any JSSE
+ * context works out its protocols and cipher suites — some 450 classes of JSSE and the JCE loaded, and in the AOT
+ * cache, in every cold start (docs/startup-and-memory.md). A client for http endpoints only gets a context that refuses
+ * TLS instead, with empty parameters; when any endpoint is https, it gets the JDK's default, as before.
  */
 public final class PlatformHttp {
     private PlatformHttp() {
@@ -25,33 +29,60 @@ public final class PlatformHttp {
     /** A client builder for calls to {@code endpoints}. */
     public static HttpClient.Builder builder(Collection<URI> endpoints) {
         HttpClient.Builder builder = HttpClient.newBuilder();
-        return endpoints.stream().allMatch(e -> "http".equalsIgnoreCase(e.getScheme())) ? builder.sslContext(trustingNoOne()) : builder;
+        return endpoints.stream().allMatch(e -> "http".equalsIgnoreCase(e.getScheme()))
+            ? builder.sslContext(new SSLContext(new NoTls(), null, "none") { }).sslParameters(new SSLParameters())
+            : builder;
     }
 
-    private static SSLContext trustingNoOne() {
-        try {
-            SSLContext tls = SSLContext.getInstance("TLS");
-            tls.init(new KeyManager[0], new TrustManager[] {NO_ONE}, null);
-            return tls;
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("no TLS in this JDK", e);
+    /** The TLS of a client made for plain http endpoints: any use of it (an https URL after all) is an error. */
+    private static final class NoTls extends SSLContextSpi {
+        private static IllegalStateException refused() {
+            return new IllegalStateException("this client was made for plain http endpoints; it has no TLS");
+        }
+
+        @Override
+        protected void engineInit(KeyManager[] keys, TrustManager[] trust, SecureRandom random) {
+            throw refused();
+        }
+
+        @Override
+        protected SSLSocketFactory engineGetSocketFactory() {
+            throw refused();
+        }
+
+        @Override
+        protected SSLServerSocketFactory engineGetServerSocketFactory() {
+            throw refused();
+        }
+
+        @Override
+        protected SSLEngine engineCreateSSLEngine() {
+            throw refused();
+        }
+
+        @Override
+        protected SSLEngine engineCreateSSLEngine(String host, int port) {
+            throw refused();
+        }
+
+        @Override
+        protected SSLSessionContext engineGetServerSessionContext() {
+            throw refused();
+        }
+
+        @Override
+        protected SSLSessionContext engineGetClientSessionContext() {
+            throw refused();
+        }
+
+        @Override
+        protected SSLParameters engineGetDefaultSSLParameters() {
+            return new SSLParameters();
+        }
+
+        @Override
+        protected SSLParameters engineGetSupportedSSLParameters() {
+            return new SSLParameters();
         }
     }
-
-    private static final X509TrustManager NO_ONE = new X509TrustManager() {
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-            throw new CertificateException("this client was made for plain http endpoints");
-        }
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-            throw new CertificateException("this client was made for plain http endpoints");
-        }
-
-        @Override
-        public X509Certificate[] getAcceptedIssuers() {
-            return new X509Certificate[0];
-        }
-    };
 }
