@@ -17,8 +17,7 @@ import java.util.stream.Stream;
  * one (to tell a file from a directory) and closes it again: for a function's {@code application.properties}, the
  * central directory of its 13,000-entry jar read at every cold start, ~30 ms of CPU measured
  * (docs/startup-and-memory.md). Everything else — resources in directories, paths with {@code ..} or a leading
- * {@code /}, nested jars,
- * {@link #getResource}, {@link #getResources}, {@link #forBase} — is Micronaut's loader's.
+ * {@code /}, nested jars, {@link #getResource}, {@link #getResources}, {@link #forBase} — is Micronaut's loader's.
  */
 final class JarResources implements ClassPathResourceLoader {
     private final ClassLoader classLoader;
