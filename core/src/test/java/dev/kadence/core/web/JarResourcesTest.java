@@ -10,8 +10,6 @@ import java.io.UncheckedIOException;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystem;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -31,12 +29,9 @@ class JarResourcesTest {
 
     @Test
     void readsWhatMicronautsLoaderReadsFromAJarAndFromADirectory() throws Exception {
-        Path jar = dir.resolve("function.jar");
-        try (FileSystem zip = FileSystems.newFileSystem(jar, Map.of("create", "true"))) {
-            Files.writeString(zip.getPath("application.properties"), "micronaut.application.name=from-the-jar\n");
-            Files.createDirectories(zip.getPath("config"));
-            Files.writeString(zip.getPath("config/extra.properties"), "extra=1\n");
-        }
+        Path jar = TestJars.write(dir.resolve("function.jar"), Map.of(
+            "application.properties", "micronaut.application.name=from-the-jar\n",
+            "config/extra.properties", "extra=1\n"));
         Path classes = Files.createDirectories(dir.resolve("classes"));
         Files.writeString(classes.resolve("only-in-directory.properties"), "directory=1\n");
 

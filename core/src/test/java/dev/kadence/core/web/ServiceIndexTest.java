@@ -28,13 +28,11 @@ class ServiceIndexTest {
 
     @Test
     void theIndexListsTheServicesFilesThenMicronautsEntries() throws Exception {
-        Path jar = dir.resolve("function.jar");
-        try (FileSystem zip = FileSystems.newFileSystem(jar, Map.of("create", "true"))) {
-            write(zip, "META-INF/services/java.lang.Runnable", "# a comment\n\n" + Plain.class.getName() + " # trailing\n");
-            write(zip, "META-INF/micronaut/io.micronaut.inject.BeanDefinitionReference/" + Plain.class.getName(), "");
-            write(zip, "META-INF/micronaut/io.micronaut.inject.BeanDefinitionReference/" + Other.class.getName(), "");
-            write(zip, "dev/kadence/Some.class", "not a class, and not a service");
-        }
+        Path jar = TestJars.write(dir.resolve("function.jar"), Map.of(
+            "META-INF/services/java.lang.Runnable", "# a comment\n\n" + Plain.class.getName() + " # trailing\n",
+            "META-INF/micronaut/io.micronaut.inject.BeanDefinitionReference/" + Plain.class.getName(), "",
+            "META-INF/micronaut/io.micronaut.inject.BeanDefinitionReference/" + Other.class.getName(), "",
+            "dev/kadence/Some.class", "not a class, and not a service"));
 
         ServiceIndex.main(new String[] {jar.toString()});
 
@@ -85,12 +83,6 @@ class ServiceIndexTest {
 
         assertThatThrownBy(() -> ServiceIndex.loaders(index, getClass().getClassLoader()).get("java.lang.Runnable").load(null))
             .isInstanceOf(IllegalStateException.class).hasMessage("not today");
-    }
-
-    private static void write(FileSystem zip, String name, String content) throws IOException {
-        Path path = zip.getPath(name);
-        Files.createDirectories(path.getParent());
-        Files.writeString(path, content);
     }
 
     public static final class Plain implements Runnable {
