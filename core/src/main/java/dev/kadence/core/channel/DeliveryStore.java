@@ -72,9 +72,11 @@ class DeliveryStore {
 
     /** When the relay should next look: the earliest due attempt or running-out claim of an active channel. */
     Optional<Instant> nextDue() {
+        // The earliest row, not min(): an aggregate answers one row even when nothing is due, with a null in it.
         return sql.one("""
-            select min(d.next_attempt_at) from channel_deliveries d join channels c on c.id = d.channel_id
-            where c.paused_at is null and d.status in ('pending', 'sending')""", List.of(), rs -> Sql.instant(rs, "min"));
+            select d.next_attempt_at from channel_deliveries d join channels c on c.id = d.channel_id
+            where c.paused_at is null and d.status in ('pending', 'sending')
+            order by d.next_attempt_at limit 1""", List.of(), rs -> Sql.instant(rs, "next_attempt_at"));
     }
 
     List<Delivery> recent(UUID channelId, int limit) {
