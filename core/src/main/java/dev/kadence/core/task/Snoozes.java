@@ -1,5 +1,7 @@
 package dev.kadence.core.task;
 
+import dev.kadence.core.error.ErrorCode;
+import dev.kadence.core.error.KadenceException;
 import dev.kadence.core.error.Violations;
 import dev.kadence.core.notification.Notification;
 import dev.kadence.core.notification.NotificationView;
@@ -28,7 +30,8 @@ import java.util.UUID;
 /**
  * Snoozing a notification: its task gets a new absolute reminder at the snooze time, added through the same update a
  * {@code PATCH /tasks/{id} {reminders}} makes (so {@code task.updated} goes out and reminder-fire schedules it like
- * any reminder), and the notification is marked read. One transaction.
+ * any reminder), and the notification is marked read. One transaction. A done task's notification is not snoozed
+ * (409): its reminders are suppressed, so nothing would come back.
  */
 @Singleton
 public class Snoozes {
@@ -93,7 +96,7 @@ public class Snoozes {
         Notification notification = notifications.get(userId, notificationId);
         Instant now = clock.instant();
         Instant until = request.until() != null ? request.until() : request.preset().after(now, accounts.get(userId).zone());
-        store.lock(userId, notification.taskId());
+        Task task = store.lock(userId, notification.taskId()).orElseThrow(() -> KadenceException.notFound("task"));
         List<ReminderSpec> wanted = new ArrayList<>(reminders.ofTasks(List.of(notification.taskId())).stream()
             .filter(Reminder::isPending).map(Reminder::spec).toList());
         wanted.add(new ReminderSpec(until, null));
@@ -107,9 +110,13 @@ public class Snoozes {
             v.add(field, "too_many", "can’t be added: the task has " + ReminderSpec.MAX_PER_TASK + " reminders already");
         }
         v.throwIfAny();
-        TaskView task = tasks.update(userId, notification.taskId(), new TaskDraft(EnumSet.of(TaskDraft.Field.REMINDERS),
+        if (task.isDone()) {
+            // a reminder of a done task is suppressed when it falls due: the snooze would never come back
+            throw new KadenceException(ErrorCode.CONFLICT, "the task is done: reopen it to be reminded again");
+        }
+        TaskView updated = tasks.update(userId, notification.taskId(), new TaskDraft(EnumSet.of(TaskDraft.Field.REMINDERS),
             null, null, null, null, null, null, null, null, null, wanted));
-        ReminderView reminder = task.reminders().stream()
+        ReminderView reminder = updated.reminders().stream()
             .filter(r -> until.equals(r.at()) && r.status().equals("pending")).findFirst().orElseThrow();
         return new Snoozed(notifications.read(userId, notificationId), reminder);
     }

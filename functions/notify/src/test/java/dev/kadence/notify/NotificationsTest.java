@@ -328,6 +328,24 @@ class NotificationsTest implements TestPropertyProvider {
     }
 
     @Test
+    void aDoneTasksNotificationIsNotSnoozedForItsReminderWouldNeverComeBack() {
+        UUID user = user("UTC");
+        TaskView task = notified(user, "Submit the report");
+        String id = get(user, "/api/v1/notifications").get("items").get(0).get("id").asText();
+        tasks.complete(user, task.id());
+
+        HttpResponse<String> snoozed = post(user, "/api/v1/notifications/" + id + "/snooze", "{\"preset\": \"1h\"}");
+
+        assertProblem(snoozed, 409, "conflict");
+        assertThat(tree(snoozed.body()).get("detail").asText()).contains("reopen");
+        assertThat(count("select count(*) from reminders where task_id = '" + task.id() + "'")).isEqualTo(1);
+        assertThat(get(user, "/api/v1/notifications").get("unread_count").asLong()).isEqualTo(1);
+
+        tasks.reopen(user, task.id());
+        assertThat(post(user, "/api/v1/notifications/" + id + "/snooze", "{\"preset\": \"1h\"}").statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void aUsersStreamCarriesTheirNotificationsAndTaskChangesAndNothingOfAnotherUser() {
         UUID a = user("UTC");
         UUID b = user("UTC");
