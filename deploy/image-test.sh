@@ -237,12 +237,14 @@ sign_up() {
 # REQUESTS requests of the training's workload, PARALLEL at a time; one status per line in <out>. Sets LOAD_S; gives
 # up after LOAD_TIMEOUT seconds (a function thrashing at its memory limit answers a few requests a second).
 load() {
-    local fn=$1 base=$2 token=$3 out=$4 quota=$(((REQUESTS + PARALLEL - 1) / PARALLEL)) w workers=() start=$SECONDS
+    local fn=$1 base=$2 token=$3 out=$4 quota=$(((REQUESTS + PARALLEL - 1) / PARALLEL)) w workers=() start=$SECONDS answered
     for ((w = 0; w < PARALLEL; w++)); do
         (
             set +e     # a request that times out is counted (000), not the end of its worker
             : >"$out.$w"
-            while (($(wc -l <"$out.$w") < quota)); do workload_round "$fn" "$base" "$token" >>"$out.$w"; done
+            while mapfile -t answered <"$out.$w" && ((${#answered[@]} < quota)); do
+                workload_round "$fn" "$base" "$token" >>"$out.$w"
+            done
         ) &
         workers+=($!)
     done

@@ -14,6 +14,8 @@ final class Migrations {
     private static final String NAME = "migrate";
     private static final String SAYS = NAME + ": ";
     private static final Duration TIMEOUT = Duration.ofMinutes(2);
+    /** A JVM that runs for a second: no C2, no parallel GC threads. */
+    private static final List<String> JVM_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
 
     private Migrations() {
     }
@@ -21,7 +23,7 @@ final class Migrations {
     /** Runs them with that function's jar and environment; what they did, as the entry point says it. */
     static String apply(FunctionSpec function, DataDirectory data) {
         ChildProcess process = ChildProcess.start(NAME,
-                JavaCommand.mainClass(function.jar().toString(), List.of(), ENTRY_POINT), function.env(),
+                JavaCommand.mainClass(function.jar().toString(), JVM_OPTIONS, ENTRY_POINT), function.env(),
                 data.log(NAME), data.pidFile(NAME), data.root());
         try {
             if (!process.waitFor(TIMEOUT)) {
