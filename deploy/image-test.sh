@@ -143,11 +143,21 @@ build() {
     log built "$image in $((SECONDS - start)) s$(grep -o 'workload .*' "$WORK/build-$name.log" | sed 's/^workload */; training: /')"
 }
 
+# The function images two at a time: a build is mostly one JVM at a time (the training run, then the cache's
+# assembly) and this machine has two cores. Each training listens on a port of its own.
 build_images() {
-    local fn
-    for fn in "${FUNCTIONS[@]}"; do
-        build "$TAG/$fn:test" "$fn" -f functions/Dockerfile --build-arg JRE="$TAG/jre:25" --build-arg FUNCTION="$fn"
+    local i running=0 failed=0
+    for i in "${!FUNCTIONS[@]}"; do
+        if ((running == 2)); then
+            wait -n || failed=1
+            running=$((running - 1))
+        fi
+        build "$TAG/${FUNCTIONS[$i]}:test" "${FUNCTIONS[$i]}" -f functions/Dockerfile --build-arg JRE="$TAG/jre:25" \
+            --build-arg FUNCTION="${FUNCTIONS[$i]}" --build-arg TRAINING_PORT=$((18080 + i)) &
+        running=$((running + 1))
     done
+    for ((; running > 0; running--)); do wait -n || failed=1; done
+    ((failed == 0)) || die "an image did not build (above)"
     [[ -f frontend/dist/index.html ]] || die "no frontend/dist: build the web app first (mvn package)"
     build "$TAG/webapp:test" webapp -f frontend/Dockerfile --build-arg NODE="$TAG/node:20" --build-arg WEBAPP_DIST=prebuilt
 }
@@ -389,7 +399,9 @@ smoke() {
         sleep 0.1
     done
     log smoke "deploy/smoke-test.sh through the web app's container at http://127.0.0.1:$WEBAPP_PORT"
-    BASE_URL=http://127.0.0.1:$WEBAPP_PORT deploy/smoke-test.sh || die "the smoke test failed through the containers"
+    # The functions already run (started above), so the reminder can be nearer than a wake from zero needs.
+    SMOKE_REMINDER_LEAD=8 BASE_URL=http://127.0.0.1:$WEBAPP_PORT deploy/smoke-test.sh ||
+        die "the smoke test failed through the containers"
     # (Started again, the functions' file pages are mostly charged to their first containers: anonymous memory only.)
     for fn in "${FUNCTIONS[@]}" webapp; do
         memory_of "$fn"

@@ -5,7 +5,7 @@
 #   BASE_URL=http://127.0.0.1:8080       deploy/smoke-test.sh      # the local platform
 #
 # What it proves, through the front door only: sign-up (task-crud), a daily recurring task with a reminder 20 s
-# ahead, the reminder arriving as `event: notification` on the user's live stream (reminder-fire via Dapr Jobs or the
+# ahead (SMOKE_REMINDER_LEAD), the reminder arriving as `event: notification` on the user's live stream (reminder-fire via Dapr Jobs or the
 # sweep → Kafka `reminders` → KafkaSource → notify → SSE), and completing the task creating the series' next
 # instance (task-crud outbox → Kafka `task-events` → KafkaSource → recurrence-handler); and quick add (assistant)
 # reading a line into a task body.
@@ -15,6 +15,8 @@
 #
 # Environment:
 #   BASE_URL                  the front door, no trailing /api/v1 (required)
+#   SMOKE_REMINDER_LEAD       seconds from now to the reminder (default 20: room for a create that wakes functions
+#                             from zero; deploy/image-test.sh, whose functions run, takes 8)
 #   SMOKE_NOTIFY_TIMEOUT      seconds to wait for the notification after the reminder is due (default 90)
 #   SMOKE_NEXT_TIMEOUT        seconds to wait for the next instance after completing (default 60)
 #   SMOKE_CURL_TIMEOUT        seconds for one API request (default 30: a function may be starting from zero)
@@ -38,6 +40,9 @@ fi
 BASE_URL=${BASE_URL%/}
 API="$BASE_URL/api/v1"
 NOTIFY_TIMEOUT=${SMOKE_NOTIFY_TIMEOUT:-90}
+REMINDER_LEAD=${SMOKE_REMINDER_LEAD:-20}
+[[ $REMINDER_LEAD =~ ^[0-9]+$ ]] && ((REMINDER_LEAD >= 2)) ||
+  { echo "smoke-test: SMOKE_REMINDER_LEAD must be a whole number of seconds, 2 or more, not '$REMINDER_LEAD'" >&2; exit 2; }
 NEXT_TIMEOUT=${SMOKE_NEXT_TIMEOUT:-60}
 CURL_TIMEOUT=${SMOKE_CURL_TIMEOUT:-30}
 read -r -a CURL_EXTRA <<<"${SMOKE_CURL_OPTS:-}"
@@ -132,10 +137,10 @@ done
 grep -q '^: connected' "$STREAM" || fail stream "no ': connected' on the stream within 10 s"
 step stream "open (ticket, then GET /notifications/stream)"
 
-# 3. A daily recurring task due in ~2 minutes, with a reminder 20 s from now.
+# 3. A daily recurring task due in ~2 minutes, with a reminder REMINDER_LEAD seconds from now.
 TITLE="Smoke test $(date -u +%H%M%S)-$RANDOM"
 DUE_AT=$(in_seconds 120)
-REMIND_AT=$(in_seconds 20)
+REMIND_AT=$(in_seconds "$REMINDER_LEAD")
 RESPONSE=$(api create-task POST /tasks "$(jq -nc --arg t "$TITLE" --arg due "$DUE_AT" --arg at "$REMIND_AT" \
   '{title: $t, priority: "high", tags: ["smoke"], due_at: $due,
     recurrence: {rule: "FREQ=DAILY", timezone: "UTC"}, reminders: [{at: $at}]}')")
@@ -154,7 +159,7 @@ notified() {
     /^$/      { ev = "" }
     END       { exit found ? 0 : 1 }' "$STREAM"
 }
-DEADLINE=$(($(date +%s) + 20 + NOTIFY_TIMEOUT))
+DEADLINE=$(($(date +%s) + REMINDER_LEAD + NOTIFY_TIMEOUT))
 until notified; do
   kill -0 "$STREAM_PID" 2>/dev/null || fail notification "the stream closed before the notification: $(head -c 600 "$WORK/stream.err")"
   if (($(date +%s) > DEADLINE)); then

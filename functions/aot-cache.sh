@@ -80,6 +80,17 @@ free_port() {
 
 uuid() { local id; read -r id </proc/sys/kernel/random/uuid; echo "$id"; }
 
+# Waits (polling every 20 ms) until GET <url> answers 200; fails after <seconds> or when <pid> dies.
+wait_for_health() {
+    local url=$1 pid=$2 seconds=${3:-90} deadline
+    deadline=$(($(date +%s) + seconds))
+    until [[ $(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "$url" 2>/dev/null) == 200 ]]; do
+        kill -0 "$pid" 2>/dev/null || return 1
+        (($(date +%s) < deadline)) || return 1
+        sleep 0.02
+    done
+}
+
 # The requests of a round go out through one curl (--next between them; one connection, kept alive), each printing its
 # HTTP status on a line: a curl started per request, with a date and a cat forked for each event's headers, made the
 # load generator of deploy/image-test.sh, not the function it loads, the busiest thing on the machine.

@@ -186,39 +186,50 @@ for (const viewport of WIDTHS) {
     });
 
     test('a save the server does not answer times out with a message and Retry, which does not create it twice', async () => {
-      await openAll(page);
+      // The same user in a page of its own whose clock the test moves (Playwright's fake timers, running in real time
+      // until moved): the 15 s limit passes at once instead of in 15 s of waiting.
+      const timed = await newPage(browser, [], { viewport, storageState: await page.context().storageState() });
+      await timed.clock.install();
       let posts = 0;
-      await page.route('**/api/v1/tasks', async (route) => {
+      let answerLost;
+      const lost = new Promise((resolve) => { answerLost = resolve; });
+      await timed.route('**/api/v1/tasks', async (route) => {
         if (route.request().method() !== 'POST') return route.fallback();
         posts++;
         const response = await route.fetch(); // it reached the server, which made the task…
-        await new Promise((resolve) => setTimeout(resolve, REQUEST_TIMEOUT_MS + 2_000)); // …but the answer is lost
+        await lost; // …but the answer is lost: held until the page gave up on it
         await route.fulfill({ response }).catch(() => {});
       });
       try {
-        await page.getByRole('button', { name: 'New task' }).click();
-        const editor = page.getByRole('dialog', { name: 'New task' });
+        await openAll(timed);
+        await timed.getByRole('button', { name: 'New task' }).click();
+        const editor = timed.getByRole('dialog', { name: 'New task' });
         await editor.waitFor();
-        await page.keyboard.type('Unanswered');
-        await page.keyboard.press('Enter');
+        await timed.keyboard.type('Unanswered');
+        await timed.keyboard.press('Enter');
         const save = editor.getByRole('button', { name: 'Saving…' });
         await save.locator('[data-testid="spinner"]').waitFor();
         assert.ok(await save.isDisabled(), 'Save waits');
-        await page.keyboard.press('Enter');
-        await page.keyboard.press('Escape');
+        await timed.keyboard.press('Enter');
+        await timed.keyboard.press('Escape');
         assert.ok(await editor.isVisible(), 'Escape does not pretend to cancel a save the server may be making');
-        assert.equal(await page.getByRole('dialog', { name: 'Discard changes?' }).count(), 0);
+        assert.equal(await timed.getByRole('dialog', { name: 'Discard changes?' }).count(), 0);
+        await timed.clock.fastForward(REQUEST_TIMEOUT_MS - 1_000);
+        assert.ok(await save.isDisabled(), 'still waiting a second before the limit');
+        await timed.clock.fastForward(1_000);
         await editor.getByRole('alert').filter({ hasText: 'did not answer within 15 seconds. The change may still have been made.' })
-          .waitFor({ timeout: REQUEST_TIMEOUT_MS + 5_000 });
+          .waitFor();
+        answerLost();
         assert.ok(await editor.getByRole('button', { name: 'Save' }).isEnabled(), 'Save is back');
         await eventually('the keyboard is on Retry', () => isFocused(editor.getByRole('button', { name: 'Retry' })));
-        await page.keyboard.press('Enter');
+        await timed.keyboard.press('Enter');
         await editor.waitFor({ state: 'detached' });
-        await row(page, 'Unanswered').waitFor();
+        await row(timed, 'Unanswered').waitFor();
         assert.equal(posts, 1, 'Retry found the task the first request made, and sent no second one');
-        assert.equal(await row(page, 'Unanswered').count(), 1);
+        assert.equal(await row(timed, 'Unanswered').count(), 1);
       } finally {
-        await page.unroute('**/api/v1/tasks');
+        answerLost();
+        await timed.context().close();
       }
     });
 

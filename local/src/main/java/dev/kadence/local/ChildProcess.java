@@ -99,6 +99,7 @@ final class ChildProcess implements Supervisor.Running {
         try {
             long left = Math.max(0, deadlineNanos - System.nanoTime());
             if (!process.waitFor(left, TimeUnit.NANOSECONDS)) {
+                descendants = java.util.stream.Stream.concat(descendants.stream(), process.descendants()).toList();
                 process.destroyForcibly();
                 process.waitFor(5, TimeUnit.SECONDS);
             }

@@ -17,11 +17,12 @@ import java.util.concurrent.TimeUnit;
  * How the functions' JVMs are started: with the flags of {@code functions/jvm-flags.txt}, as in their images, and
  * with a JDK AOT cache (JEP 483/514/515) under {@code <data>/aot} when one was trained for the very jar, JVM and
  * flags. Caches are made by {@code functions/aot-cache.sh} — the training run the image build uses — when
- * {@code KADENCE_AOT=train}; {@code auto} (the default) uses caches that are current, {@code off} none.
+ * {@code KADENCE_AOT=train}, or recorded by the functions' own run when {@code KADENCE_AOT=record} (JEP 514: the JVM
+ * writes the cache as it stops); {@code auto} (the default) uses caches that are current, {@code off} none.
  */
 final class FunctionJvm {
 
-    enum AotMode { AUTO, TRAIN, OFF }
+    enum AotMode { AUTO, TRAIN, RECORD, OFF }
 
     static final Path FLAGS = Path.of("functions", "jvm-flags.txt");
     static final Path TRAINING_SCRIPT = Path.of("functions", "aot-cache.sh");
@@ -52,7 +53,7 @@ final class FunctionJvm {
         try {
             mode = value.isEmpty() ? AotMode.AUTO : AotMode.valueOf(value.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new StartupFailure("KADENCE_AOT must be auto, train or off, not '" + value + "'");
+            throw new StartupFailure("KADENCE_AOT must be auto, train, record or off, not '" + value + "'");
         }
         return new FunctionJvm(readFlags(settings.repositoryRoot().resolve(FLAGS)), mode,
                 settings.data().root().resolve("aot"), settings.repositoryRoot(), JavaCommand.javaHome(),
@@ -83,14 +84,49 @@ final class FunctionJvm {
         return mode;
     }
 
-    /** The JVM options of one function: the flags, and its cache if it is current. */
+    /** The JVM options of one function: the flags, and its cache if it is current, or where to record one. */
     List<String> options(FunctionSpec spec) {
         List<String> options = new ArrayList<>(flags);
         if (mode != AotMode.OFF && isCurrent(spec)) {
             // auto, not on: a cache the JVM still refuses costs a slower start on a laptop, not a failed one.
             options.addAll(List.of("-XX:AOTMode=auto", "-XX:AOTCache=" + cache(spec)));
+        } else if (records(spec)) {
+            try {
+                Files.createDirectories(cacheDirectory);     // the JVM writes the file, not its directory
+                Files.deleteIfExists(recording(spec));       // what a killed recording left
+            } catch (IOException e) {
+                throw new StartupFailure("cannot record an AOT cache in " + cacheDirectory + ": " + e.getMessage(), e);
+            }
+            options.add("-XX:AOTCacheOutput=" + recording(spec));
         }
         return options;
+    }
+
+    /** KADENCE_AOT=record and no current cache: the function's run is the training, its stop writes the cache. */
+    boolean records(FunctionSpec spec) {
+        return mode == AotMode.RECORD && javaFeature >= AOT_JAVA && !isCurrent(spec);
+    }
+
+    /**
+     * After a recording function stopped: the cache its JVM wrote as it exited becomes the function's (returned), or
+     * nothing was written (it was killed, or the JVM could not make one) and the next start records again.
+     */
+    java.util.Optional<Path> adoptRecording(FunctionSpec spec) {
+        Path recorded = recording(spec);
+        try {
+            if (!Files.isRegularFile(recorded) || Files.size(recorded) == 0) {
+                Files.deleteIfExists(recorded);
+                return java.util.Optional.empty();
+            }
+            adopt(spec, recorded);
+            return java.util.Optional.of(cache(spec));
+        } catch (IOException e) {
+            throw new StartupFailure("cannot keep the AOT cache " + recorded + ": " + e.getMessage(), e);
+        }
+    }
+
+    private Path recording(FunctionSpec spec) {
+        return cacheDirectory.resolve(spec.name() + ".aot.recorded");
     }
 
     /** A cache exists and was trained for this jar (path, size, time), this JVM and these flags. */

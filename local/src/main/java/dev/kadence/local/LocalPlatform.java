@@ -6,6 +6,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -22,6 +23,8 @@ final class LocalPlatform {
     private static final Duration KAFKA_READY = Duration.ofSeconds(60);
     private static final Duration FUNCTION_READY = Duration.ofSeconds(60);
     private static final Duration FUNCTION_STOP = Duration.ofSeconds(10);
+    /** A function that records its AOT cache writes it as it stops: its JVM starts another that assembles it. */
+    private static final Duration RECORDING_STOP = Duration.ofSeconds(90);
     private static final Duration KAFKA_STOP = Duration.ofSeconds(20);
 
     private final Settings settings;
@@ -33,6 +36,7 @@ final class LocalPlatform {
     private ClusterServices cluster;
     private KafkaBroker kafka;
     private final List<ChildProcess> functions = new ArrayList<>();
+    private final Map<String, FunctionSpec> recording = new HashMap<>();
     private Thread starting;
     private boolean stopping;
 
@@ -180,7 +184,19 @@ final class LocalPlatform {
         if (options.stream().anyMatch(option -> option.startsWith("-XX:AOTCache="))) {
             progress.line(spec.name(), "starting with its AOT cache " + jvm.cache(spec));
         }
-        return spec.launch(settings.data(), options);
+        boolean records = options.stream().anyMatch(option -> option.startsWith("-XX:AOTCacheOutput="));
+        if (records) {
+            progress.line(spec.name(), "recording its AOT cache: written when it stops, used from its next start");
+        }
+        ChildProcess process = spec.launch(settings.data(), options);
+        synchronized (this) {
+            if (records) {
+                recording.put(spec.name(), spec);
+            } else {
+                recording.remove(spec.name());
+            }
+        }
+        return process;
     }
 
     /**
@@ -291,9 +307,20 @@ final class LocalPlatform {
         long begun = System.nanoTime();
         functions.forEach(ChildProcess::requestStop);
         for (ChildProcess function : functions) {
-            function.awaitStop(begun + FUNCTION_STOP.toNanos());
-            progress.done(function.name(), "stopped", begun);
+            awaitStop(function, begun);
         }
+    }
+
+    /** A function asked to stop: stopped within its grace, and the AOT cache it recorded, if it did, kept. */
+    private void awaitStop(ChildProcess function, long begun) {
+        FunctionSpec recorded;
+        synchronized (this) {
+            recorded = recording.remove(function.name());
+        }
+        function.awaitStop(begun + (recorded == null ? FUNCTION_STOP : RECORDING_STOP).toNanos());
+        String cache = recorded == null ? "" : jvm.adoptRecording(recorded)
+                .map(path -> "; its AOT cache recorded: " + path).orElse("; no AOT cache was recorded");
+        progress.done(function.name(), "stopped" + cache, begun);
     }
 
     /**
@@ -310,8 +337,7 @@ final class LocalPlatform {
         }
         long begun = System.nanoTime();
         function.requestStop();
-        function.awaitStop(begun + FUNCTION_STOP.toNanos());
-        progress.done(name, "stopped", begun);
+        awaitStop(function, begun);
     }
 
     void startFunction(FunctionSpec spec) {

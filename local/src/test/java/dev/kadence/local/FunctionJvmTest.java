@@ -92,6 +92,30 @@ class FunctionJvmTest {
     }
 
     @Test
+    void recordingWritesWhereTheCacheIsAdoptedFromWhenTheFunctionStops() throws IOException {
+        FunctionSpec spec = spec();
+        FunctionJvm jvm = jvm(FunctionJvm.AotMode.RECORD, 25);
+
+        assertTrue(jvm.records(spec));
+        List<String> options = jvm.options(spec);
+        String output = options.getLast();
+        assertEquals(FLAGS, options.subList(0, FLAGS.size()));
+        assertTrue(output.startsWith("-XX:AOTCacheOutput="), output);
+        Path recorded = Path.of(output.substring("-XX:AOTCacheOutput=".length()));
+        assertTrue(Files.isDirectory(recorded.getParent()), "the JVM writes the file, not its directory");
+
+        assertEquals(java.util.Optional.empty(), jvm.adoptRecording(spec), "killed: nothing written, nothing kept");
+        Files.writeString(recorded, "cache");      // what the JVM writes as it exits
+        assertEquals(java.util.Optional.of(jvm.cache(spec)), jvm.adoptRecording(spec));
+
+        assertFalse(jvm.records(spec));
+        assertEquals(List.of("-XX:+UseSerialGC", "-Xmx32m", "-XX:AOTMode=auto", "-XX:AOTCache=" + jvm.cache(spec)),
+                jvm.options(spec));
+        assertFalse(jvm(FunctionJvm.AotMode.RECORD, 21).records(spec), "JDK 21 has no AOT cache to record");
+        assertFalse(jvm(FunctionJvm.AotMode.AUTO, 25).records(spec));
+    }
+
+    @Test
     void trainingOnAJavaWithoutAotCachesSaysWhy() throws IOException {
         StartupFailure failure = assertThrows(StartupFailure.class,
                 () -> jvm(FunctionJvm.AotMode.TRAIN, 21).train(spec(), Map.of(), dir.resolve("aot.log")));

@@ -34,21 +34,24 @@ final class PlatformTestSupport {
         Path repository = FunctionJars.repositoryRoot(Path.of("").toAbsolutePath(), "the tests");
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         DataDirectory directory = new DataDirectory(data);
-        sharePostgresBinaries(directory, repository.resolve("local").resolve("target").resolve("postgres-bin"));
+        Path shared = repository.resolve("local").resolve("target");
+        share(directory.postgresBinaries(), shared.resolve("postgres-bin"));
+        share(directory.root().resolve("aot"), shared.resolve("aot"));
         return new Settings(directory, freePort(), freePort(), freePort(), freePort(), freePort(), freeRun(4), freeRun(4),
             repository, daprDirectory, classpath);
     }
 
     /**
-     * Every platform of a test run unpacks PostgreSQL into one directory: a fresh data directory would unpack the
-     * bundle again (xz, ~1.5 s of CPU a platform). What a data directory keeps of its own is unchanged.
+     * What every platform of a test run shares instead of making it again in its fresh data directory: PostgreSQL
+     * unpacked (xz, ~1.5 s of CPU a platform) and the functions' AOT caches, recorded by the first platform that
+     * stops them ({@link RunningPlatform} runs KADENCE_AOT=record; a platform started as a process uses them, auto).
      */
-    private static void sharePostgresBinaries(DataDirectory data, Path shared) {
+    private static void share(Path link, Path target) {
         try {
-            Files.createDirectories(shared);
-            Files.createDirectories(data.root());
-            if (Files.notExists(data.postgresBinaries(), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-                Files.createSymbolicLink(data.postgresBinaries(), shared);
+            Files.createDirectories(target);
+            Files.createDirectories(link.getParent());
+            if (Files.notExists(link, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                Files.createSymbolicLink(link, target);
             }
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);

@@ -57,7 +57,8 @@ final class RunningPlatform implements AutoCloseable {
     /** Stops the platform if it runs, and starts it again on the same data. */
     void restart() {
         stop();
-        platform = new LocalPlatform(settings, new Progress(System.out), FunctionJvm.fromEnvironment(Map.of(), settings));
+        platform = new LocalPlatform(settings, new Progress(System.out),
+            FunctionJvm.fromEnvironment(Map.of("KADENCE_AOT", "record"), settings));
         platform.start(functions);
     }
 
