@@ -94,11 +94,16 @@ final class ChildProcess implements Supervisor.Running {
         process.destroy();
     }
 
-    /** Waits until the process has stopped; kills it and its descendants if it is still running at the deadline. */
-    void awaitStop(long deadlineNanos) {
+    /**
+     * Waits until the process has stopped; kills it and its descendants (those it started meanwhile too) if it is still
+     * running at the deadline. True if it stopped by itself, in time.
+     */
+    boolean awaitStop(long deadlineNanos) {
+        boolean stopped = false;
         try {
             long left = Math.max(0, deadlineNanos - System.nanoTime());
-            if (!process.waitFor(left, TimeUnit.NANOSECONDS)) {
+            stopped = process.waitFor(left, TimeUnit.NANOSECONDS);
+            if (!stopped) {
                 descendants = java.util.stream.Stream.concat(descendants.stream(), process.descendants()).toList();
                 process.destroyForcibly();
                 process.waitFor(5, TimeUnit.SECONDS);
@@ -109,6 +114,7 @@ final class ChildProcess implements Supervisor.Running {
         }
         descendants.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
         PidFile.delete(pidFile);
+        return stopped;
     }
 
     @Override

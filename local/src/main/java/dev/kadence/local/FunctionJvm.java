@@ -125,6 +125,15 @@ final class FunctionJvm {
         }
     }
 
+    /** A recording that must not be used (its JVM was killed while it wrote it); the next start records again. */
+    void discardRecording(FunctionSpec spec) {
+        try {
+            Files.deleteIfExists(recording(spec));
+        } catch (IOException e) {
+            // options() deletes it before the next recording
+        }
+    }
+
     private Path recording(FunctionSpec spec) {
         return cacheDirectory.resolve(spec.name() + ".aot.recorded");
     }

@@ -317,10 +317,22 @@ final class LocalPlatform {
         synchronized (this) {
             recorded = recording.remove(function.name());
         }
-        function.awaitStop(begun + (recorded == null ? FUNCTION_STOP : RECORDING_STOP).toNanos());
-        String cache = recorded == null ? "" : jvm.adoptRecording(recorded)
-                .map(path -> "; its AOT cache recorded: " + path).orElse("; no AOT cache was recorded");
-        progress.done(function.name(), "stopped" + cache, begun);
+        boolean inTime = function.awaitStop(begun + (recorded == null ? FUNCTION_STOP : RECORDING_STOP).toNanos());
+        progress.done(function.name(), "stopped" + (recorded == null ? "" : adopted(recorded, inTime)), begun);
+    }
+
+    /** What became of a recording: a cache written by a JVM that was killed while it wrote may be cut short. */
+    private String adopted(FunctionSpec recorded, boolean inTime) {
+        if (!inTime) {
+            jvm.discardRecording(recorded);
+            return "; killed while it wrote its AOT cache, none kept";
+        }
+        try {
+            return jvm.adoptRecording(recorded).map(path -> "; its AOT cache recorded: " + path)
+                    .orElse("; no AOT cache was recorded");
+        } catch (StartupFailure e) {
+            return "; " + e.getMessage();       // a stop goes on: the broker and PostgreSQL are still to stop
+        }
     }
 
     /**

@@ -115,6 +115,78 @@ class FunctionJvmTest {
         assertFalse(jvm(FunctionJvm.AotMode.AUTO, 25).records(spec));
     }
 
+    /**
+     * The JDK's side of KADENCE_AOT=record (JEP 514), with a real JVM: one started with the recording options and
+     * stopped as the platform stops a function (SIGTERM) writes the cache as it exits; once adopted, a JVM started with
+     * the options that follow accepts it ({@code -XX:AOTMode=on} makes a refused cache a failed start).
+     */
+    @Test
+    void aJvmStoppedWhileRecordingWritesACacheTheNextStartAccepts() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Runtime.version().feature() >= 25, "AOT caches need JDK 25");
+        FunctionSpec spec = new FunctionSpec("task-crud", sleeperJar(), 18081, 13501, Map.of());
+        DataDirectory data = new DataDirectory(dir.resolve("data"));
+        data.create();
+        FunctionJvm jvm = new FunctionJvm(FLAGS, FunctionJvm.AotMode.RECORD, dir.resolve("aot"), dir, dir, 25);
+
+        ChildProcess recording = spec.launch(data, jvm.options(spec));
+        awaitLine(data.log(spec.name()), "sleeping", recording);
+        recording.stop(java.time.Duration.ofSeconds(60));
+        java.util.Optional<Path> cache = jvm.adoptRecording(spec);
+
+        assertTrue(cache.isPresent(), "no cache written; the log:\n" + Files.readString(data.log(spec.name())));
+        assertFalse(jvm.records(spec));
+        List<String> options = new java.util.ArrayList<>(jvm.options(spec));
+        options.add("-XX:AOTMode=on");
+        ChildProcess cached = spec.launch(data, options);
+        try {
+            awaitLine(data.log(spec.name()), "sleeping", cached);
+        } finally {
+            cached.stop(java.time.Duration.ofSeconds(10));
+        }
+    }
+
+    /** Prints "sleeping" and sleeps until it is stopped: a function's JVM at its simplest. */
+    public static final class Sleeper {
+        public static void main(String[] args) throws InterruptedException {
+            java.util.Map<String, Integer> work = new java.util.TreeMap<>();       // some classes for the cache
+            for (String word : "the cache is written when the jvm exits".split(" ")) {
+                work.merge(word, 1, Integer::sum);
+            }
+            System.out.println("sleeping " + work);
+            Thread.sleep(Long.MAX_VALUE);
+        }
+    }
+
+    private Path sleeperJar() throws IOException {
+        Path jar = dir.resolve("sleeper.jar");
+        java.util.jar.Manifest manifest = new java.util.jar.Manifest();
+        manifest.getMainAttributes().put(java.util.jar.Attributes.Name.MANIFEST_VERSION, "1.0");
+        manifest.getMainAttributes().put(java.util.jar.Attributes.Name.MAIN_CLASS, Sleeper.class.getName());
+        String entry = Sleeper.class.getName().replace('.', '/') + ".class";
+        try (var out = new java.util.jar.JarOutputStream(Files.newOutputStream(jar), manifest);
+             var in = Sleeper.class.getClassLoader().getResourceAsStream(entry)) {
+            out.putNextEntry(new java.util.jar.JarEntry(entry));
+            in.transferTo(out);
+            out.closeEntry();
+        }
+        return jar;
+    }
+
+    private static void awaitLine(Path log, String text, ChildProcess process) {
+        dev.kadence.testkit.Waits.await("'" + text + "' in " + log, java.time.Duration.ofSeconds(30), () -> {
+            assertTrue(process.isAlive(), () -> "the JVM exited; its log:\n" + read(log));
+            return read(log).contains(text);
+        });
+    }
+
+    private static String read(Path log) {
+        try {
+            return Files.exists(log) ? Files.readString(log) : "";
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     @Test
     void trainingOnAJavaWithoutAotCachesSaysWhy() throws IOException {
         StartupFailure failure = assertThrows(StartupFailure.class,
