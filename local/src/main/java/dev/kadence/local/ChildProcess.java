@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /** A process this platform started, with its output in a log file and its id in a pid file while it runs. */
 final class ChildProcess implements Supervisor.Running {
@@ -104,7 +105,7 @@ final class ChildProcess implements Supervisor.Running {
             long left = Math.max(0, deadlineNanos - System.nanoTime());
             stopped = process.waitFor(left, TimeUnit.NANOSECONDS);
             if (!stopped) {
-                descendants = java.util.stream.Stream.concat(descendants.stream(), process.descendants()).toList();
+                descendants = Stream.concat(descendants.stream(), process.descendants()).toList();
                 process.destroyForcibly();
                 process.waitFor(5, TimeUnit.SECONDS);
             }

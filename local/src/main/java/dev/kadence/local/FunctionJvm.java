@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -111,15 +112,15 @@ final class FunctionJvm {
      * After a recording function stopped: the cache its JVM wrote as it exited becomes the function's (returned), or
      * nothing was written (it was killed, or the JVM could not make one) and the next start records again.
      */
-    java.util.Optional<Path> adoptRecording(FunctionSpec spec) {
+    Optional<Path> adoptRecording(FunctionSpec spec) {
         Path recorded = recording(spec);
         try {
             if (!Files.isRegularFile(recorded) || Files.size(recorded) == 0) {
                 Files.deleteIfExists(recorded);
-                return java.util.Optional.empty();
+                return Optional.empty();
             }
             adopt(spec, recorded);
-            return java.util.Optional.of(cache(spec));
+            return Optional.of(cache(spec));
         } catch (IOException e) {
             throw new StartupFailure("cannot keep the AOT cache " + recorded + ": " + e.getMessage(), e);
         }

@@ -1,14 +1,25 @@
 package dev.kadence.local;
 
+import dev.kadence.testkit.Waits;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -104,9 +115,9 @@ class FunctionJvmTest {
         Path recorded = Path.of(output.substring("-XX:AOTCacheOutput=".length()));
         assertTrue(Files.isDirectory(recorded.getParent()), "the JVM writes the file, not its directory");
 
-        assertEquals(java.util.Optional.empty(), jvm.adoptRecording(spec), "killed: nothing written, nothing kept");
+        assertEquals(Optional.empty(), jvm.adoptRecording(spec), "killed: nothing written, nothing kept");
         Files.writeString(recorded, "cache");      // what the JVM writes as it exits
-        assertEquals(java.util.Optional.of(jvm.cache(spec)), jvm.adoptRecording(spec));
+        assertEquals(Optional.of(jvm.cache(spec)), jvm.adoptRecording(spec));
 
         assertFalse(jvm.records(spec));
         assertEquals(List.of("-XX:+UseSerialGC", "-Xmx32m", "-XX:AOTMode=auto", "-XX:AOTCache=" + jvm.cache(spec)),
@@ -122,7 +133,7 @@ class FunctionJvmTest {
      */
     @Test
     void aJvmStoppedWhileRecordingWritesACacheTheNextStartAccepts() throws Exception {
-        org.junit.jupiter.api.Assumptions.assumeTrue(Runtime.version().feature() >= 25, "AOT caches need JDK 25");
+        Assumptions.assumeTrue(Runtime.version().feature() >= 25, "AOT caches need JDK 25");
         FunctionSpec spec = new FunctionSpec("task-crud", sleeperJar(), 18081, 13501, Map.of());
         DataDirectory data = new DataDirectory(dir.resolve("data"));
         data.create();
@@ -130,25 +141,25 @@ class FunctionJvmTest {
 
         ChildProcess recording = spec.launch(data, jvm.options(spec));
         awaitLine(data.log(spec.name()), "sleeping", recording);
-        recording.stop(java.time.Duration.ofSeconds(60));
-        java.util.Optional<Path> cache = jvm.adoptRecording(spec);
+        recording.stop(Duration.ofSeconds(60));
+        Optional<Path> cache = jvm.adoptRecording(spec);
 
         assertTrue(cache.isPresent(), "no cache written; the log:\n" + Files.readString(data.log(spec.name())));
         assertFalse(jvm.records(spec));
-        List<String> options = new java.util.ArrayList<>(jvm.options(spec));
+        List<String> options = new ArrayList<>(jvm.options(spec));
         options.add("-XX:AOTMode=on");
         ChildProcess cached = spec.launch(data, options);
         try {
             awaitLine(data.log(spec.name()), "sleeping", cached);
         } finally {
-            cached.stop(java.time.Duration.ofSeconds(10));
+            cached.stop(Duration.ofSeconds(10));
         }
     }
 
     /** Prints "sleeping" and sleeps until it is stopped: a function's JVM at its simplest. */
     public static final class Sleeper {
         public static void main(String[] args) throws InterruptedException {
-            java.util.Map<String, Integer> work = new java.util.TreeMap<>();       // some classes for the cache
+            Map<String, Integer> work = new TreeMap<>();       // some classes for the cache
             for (String word : "the cache is written when the jvm exits".split(" ")) {
                 work.merge(word, 1, Integer::sum);
             }
@@ -159,13 +170,13 @@ class FunctionJvmTest {
 
     private Path sleeperJar() throws IOException {
         Path jar = dir.resolve("sleeper.jar");
-        java.util.jar.Manifest manifest = new java.util.jar.Manifest();
-        manifest.getMainAttributes().put(java.util.jar.Attributes.Name.MANIFEST_VERSION, "1.0");
-        manifest.getMainAttributes().put(java.util.jar.Attributes.Name.MAIN_CLASS, Sleeper.class.getName());
+        Manifest manifest = new Manifest();
+        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, Sleeper.class.getName());
         String entry = Sleeper.class.getName().replace('.', '/') + ".class";
-        try (var out = new java.util.jar.JarOutputStream(Files.newOutputStream(jar), manifest);
+        try (var out = new JarOutputStream(Files.newOutputStream(jar), manifest);
              var in = Sleeper.class.getClassLoader().getResourceAsStream(entry)) {
-            out.putNextEntry(new java.util.jar.JarEntry(entry));
+            out.putNextEntry(new JarEntry(entry));
             in.transferTo(out);
             out.closeEntry();
         }
@@ -173,7 +184,7 @@ class FunctionJvmTest {
     }
 
     private static void awaitLine(Path log, String text, ChildProcess process) {
-        dev.kadence.testkit.Waits.await("'" + text + "' in " + log, java.time.Duration.ofSeconds(30), () -> {
+        Waits.await("'" + text + "' in " + log, Duration.ofSeconds(30), () -> {
             assertTrue(process.isAlive(), () -> "the JVM exited; its log:\n" + read(log));
             return read(log).contains(text);
         });
@@ -183,7 +194,7 @@ class FunctionJvmTest {
         try {
             return Files.exists(log) ? Files.readString(log) : "";
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -3,12 +3,14 @@ package dev.kadence.local;
 import dev.kadence.testkit.Http;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -50,11 +52,11 @@ final class PlatformTestSupport {
         try {
             Files.createDirectories(target);
             Files.createDirectories(link.getParent());
-            if (Files.notExists(link, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            if (Files.notExists(link, LinkOption.NOFOLLOW_LINKS)) {
                 Files.createSymbolicLink(link, target);
             }
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 
