@@ -8,16 +8,18 @@
 #   deploy/image-test.sh debian-root                           # only the Debian root of the bases (.ci/run makes it
 #                                                              # while Maven builds)
 #
-# Needs podman with runc, mmdebstrap, curl, jq, a JDK 25 (JAVA_HOME) and node 20+ on the PATH. No registry image is
-# pulled: the bases are made from what the machine has — a Debian bookworm root (mmdebstrap, with curl and openssl
-# for the training stage; cached as $KADENCE_IMAGE_CACHE/debian-bookworm.tar, default ~/.cache/kadence-images) plus a
-# JRE linked from JAVA_HOME (the functions' JRE build argument) or this machine's node (the web app's NODE).
+# Needs podman with runc, mmdebstrap, curl, jq, a C compiler (cc), a JDK 25 (JAVA_HOME) and node 20+ on the PATH. No
+# registry image is pulled: the bases are made from what the machine has — a Debian bookworm root (mmdebstrap, with
+# curl and openssl for the training stage; cached as $KADENCE_IMAGE_CACHE/debian-bookworm.tar, default
+# ~/.cache/kadence-images) plus a JRE linked from JAVA_HOME (the functions' JRE build argument) or this machine's node
+# (the web app's NODE); the functions' libaotprefault.so is compiled by this machine's cc (AOT_PREFAULT=prebuilt).
 # Starts its own local platform (local/target/kadence-local.jar, data in a temporary directory; ports as its
 # defaults: 8080-8085, 3501-3505, 55432, 59092-59094) for the training stages and the containers, and stops it.
 #
 # Per function it prints the cold start (podman start -> the first 2xx of a real request, the one
 # functions/startup-benchmark.sh times; and from the process's start, the budget's measure, without the container
-# runtime's part) and, from the container's memory cgroup, its anonymous memory and mapped files,
+# runtime's part), what the image's libaotprefault.so did with the AOT cache (it must have populated its writable
+# part) and, from the container's memory cgroup, its anonymous memory and mapped files,
 # the times the limit was hit, the major page faults while serving (thrashing shows as thousands) and OOM kills. Each function is measured
 # alone, after the files it maps (jar, AOT cache, libjvm.so, the module image) were dropped from the page cache, so
 # its pages are charged to it as on a node that just pulled the image, and once the machine is quiet (>= 80 % idle, or
@@ -147,13 +149,17 @@ build() {
 # assembly) and this machine has two cores. Each training listens on a port of its own.
 build_images() {
     local i running=0 failed=0
+    # functions/Dockerfile's AOT_PREFAULT=prebuilt: no compiler image can be pulled here, the host's compiler makes it.
+    mkdir -p functions/target/aot-prefault
+    cc -O2 -Wall -shared -fPIC -o functions/target/aot-prefault/libaotprefault.so functions/aot-prefault.c -ldl ||
+        die "functions/aot-prefault.c did not compile"
     for i in "${!FUNCTIONS[@]}"; do
         if ((running == 2)); then
             wait -n || failed=1
             running=$((running - 1))
         fi
         build "$TAG/${FUNCTIONS[$i]}:test" "${FUNCTIONS[$i]}" -f functions/Dockerfile --build-arg JRE="$TAG/jre:25" \
-            --build-arg FUNCTION="${FUNCTIONS[$i]}" --build-arg TRAINING_PORT=$((18080 + i)) &
+            --build-arg FUNCTION="${FUNCTIONS[$i]}" --build-arg TRAINING_PORT=$((18080 + i)) --build-arg AOT_PREFAULT=prebuilt &
         running=$((running + 1))
     done
     for ((; running > 0; running--)); do wait -n || failed=1; done
@@ -172,7 +178,17 @@ create_function() {
         -e KADENCE_JWT_SECRET -e KADENCE_DELIVERY_TOKEN -e APP_API_TOKEN -e DAPR_HTTP_PORT=3503 \
         -e KADENCE_SINKS_TASK_EVENTS="$SINKS/task-events" -e KADENCE_SINKS_TASK_UPDATES="$SINKS/task-updates" \
         -e KADENCE_SINKS_REMINDERS="$SINKS/reminders" ${IMAGE_TEST_JAVA_OPTIONS:+-e JAVA_TOOL_OPTIONS="$IMAGE_TEST_JAVA_OPTIONS"} \
-        "$TAG/$fn:test" >/dev/null
+        -e KADENCE_AOT_PREFAULT_LOG=1 "$TAG/$fn:test" >/dev/null
+}
+
+# Sets PREFAULT to what the image's libaotprefault.so said it did with the function's AOT cache (functions/aot-prefault.c):
+# fails if it said nothing — the image did not preload it into the JVM, or it no longer finds the cache's mapping.
+prefault_of() {
+    local said
+    said=$(pm logs "kadence-it-$1" 2>&1 | grep -m1 "^aot-prefault: /app/$1.aot: ") ||
+        die "$1: no line of libaotprefault.so in its log: the AOT cache's writable part was not populated at start"
+    PREFAULT=${said#aot-prefault: /app/$1.aot: }
+    [[ $said == *" populated for writing" ]] || log warning "$1: $PREFAULT (this kernel has no MADV_POPULATE_WRITE: Linux 5.14+)"
 }
 
 # The files a function maps, out of the page cache, so that the container that reads them is charged for them.
@@ -355,6 +371,7 @@ serve() {
     [[ -n $BENCH_TOKEN || $fn != task-crud ]] || die "no user at the platform's task-crud ($PLATFORM_URL) for task-crud's real request"
     await_quiet
     cold_start "$fn"
+    prefault_of "$fn"
     [[ $fn == task-crud ]] && sign_up
     [[ $fn == task-crud || $fn == notify || $fn == assistant ]] && token=$TOKEN
     [[ $fn == notify ]] && open_stream "$base"
@@ -370,7 +387,7 @@ serve() {
     # 2xx, or the 400 of a request of bad input the workload sends on purpose (assistant's empty quick add).
     ok=$(grep -Ec '^(2[0-9][0-9]|400-meant)$' "$out" || true)
     [[ $(pm inspect -f '{{.State.Running}}' "kadence-it-$fn") == true ]] || die "$fn is no longer running"
-    log served "$fn: cold start ${COLD_MS} ms (${PROCESS_MS} ms from the process's start; the machine ${IDLE_PCT} % idle before); $ok of $total answered as meant in ${LOAD_S} s ($(sort "$out" | uniq -c | awk '{printf "%s×%s ", $2, $1}'| sed 's/ $//'))$([[ $fn == notify ]] && echo ", $STREAM_EVENTS events on each of its $STREAMS open stream(s)"); memory: ${ANON_MIB} MiB anonymous + ${MAPPED_MIB} MiB mapped files after it, ${PEAK_MIB} MiB charged at most (limit $MEMORY, page cache included), limit hit $LIMIT_HITS times, $((MAJFLT - faults_before)) major faults while serving, $OOM_KILLS OOM kills"
+    log served "$fn: cold start ${COLD_MS} ms (${PROCESS_MS} ms from the process's start; the machine ${IDLE_PCT} % idle before; the AOT cache's writable part: $PREFAULT); $ok of $total answered as meant in ${LOAD_S} s ($(sort "$out" | uniq -c | awk '{printf "%s×%s ", $2, $1}'| sed 's/ $//'))$([[ $fn == notify ]] && echo ", $STREAM_EVENTS events on each of its $STREAMS open stream(s)"); memory: ${ANON_MIB} MiB anonymous + ${MAPPED_MIB} MiB mapped files after it, ${PEAK_MIB} MiB charged at most (limit $MEMORY, page cache included), limit hit $LIMIT_HITS times, $((MAJFLT - faults_before)) major faults while serving, $OOM_KILLS OOM kills"
     ((ok == total && total >= REQUESTS)) || die "$fn: $((total - ok)) answers were not 2xx"
     ((OOM_KILLS == 0)) || die "$fn was OOM-killed"
     SUMMARY+=("$fn ${COLD_MS} ms (${PROCESS_MS}) ${ANON_MIB}+${MAPPED_MIB} MiB")
@@ -414,7 +431,7 @@ main() {
     local fn
     if [[ ${1:-} == debian-root ]]; then debian_root; return; fi
     [[ -x local/target/kadence-local.jar || -f local/target/kadence-local.jar ]] || die "no local/target/kadence-local.jar: mvn package first"
-    for fn in podman runc mmdebstrap curl jq node; do command -v "$fn" >/dev/null || die "$fn is needed"; done
+    for fn in podman runc mmdebstrap curl jq node cc; do command -v "$fn" >/dev/null || die "$fn is needed"; done
     export JAVA_HOME=${JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")}
     start_platform
     [[ ${IMAGE_TEST_BUILD:-yes} == no ]] || base_images
