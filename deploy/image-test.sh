@@ -184,8 +184,10 @@ create_function() {
 # Sets PREFAULT to what the image's libaotprefault.so said it did with the function's AOT cache (functions/aot-prefault.c):
 # fails if it said nothing — the image did not preload it into the JVM, or it no longer finds the cache's mapping.
 prefault_of() {
-    local said
-    said=$(pm logs "kadence-it-$1" 2>&1 | grep -m1 "^aot-prefault: /app/$1.aot: ") ||
+    local logs said
+    # The whole log first: grep -m1 reading a pipe would stop podman's writing mid-way (SIGPIPE, and pipefail).
+    logs=$(pm logs "kadence-it-$1" 2>&1)
+    said=$(grep -m1 "^aot-prefault: /app/$1.aot: " <<<"$logs") ||
         die "$1: no line of libaotprefault.so in its log: the AOT cache's writable part was not populated at start"
     PREFAULT=${said#aot-prefault: /app/$1.aot: }
     [[ $said == *" populated for writing" ]] || log warning "$1: $PREFAULT (this kernel has no MADV_POPULATE_WRITE: Linux 5.14+)"
