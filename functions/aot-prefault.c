@@ -61,7 +61,7 @@ void *mmap(void *address, size_t length, int protection, int flags, int fd, off_
     void *mapped = real_mmap(address, length, protection, flags, fd, offset);
     int mmap_errno = errno;   /* what the caller may read, whatever happens below */
     char path[4096];
-    if (mapped != MAP_FAILED && fd >= 0 && (flags & MAP_PRIVATE) && (protection & PROT_WRITE)
+    if (mapped != MAP_FAILED && fd >= 0 && (flags & MAP_TYPE) == MAP_PRIVATE && (protection & PROT_WRITE)
             && is_aot_cache(fd, path, sizeof path)) {
         int failed = madvise(mapped, length, MADV_POPULATE_WRITE);
         int error = errno;
