@@ -190,7 +190,7 @@ prefault_of() {
     said=$(grep -m1 "^aot-prefault: /app/$1.aot: " <<<"$logs") ||
         die "$1: no line of libaotprefault.so in its log: the AOT cache's writable part was not populated at start"
     PREFAULT=${said#aot-prefault: /app/$1.aot: }
-    [[ $said == *" populated for writing" ]] || log warning "$1: $PREFAULT (this kernel has no MADV_POPULATE_WRITE: Linux 5.14+)"
+    [[ $said == *" populated for writing" ]] || log warning "$1: $PREFAULT (the JVM faults those pages in as it writes them; MADV_POPULATE_WRITE needs Linux 5.14+)"
 }
 
 # The files a function maps, out of the page cache, so that the container that reads them is charged for them.
