@@ -84,10 +84,11 @@ class ChannelsTest implements TestPropertyProvider {
 
     /**
      * The clock of every notify this class starts, this one and {@link #anotherInstance}'s: a replacement bean of its
-     * own, not a {@code @MockBean}. With the mock, in the runs that failed (about one in ten with two module runs in
-     * parallel; never with this class alone) this server's clock was not the test's: a sweep with the test's clock at
-     * a claim's end claimed nothing, and the next test's first retry was 1 min 0.91 s away instead of 1 min. This is
-     * the only class that starts a second context in the JVM, the likely cause; the shared bean takes the mock out.
+     * own, not a {@code @MockBean}. With the mock, in the runs that failed (about one module run in ten on a loaded
+     * machine; never in 16 runs of this class alone) this server's clock was not the test's: a sweep with the test's
+     * clock at a claim's end claimed nothing, and the next test's first retry was 1 min 0.91 s away instead of 1 min.
+     * This is the only class that starts a second context in the JVM, the likely cause; the shared bean takes the
+     * mock out.
      */
     @Factory
     @Requires(property = SharedClock.PROPERTY)
